@@ -1,0 +1,220 @@
+//===--- MissingCoAwaitCheck.cpp ------------------------------------------===//
+
+#include "MissingCoAwaitCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+
+MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AllowCastToVoid(Options.get("AllowCastToVoid", true)),
+      // Spawn functions return a handle of a task that already runs: losing
+      // it is coro-dangling-task's finding, not a missing co_await.
+      IgnoredFunctionsOption(Options.get(
+          "IgnoredFunctions",
+          utils::joinNames(utils::presetNames(
+              &utils::RuntimePreset::SpawnFunctions)))) {
+  IgnoredFunctions.add(utils::parseNameList(IgnoredFunctionsOption));
+}
+
+void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
+  Options.store(Opts, "IgnoredFunctions", IgnoredFunctionsOption);
+}
+
+utils::CoroutineTypeClassifier &
+MissingCoAwaitCheck::classifier(ASTContext &Ctx) {
+  if (!Classifier)
+    Classifier = std::make_unique<utils::CoroutineTypeClassifier>(Ctx);
+  return *Classifier;
+}
+
+void MissingCoAwaitCheck::registerMatchers(MatchFinder *Finder) {
+  // Statements whose direct sub-statements are evaluated and discarded.
+  // Looking at these few statement kinds (rather than climbing from every
+  // call to its parents) keeps the check cheap on large translation units.
+  Finder->addMatcher(compoundStmt().bind("block"), this);
+  Finder->addMatcher(
+      stmt(anyOf(ifStmt(), whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(),
+                 switchCase(), labelStmt()))
+          .bind("control"),
+      this);
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasInitializer(expr()))
+          .bind("local"),
+      this);
+}
+
+void MissingCoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
+    // The value of a statement expression's last statement is used.
+    bool IsStmtExprBody = false;
+    for (const auto &Parent : Ctx.getParents(*Block))
+      if (Parent.get<StmtExpr>())
+        IsStmtExprBody = true;
+    for (const Stmt *Child : Block->body()) {
+      if (IsStmtExprBody && Child == Block->body_back())
+        break;
+      if (const auto *E = dyn_cast<Expr>(Child))
+        checkDiscarded(E, Ctx);
+    }
+    return;
+  }
+  if (const auto *Control = Result.Nodes.getNodeAs<Stmt>("control")) {
+    auto Discarded = [&](const Stmt *S) {
+      if (const auto *E = dyn_cast_or_null<Expr>(S))
+        checkDiscarded(E, Ctx);
+    };
+    if (const auto *If = dyn_cast<IfStmt>(Control)) {
+      Discarded(If->getThen());
+      Discarded(If->getElse());
+    } else if (const auto *While = dyn_cast<WhileStmt>(Control)) {
+      Discarded(While->getBody());
+    } else if (const auto *Do = dyn_cast<DoStmt>(Control)) {
+      Discarded(Do->getBody());
+    } else if (const auto *For = dyn_cast<ForStmt>(Control)) {
+      Discarded(For->getBody());
+      Discarded(For->getInc());
+    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Control)) {
+      Discarded(Range->getBody());
+    } else if (const auto *Case = dyn_cast<SwitchCase>(Control)) {
+      Discarded(Case->getSubStmt());
+    } else if (const auto *Label = dyn_cast<LabelStmt>(Control)) {
+      Discarded(Label->getSubStmt());
+    }
+    return;
+  }
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("local"))
+    checkUnusedLocal(Var, Ctx);
+}
+
+void MissingCoAwaitCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
+  if (E->isTypeDependent() || E->isInstantiationDependent())
+    return;
+  E = utils::ignoreValueWrappers(E);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    if (Cast->getType()->isVoidType()) {
+      if (AllowCastToVoid)
+        return;
+      checkDiscarded(Cast->getSubExpr(), Ctx);
+    }
+    return;
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    checkDiscarded(Cond->getTrueExpr(), Ctx);
+    checkDiscarded(Cond->getFalseExpr(), Ctx);
+    return;
+  }
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E)) {
+    if (Comma->getOpcode() == BO_Comma) {
+      checkDiscarded(Comma->getLHS(), Ctx);
+      checkDiscarded(Comma->getRHS(), Ctx);
+    }
+    return;
+  }
+  if (!isa<CallExpr>(E))
+    return;
+  if (!classifier(Ctx).isAwaitable(E->getType()))
+    return;
+  report(E, Ctx, /*Discarded=*/true, nullptr);
+}
+
+void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
+                                           ASTContext &Ctx) {
+  if (Var->isInitCapture() || Var->hasAttr<UnusedAttr>() ||
+      isa<DecompositionDecl>(Var) || Var->getType()->isReferenceType() ||
+      Var->isExceptionVariable())
+    return;
+  const Expr *Init = utils::ignoreValueWrappers(Var->getInit());
+  if (!Init || !isa<CallExpr>(Init) || Init->isInstantiationDependent())
+    return;
+  if (!classifier(Ctx).isAwaitable(Var->getType()))
+    return;
+  const FunctionDecl *Enclosing = dyn_cast_or_null<FunctionDecl>(
+      Var->getParentFunctionOrMethod());
+  if (!Enclosing || !Enclosing->getBody())
+    return;
+  if (utils::isReferencedIn(Var, Enclosing->getBody()))
+    return;
+  report(Init, Ctx, /*Discarded=*/false, Var);
+}
+
+/// Describes what produced the awaitable, e.g. "coroutine 'fetch_data'".
+static std::string describeProducer(const Expr *Call,
+                                    utils::CoroutineTypeKind Kind) {
+  const FunctionDecl *Callee = utils::getCalleeDecl(Call);
+  std::string Name;
+  if (Callee) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+        MD && MD->getParent()->isLambda())
+      Name = "lambda";
+    else
+      Name = "'" + utils::describeFunction(Callee) + "'";
+  } else {
+    Name = "call";
+  }
+  bool IsTask = Kind == utils::CoroutineTypeKind::LazyTask ||
+                Kind == utils::CoroutineTypeKind::EagerTask;
+  return (IsTask ? "coroutine " : "awaitable ") + Name;
+}
+
+void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
+                                 bool Discarded, const VarDecl *Var) {
+  if (const FunctionDecl *Callee = utils::getCalleeDecl(Call))
+    if (IgnoredFunctions.matches(Callee))
+      return;
+  utils::CoroutineTypeKind Kind = classifier(Ctx).classify(Call->getType());
+  std::string Producer = describeProducer(Call, Kind);
+  std::string TypeName =
+      Call->getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+
+  std::string Consequence;
+  switch (Kind) {
+  case utils::CoroutineTypeKind::LazyTask:
+    Consequence = "the coroutine does not run until it is co_awaited";
+    break;
+  case utils::CoroutineTypeKind::EagerTask:
+    Consequence = "its result and any exception it throws are lost";
+    break;
+  default:
+    Consequence = "the operation it represents never happens";
+    break;
+  }
+
+  const FunctionDecl *Coroutine = utils::getEnclosingCoroutine(*Call, Ctx);
+  const FunctionDecl *Enclosing =
+      Coroutine ? Coroutine : utils::getEnclosingFunction(*Call, Ctx);
+
+  SourceLocation Loc = Var ? Var->getLocation() : Call->getBeginLoc();
+  if (Var) {
+    diag(Loc, "'%0' holds the result of %1 (type '%2') but is never "
+                       "awaited; %3")
+             << Var->getName() << Producer << TypeName << Consequence;
+    return;
+  }
+
+  {
+    auto D = diag(Loc, "result of %0 (type '%1') is never awaited; %2")
+             << Producer << TypeName << Consequence;
+    if (Coroutine) {
+      // No fix-it inside macro expansions: the text is not the user's.
+      if (!Call->getBeginLoc().isMacroID())
+        D << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
+      return;
+    }
+  }
+  if (Enclosing)
+    diag(Loc,
+         "no fix-it: '%0' is not a coroutine and cannot co_await; make it a "
+         "coroutine, or hand the task to the event loop (run, create_task)",
+         DiagnosticIDs::Note)
+        << utils::describeFunction(Enclosing);
+}
+
+} // namespace clang::tidy::coro

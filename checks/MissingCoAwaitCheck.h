@@ -1,0 +1,44 @@
+//===--- MissingCoAwaitCheck.h ---------------------------------*- C++ -*-===//
+
+#ifndef CORO_TIDY_CHECKS_MISSINGCOAWAITCHECK_H
+#define CORO_TIDY_CHECKS_MISSINGCOAWAITCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Runtimes.h"
+#include <memory>
+
+namespace clang::tidy::coro {
+
+/// Flags an awaitable produced by a call and lost without being awaited: a
+/// discarded expression statement, or a local initialised from the call and
+/// never used.
+///
+/// See docs/checks/coro-missing-co-await.md.
+class MissingCoAwaitCheck : public ClangTidyCheck {
+public:
+  MissingCoAwaitCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override { Classifier.reset(); }
+
+private:
+  void checkDiscarded(const Expr *E, ASTContext &Ctx);
+  void checkUnusedLocal(const VarDecl *Var, ASTContext &Ctx);
+  void report(const Expr *Call, ASTContext &Ctx, bool Discarded,
+              const VarDecl *Var);
+  utils::CoroutineTypeClassifier &classifier(ASTContext &Ctx);
+
+  const bool AllowCastToVoid;
+  const std::string IgnoredFunctionsOption;
+  utils::QualifiedNameSet IgnoredFunctions;
+  std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
+};
+
+} // namespace clang::tidy::coro
+
+#endif

@@ -1,0 +1,346 @@
+//===--- Coroutines.cpp ---------------------------------------------------===//
+
+#include "Coroutines.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace clang::tidy::coro::utils {
+
+const CXXRecordDecl *getRecord(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return nullptr;
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    return Def;
+  return RD;
+}
+
+/// Looks \p Name up in \p RD and its bases.
+static bool hasMemberNamed(const CXXRecordDecl *RD, DeclarationName Name) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (!RD->lookup(Name).empty())
+    return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasMemberNamed(getRecord(Base.getType()), Name))
+      return true;
+  return false;
+}
+
+static const NamedDecl *findMember(const CXXRecordDecl *RD,
+                                   DeclarationName Name) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  auto Found = RD->lookup(Name);
+  if (!Found.empty())
+    return Found.front();
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const NamedDecl *ND = findMember(getRecord(Base.getType()), Name))
+      return ND;
+  return nullptr;
+}
+
+bool CoroutineTypeClassifier::hasAwaiterMembers(const CXXRecordDecl *RD) const {
+  auto &Idents = Ctx.Idents;
+  return hasMemberNamed(RD, &Idents.get("await_ready")) &&
+         hasMemberNamed(RD, &Idents.get("await_suspend")) &&
+         hasMemberNamed(RD, &Idents.get("await_resume"));
+}
+
+bool CoroutineTypeClassifier::hasMemberCoAwait(const CXXRecordDecl *RD) const {
+  return hasMemberNamed(RD,
+                        Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait));
+}
+
+void CoroutineTypeClassifier::collectFreeCoAwaitOperators(
+    const DeclContext *DC) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->getOverloadedOperator() == OO_Coawait && !isa<CXXMethodDecl>(FD))
+        FreeCoAwaitOperators.push_back(FD);
+    } else if (const auto *Inner = dyn_cast<DeclContext>(D)) {
+      // Namespace-scope operators only: ADL finds those; class scope is
+      // covered by hidden friends below.
+      if (isa<NamespaceDecl>(Inner) || isa<LinkageSpecDecl>(Inner) ||
+          isa<ExportDecl>(Inner))
+        collectFreeCoAwaitOperators(Inner);
+    }
+  }
+}
+
+/// The class template \p T names, if it is a specialization or the injected
+/// class name of one.
+static const ClassTemplateDecl *templateOf(QualType T) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    return dyn_cast_or_null<ClassTemplateDecl>(
+        TST->getTemplateName().getAsTemplateDecl());
+  if (const auto *RD = getRecord(T)) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      return Spec->getSpecializedTemplate();
+    return RD->getDescribedClassTemplate();
+  }
+  return nullptr;
+}
+
+static bool operatorAccepts(const FunctionDecl *Op, const CXXRecordDecl *RD) {
+  if (Op->getNumParams() != 1)
+    return false;
+  QualType Param = Op->getParamDecl(0)->getType();
+  if (const CXXRecordDecl *ParamRD = getRecord(Param))
+    if (!Param->isDependentType() &&
+        ParamRD->getCanonicalDecl() == RD->getCanonicalDecl())
+      return true;
+  const ClassTemplateDecl *ParamTemplate = templateOf(Param);
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  return ParamTemplate && Spec &&
+         ParamTemplate->getCanonicalDecl() ==
+             Spec->getSpecializedTemplate()->getCanonicalDecl();
+}
+
+bool CoroutineTypeClassifier::hasFreeCoAwait(const CXXRecordDecl *RD) {
+  // Hidden friends: declared in the class, found by ADL only.
+  for (const FriendDecl *Friend : RD->friends()) {
+    const NamedDecl *ND = Friend->getFriendDecl();
+    if (const auto *FTD = dyn_cast_or_null<FunctionTemplateDecl>(ND))
+      ND = FTD->getTemplatedDecl();
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(ND))
+      if (FD->getOverloadedOperator() == OO_Coawait)
+        return true;
+  }
+  if (!FreeOperatorsCollected) {
+    FreeOperatorsCollected = true;
+    collectFreeCoAwaitOperators(Ctx.getTranslationUnitDecl());
+  }
+  for (const FunctionDecl *Op : FreeCoAwaitOperators)
+    if (operatorAccepts(Op, RD))
+      return true;
+  return false;
+}
+
+const CXXRecordDecl *CoroutineTypeClassifier::promiseType(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return nullptr;
+  if (const auto *Promise =
+          findMember(RD, &Ctx.Idents.get("promise_type")))
+    if (const auto *TD = dyn_cast<TypeDecl>(Promise))
+      return getRecord(Ctx.getTypeDeclType(TD));
+  // std::coroutine_traits<T, Args...> specialised for T (libraries that
+  // cannot add a nested promise_type to a type they do not own).
+  const DeclContext *Std = Ctx.getTranslationUnitDecl();
+  for (const Decl *D : Std->decls()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(D);
+    if (!NS || !NS->isStdNamespace())
+      continue;
+    for (const Decl *Member : NS->decls()) {
+      const auto *Traits = dyn_cast<ClassTemplateDecl>(Member);
+      if (!Traits || Traits->getName() != "coroutine_traits")
+        continue;
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Traits->specializations()) {
+        const TemplateArgumentList &Args = Spec->getTemplateArgs();
+        if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+          continue;
+        if (getRecord(Args[0].getAsType()) != RD)
+          continue;
+        if (const auto *P = findMember(Spec, &Ctx.Idents.get("promise_type")))
+          if (const auto *TD = dyn_cast<TypeDecl>(P))
+            return getRecord(Ctx.getTypeDeclType(TD));
+      }
+      // Partial specialisations of coroutine_traits keyed on T.
+      llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+      const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(
+          Partials);
+      for (const auto *Partial : Partials) {
+        const TemplateArgumentList &Args = Partial->getTemplateArgs();
+        if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+            templateOf(Args[0].getAsType()) &&
+            isa<ClassTemplateSpecializationDecl>(RD) &&
+            templateOf(Args[0].getAsType())->getCanonicalDecl() ==
+                cast<ClassTemplateSpecializationDecl>(RD)
+                    ->getSpecializedTemplate()
+                    ->getCanonicalDecl())
+          return Partial;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool CoroutineTypeClassifier::promiseSuspendsInitially(
+    const CXXRecordDecl *Promise) const {
+  const NamedDecl *Initial =
+      findMember(Promise, &Ctx.Idents.get("initial_suspend"));
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Initial);
+  if (!Method)
+    if (const auto *FTD = dyn_cast_or_null<FunctionTemplateDecl>(Initial))
+      Method = dyn_cast<CXXMethodDecl>(FTD->getTemplatedDecl());
+  if (!Method)
+    return true; // Unknown: assume lazy, the common and safe default.
+  const CXXRecordDecl *Awaiter = getRecord(Method->getReturnType());
+  if (!Awaiter)
+    return true;
+  // An initial awaiter whose await_ready() is a constant `true`
+  // (std::suspend_never and look-alikes) never suspends: the task is eager.
+  const auto *Ready = dyn_cast_or_null<CXXMethodDecl>(
+      findMember(Awaiter, &Ctx.Idents.get("await_ready")));
+  if (!Ready || !Ready->hasBody())
+    return true;
+  const auto *Body = dyn_cast<CompoundStmt>(Ready->getBody());
+  if (!Body || Body->size() != 1)
+    return true;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return true;
+  bool Value = false;
+  Expr::EvalResult Result;
+  if (Ret->getRetValue()->EvaluateAsRValue(Result, Ctx) &&
+      Result.Val.isInt())
+    Value = Result.Val.getInt().getBoolValue();
+  else
+    return true;
+  return !Value;
+}
+
+CoroutineTypeKind
+CoroutineTypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
+  bool Awaitable =
+      hasAwaiterMembers(RD) || hasMemberCoAwait(RD) || hasFreeCoAwait(RD);
+  const CXXRecordDecl *Promise = promiseType(QualType(RD->getTypeForDecl(), 0));
+  if (!Promise)
+    return Awaitable ? CoroutineTypeKind::Awaitable : CoroutineTypeKind::None;
+  if (!Awaitable)
+    return CoroutineTypeKind::SyncGenerator;
+  return promiseSuspendsInitially(Promise) ? CoroutineTypeKind::LazyTask
+                                           : CoroutineTypeKind::EagerTask;
+}
+
+CoroutineTypeKind CoroutineTypeClassifier::classify(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return CoroutineTypeKind::None;
+  // Only class prvalues and objects are awaitables we track; references to
+  // awaitables returned by accessors are not newly produced work.
+  if (T->isReferenceType() || T->isPointerType())
+    return CoroutineTypeKind::None;
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD || !RD->hasDefinition())
+    return CoroutineTypeKind::None;
+  const Type *Key = RD->getTypeForDecl();
+  auto It = Cache.find(Key);
+  if (It != Cache.end())
+    return It->second;
+  CoroutineTypeKind Kind = classifyRecord(RD);
+  Cache[Key] = Kind;
+  return Kind;
+}
+
+bool isCoroutine(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  return isCoroutineBody(FD->getBody());
+}
+
+const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD;
+    if (const auto *Lambda = P.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (P.get<BlockDecl>())
+      return nullptr;
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
+  const FunctionDecl *FD = getEnclosingFunction(S, Ctx);
+  return isCoroutine(FD) ? FD : nullptr;
+}
+
+std::string describeFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return "<unknown>";
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda())
+      return "lambda";
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  PrintingPolicy Policy(FD->getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTemplateArgsInCXXConstructors = true;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    OS << MD->getParent()->getName() << "::";
+  }
+  FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
+  return OS.str();
+}
+
+const Expr *ignoreValueWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
+      if (FCE->getCastKind() == CK_NoOp ||
+          FCE->getCastKind() == CK_ConstructorConversion)
+        E = FCE->getSubExpr();
+    // Copy/move constructions that only transport a prvalue (pre-C++17
+    // elision artefacts, conversions between task types).
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      if (Construct->getNumArgs() == 1 &&
+          (Construct->getConstructor()->isCopyOrMoveConstructor() ||
+           Construct->isElidable()))
+        E = Construct->getArg(0);
+    if (E == Prev)
+      return E;
+  }
+  return E;
+}
+
+const FunctionDecl *getCalleeDecl(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    return Call->getDirectCallee();
+  return nullptr;
+}
+
+namespace {
+class ReferenceFinder : public RecursiveASTVisitor<ReferenceFinder> {
+public:
+  explicit ReferenceFinder(const VarDecl *Var) : Var(Var) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
+      Found = true;
+    return !Found;
+  }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  const VarDecl *Var;
+  bool Found = false;
+};
+} // namespace
+
+bool isReferencedIn(const VarDecl *Var, const Stmt *Root) {
+  if (!Root)
+    return false;
+  ReferenceFinder Finder(Var);
+  Finder.TraverseStmt(const_cast<Stmt *>(Root));
+  return Finder.Found;
+}
+
+} // namespace clang::tidy::coro::utils

@@ -1,0 +1,108 @@
+//===--- Coroutines.h - coroutine facts shared by the coro checks --------===//
+//
+// Semantic questions every coro check asks: is this type awaitable, is it a
+// coroutine's return type (a task, or a synchronous generator), which
+// coroutine does this statement run in. All answers come from the types and
+// the AST, never from names, so they work for any runtime.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CORO_TIDY_CHECKS_UTILS_COROUTINES_H
+#define CORO_TIDY_CHECKS_UTILS_COROUTINES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::coro::utils {
+
+/// How a type relates to coroutines.
+enum class CoroutineTypeKind {
+  None,          ///< Neither awaitable nor a coroutine return type.
+  Awaitable,     ///< Awaitable but not a coroutine return type (an awaiter,
+                 ///< a type with operator co_await, a spawned task handle).
+  LazyTask,      ///< A coroutine return type that is awaitable and whose
+                 ///< promise suspends initially: nothing runs until awaited.
+  EagerTask,     ///< A coroutine return type that is awaitable and starts
+                 ///< running at once.
+  SyncGenerator, ///< A coroutine return type that is not awaitable
+                 ///< (std::generator and friends): never flag it.
+};
+
+/// True if \p Kind is awaitable (awaiter, task, eager task).
+inline bool isAwaitableKind(CoroutineTypeKind Kind) {
+  return Kind == CoroutineTypeKind::Awaitable ||
+         Kind == CoroutineTypeKind::LazyTask ||
+         Kind == CoroutineTypeKind::EagerTask;
+}
+
+/// Classifies types; results are memoised per canonical type, so one
+/// instance should live as long as the AST it is asked about.
+class CoroutineTypeClassifier {
+public:
+  explicit CoroutineTypeClassifier(const ASTContext &Ctx) : Ctx(Ctx) {}
+
+  CoroutineTypeKind classify(QualType T);
+  bool isAwaitable(QualType T) { return isAwaitableKind(classify(T)); }
+
+  /// The promise type of coroutine return type \p T: its nested
+  /// `promise_type` or `std::coroutine_traits<T, ...>::promise_type`.
+  const CXXRecordDecl *promiseType(QualType T);
+
+private:
+  CoroutineTypeKind classifyRecord(const CXXRecordDecl *RD);
+  bool hasAwaiterMembers(const CXXRecordDecl *RD) const;
+  bool hasMemberCoAwait(const CXXRecordDecl *RD) const;
+  bool hasFreeCoAwait(const CXXRecordDecl *RD);
+  bool promiseSuspendsInitially(const CXXRecordDecl *Promise) const;
+  void collectFreeCoAwaitOperators(const DeclContext *DC);
+
+  const ASTContext &Ctx;
+  llvm::DenseMap<const Type *, CoroutineTypeKind> Cache;
+  bool FreeOperatorsCollected = false;
+  llvm::SmallVector<const FunctionDecl *, 8> FreeCoAwaitOperators;
+};
+
+/// The type \p T with references, cv-qualifiers and sugar removed, as a
+/// class, or null.
+const CXXRecordDecl *getRecord(QualType T);
+
+/// True if \p Body is the body of a coroutine.
+inline bool isCoroutineBody(const Stmt *Body) {
+  return Body && isa<CoroutineBodyStmt>(Body);
+}
+
+/// True if \p FD (a function, method or lambda call operator) is a coroutine.
+bool isCoroutine(const FunctionDecl *FD);
+
+/// The function whose body \p S executes in: the innermost enclosing
+/// function, method, or lambda call operator (a lambda nested in a coroutine
+/// is its own scope: its body runs whenever the lambda is called). Null at
+/// namespace scope.
+const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx);
+
+/// The coroutine whose body \p S executes in, or null when the innermost
+/// enclosing function is not a coroutine.
+const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx);
+
+/// A readable name for \p FD in messages: `fetch_data`, `Client::get`, or
+/// `lambda` for lambda call operators.
+std::string describeFunction(const FunctionDecl *FD);
+
+/// Strips implicit nodes, parentheses, temporaries and cleanups that wrap a
+/// value, down to the expression that produced it.
+const Expr *ignoreValueWrappers(const Expr *E);
+
+/// The callee of a call-like expression (call, member call, operator call,
+/// or a constructor of the result); null if unknown.
+const FunctionDecl *getCalleeDecl(const Expr *E);
+
+/// True if \p Ref to \p Var appears anywhere inside \p Root.
+bool isReferencedIn(const VarDecl *Var, const Stmt *Root);
+
+} // namespace clang::tidy::coro::utils
+
+#endif

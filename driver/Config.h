@@ -1,0 +1,40 @@
+//===--- Config.h - coro-tidy's configuration, through clang-tidy's -------===//
+
+#ifndef CORO_TIDY_DRIVER_CONFIG_H
+#define CORO_TIDY_DRIVER_CONFIG_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace coro_tidy {
+
+struct ConfigRequest {
+  std::optional<std::string> Checks;
+  std::optional<std::string> WarningsAsErrors;
+  std::optional<std::string> HeaderFilter;
+  std::optional<bool> SystemHeaders;
+  std::string LineFilter;
+  std::string ConfigText; ///< --config
+  std::string ConfigFile; ///< --config-file
+};
+
+/// The default check set of the standalone tool.
+inline constexpr const char *DefaultChecks = "coro-*";
+
+/// An options provider that reads `.clang-tidy` files like clang-tidy does
+/// (or the --config / --config-file given), with command-line overrides.
+/// Unlike clang-tidy, a malformed configuration is an error, reported by
+/// checkConfigFor() in one line, not a warning followed by a silent default.
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeOptionsProvider(const ConfigRequest &Request);
+
+/// Reads every configuration file that applies to \p File and returns the
+/// first parse error, if any.
+llvm::Error checkConfigFor(llvm::StringRef File);
+
+} // namespace coro_tidy
+
+#endif

@@ -1,0 +1,302 @@
+//===--- CoroTidyMain.cpp - the coro-tidy command line --------------------===//
+//
+// A drop-in for clang-tidy (same options where the meaning is the same)
+// whose default check set is coro-*. Configuration, NOLINT, fixes, YAML
+// export and filters all come from clang-tidy's library.
+//
+// Exit codes (docs/usage.md): 0 clean or warnings only; 1 warnings promoted
+// by --warnings-as-errors, or compile errors; 2 usage, configuration or
+// input errors; 3 internal error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compilation.h"
+#include "Config.h"
+#include "ExitCodes.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace clang::tidy::coro {
+extern volatile int CoroModuleAnchorSource;
+}
+// Keeps the module's registration in the link.
+[[maybe_unused]] static int CoroModuleAnchorDestination =
+    clang::tidy::coro::CoroModuleAnchorSource;
+
+namespace {
+cl::OptionCategory Category("coro-tidy options");
+
+cl::list<std::string> SourcePaths(cl::Positional, cl::desc("<source files>"),
+                                  cl::cat(Category));
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory containing "
+                                             "compile_commands.json"),
+                               cl::Optional, cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of checks to enable, added to the "
+                    "configuration's (default: coro-*)"),
+           cl::init(""), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of checks whose warnings are errors (exit code 1)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regex of headers whose diagnostics are shown (default: none)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Show diagnostics from system headers"),
+                            cl::init(false), cl::cat(Category));
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("JSON list of {name, lines} to restrict diagnostics, as "
+             "clang-tidy's --line-filter"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply suggested fixes"), cl::init(false),
+                  cl::cat(Category));
+cl::opt<bool> FixErrors("fix-errors",
+                        cl::desc("Apply fixes even if compile errors occur"),
+                        cl::init(false), cl::cat(Category));
+cl::opt<bool> FixNotes("fix-notes", cl::desc("Apply fixes found in notes"),
+                       cl::init(false), cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("YAML file to store suggested fixes in (clang-apply-"
+             "replacements format)"),
+    cl::value_desc("filename"), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Print only the diagnostics"),
+                    cl::init(false), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List enabled checks"),
+                         cl::init(false), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration"),
+                         cl::init(false), cl::cat(Category));
+cl::opt<std::string> Config("config",
+                            cl::desc("Configuration in YAML/JSON, as in "
+                                     ".clang-tidy files"),
+                            cl::init(""), cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Read the configuration from this "
+                                         "file"),
+                                cl::init(""), cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Argument to append to the compiler "
+                                         "command line"),
+                                cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Argument to prepend to the compiler command line"),
+    cl::cat(Category));
+cl::opt<bool> UseColor("use-color", cl::desc("Colour diagnostics"),
+                       cl::init(false), cl::cat(Category));
+
+void printVersion(raw_ostream &OS) {
+  OS << "coro-tidy " << CORO_TIDY_VERSION << " (LLVM " << LLVM_VERSION_STRING
+     << ")\n";
+}
+
+int usageError(const Twine &Message) {
+  WithColor::error(errs(), "coro-tidy") << Message << "\n";
+  return coro_tidy::ExitUsage;
+}
+
+/// True if \p Path looks like a binary file rather than source text.
+bool isBinaryFile(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return false;
+  StringRef Head = (*Buffer)->getBuffer().take_front(8192);
+  return Head.contains('\0');
+}
+
+/// Warns about globs in --checks that name no check, as clang-tidy does.
+void warnUnknownChecks(StringRef ChecksOption) {
+  if (ChecksOption.empty())
+    return;
+  ClangTidyOptions Everything = ClangTidyOptions::getDefaults();
+  Everything.Checks = "*";
+  std::vector<std::string> Known = getCheckNames(Everything, false);
+  SmallVector<StringRef, 8> Globs;
+  ChecksOption.split(Globs, ',', -1, false);
+  for (StringRef Glob : Globs) {
+    Glob = Glob.trim();
+    if (Glob.empty() || Glob.starts_with("-") ||
+        Glob.starts_with("clang-diagnostic-"))
+      continue;
+    GlobList Single(Glob);
+    bool Matched = llvm::any_of(
+        Known, [&](const std::string &Name) { return Single.contains(Name); });
+    if (!Matched)
+      WithColor::warning(errs(), "coro-tidy")
+          << "check glob '" << Glob << "' in --checks matches no check\n";
+  }
+}
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  // Split off `-- <compiler args>` before llvm::cl sees them.
+  std::vector<const char *> ToolArgs;
+  coro_tidy::CompilationRequest Compilation;
+  Compilation.Argv0 = argv[0];
+  for (int I = 0; I < argc; ++I) {
+    if (I > 0 && StringRef(argv[I]) == "--") {
+      Compilation.HasFixedArgs = true;
+      for (int J = I + 1; J < argc; ++J)
+        Compilation.FixedArgs.push_back(argv[J]);
+      break;
+    }
+    ToolArgs.push_back(argv[I]);
+  }
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  std::string ParseErrors;
+  raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(
+          static_cast<int>(ToolArgs.size()), ToolArgs.data(),
+          "coro-tidy: finds misuse of C++20 coroutines.\n\n"
+          "  coro-tidy [options] <file>... [-- <compiler args>]\n",
+          &ParseErrorStream)) {
+    StringRef First = StringRef(ParseErrors).trim().split('\n').first;
+    First.consume_front("coro-tidy: ");
+    return usageError(First + " (see --help)");
+  }
+
+  coro_tidy::ConfigRequest ConfigReq;
+  if (Checks.getNumOccurrences())
+    ConfigReq.Checks = Checks;
+  if (WarningsAsErrors.getNumOccurrences())
+    ConfigReq.WarningsAsErrors = WarningsAsErrors;
+  if (HeaderFilter.getNumOccurrences())
+    ConfigReq.HeaderFilter = HeaderFilter;
+  if (SystemHeaders.getNumOccurrences())
+    ConfigReq.SystemHeaders = SystemHeaders;
+  ConfigReq.LineFilter = LineFilter;
+  ConfigReq.ConfigText = Config;
+  ConfigReq.ConfigFile = ConfigFile;
+  if (!Config.empty() && !ConfigFile.empty())
+    return usageError("--config and --config-file are mutually exclusive");
+
+  auto Provider = coro_tidy::makeOptionsProvider(ConfigReq);
+  if (!Provider)
+    return usageError(toString(Provider.takeError()));
+
+  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  SmallString<256> ConfigAnchor;
+  if (!Files.empty())
+    ConfigAnchor = Files.front();
+  else
+    sys::fs::current_path(ConfigAnchor), sys::path::append(ConfigAnchor, "-");
+  sys::fs::make_absolute(ConfigAnchor);
+
+  if (Config.empty() && ConfigFile.empty())
+    for (const std::string &File :
+         Files.empty() ? std::vector<std::string>{std::string(ConfigAnchor)}
+                       : Files)
+      if (Error E = coro_tidy::checkConfigFor(File))
+        return usageError(toString(std::move(E)));
+
+  ClangTidyOptions Effective = (*Provider)->getOptions(ConfigAnchor);
+  warnUnknownChecks(Checks);
+
+  if (DumpConfig) {
+    ClangTidyOptions Dump = Effective;
+    ClangTidyOptions::OptionMap CheckOpts =
+        getCheckOptions(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+    for (const auto &Entry : CheckOpts)
+      Dump.CheckOptions.try_emplace(Entry.getKey(), Entry.getValue());
+    outs() << configurationAsText(ClangTidyOptions::getDefaults().merge(
+                  Dump, 0))
+           << "\n";
+    return coro_tidy::ExitClean;
+  }
+  if (ListChecks) {
+    std::vector<std::string> Names = getCheckNames(Effective, false);
+    outs() << "Enabled checks:";
+    for (const std::string &Name : Names)
+      outs() << "\n    " << Name;
+    outs() << "\n\n";
+    return coro_tidy::ExitClean;
+  }
+
+  if (Files.empty())
+    return usageError("no input files (give source files, see --help)");
+  for (const std::string &File : Files) {
+    if (!sys::fs::exists(File))
+      return usageError("no such file: '" + File + "'");
+    if (sys::fs::is_directory(File))
+      return usageError("'" + File + "' is a directory, not a source file");
+    if (isBinaryFile(File))
+      return usageError("'" + File +
+                        "' is a binary file, not C or C++ source");
+  }
+  if (getCheckNames(Effective, false).empty())
+    return usageError("no checks enabled (--checks='" + Checks +
+                      "' and the configuration select none)");
+
+  Compilation.BuildPath = BuildPath;
+  Compilation.FirstSource = Files.front();
+  Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
+                                     ExtraArgsBefore.end());
+  std::string Origin;
+  auto Compilations = coro_tidy::loadCompilations(Compilation, Origin);
+  if (!Compilations)
+    return usageError(toString(Compilations.takeError()));
+
+  ClangTidyContext Context(std::move(*Provider));
+  llvm::IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS(
+      new vfs::OverlayFileSystem(vfs::getRealFileSystem()));
+
+  std::vector<ClangTidyError> AllErrors;
+  bool CompileErrors = false;
+  unsigned WarningsAsErrorsCount = 0;
+  FixBehaviour Behaviour =
+      Fix || FixErrors ? (FixNotes ? FB_FixNotes : FB_Fix) : FB_NoFix;
+  for (const std::string &File : Files) {
+    std::vector<ClangTidyError> Errors =
+        runClangTidy(Context, **Compilations, {File}, BaseFS,
+                     Behaviour != FB_NoFix || !ExportFixes.empty());
+    bool FileHasCompileError = llvm::any_of(Errors, [](const auto &E) {
+      return E.DiagLevel == ClangTidyError::Error;
+    });
+    CompileErrors |= FileHasCompileError;
+    // Like clang-tidy: no fixes for a file that does not compile, unless
+    // --fix-errors.
+    FixBehaviour FileFix =
+        FileHasCompileError && !FixErrors ? FB_NoFix : Behaviour;
+    handleErrors(Errors, Context, FileFix, WarningsAsErrorsCount, BaseFS);
+    AllErrors.insert(AllErrors.end(), Errors.begin(), Errors.end());
+  }
+
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
+    if (EC)
+      return usageError("cannot write --export-fixes file '" + ExportFixes +
+                        "': " + EC.message());
+    exportReplacements(Files.front(), AllErrors, OS);
+  }
+
+  if (WarningsAsErrorsCount)
+    errs() << WarningsAsErrorsCount << " warning"
+           << (WarningsAsErrorsCount == 1 ? "" : "s")
+           << " treated as error" << (WarningsAsErrorsCount == 1 ? "" : "s")
+           << "\n";
+  if (WarningsAsErrorsCount || CompileErrors)
+    return coro_tidy::ExitFindings;
+  return coro_tidy::ExitClean;
+}
