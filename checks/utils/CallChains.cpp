@@ -1,0 +1,302 @@
+//===--- CallChains.cpp ---------------------------------------------------===//
+
+#include "CallChains.h"
+#include "Coroutines.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include <queue>
+#include <vector>
+
+namespace clang::tidy::coro::utils {
+
+namespace {
+
+/// Visits the calls a statement makes when it runs, not those of the
+/// function bodies it merely defines (lambdas, local classes, blocks), nor
+/// those in unevaluated operands.
+class OwnCallVisitor : public RecursiveASTVisitor<OwnCallVisitor> {
+  using Base = RecursiveASTVisitor<OwnCallVisitor>;
+
+public:
+  explicit OwnCallVisitor(llvm::function_ref<void(const CallStep &)> Fn)
+      : Fn(Fn) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  // Implicit code of a coroutine body (promise calls, await_suspend...) and
+  // of co_await expressions belongs to the runtime, not to the user.
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      Fn({Call, Callee});
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      Fn({Construct, Ctor});
+    return true;
+  }
+
+  // A lambda's body runs when the lambda is called; only its captures are
+  // evaluated here.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init && !TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  // Local classes and functions: their bodies are not executed here.
+  bool TraverseDecl(Decl *D) {
+    if (D && (isa<TagDecl>(D) || isa<FunctionDecl>(D) ||
+              isa<FunctionTemplateDecl>(D) || isa<BlockDecl>(D)))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+  // Unevaluated operands.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
+    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E) : true;
+  }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  // A discarded `if constexpr` branch never runs.
+  bool TraverseIfStmt(IfStmt *If) {
+    if (If->isConstexpr() && Ctx) {
+      if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(*Ctx)) {
+        if (If->getInit() && !TraverseStmt(If->getInit()))
+          return false;
+        return !*Taken || TraverseStmt(const_cast<Stmt *>(*Taken));
+      }
+    }
+    return Base::TraverseIfStmt(If);
+  }
+
+  const ASTContext *Ctx = nullptr;
+
+private:
+  llvm::function_ref<void(const CallStep &)> Fn;
+};
+
+} // namespace
+
+void forEachOwnCall(const FunctionDecl *FD,
+                    llvm::function_ref<void(const CallStep &)> Fn) {
+  if (!FD)
+    return;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def)
+    return;
+  OwnCallVisitor Visitor(Fn);
+  Visitor.Ctx = &Def->getASTContext();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        Visitor.TraverseStmt(Init->getInit());
+  Visitor.TraverseStmt(Def->getBody());
+}
+
+CallChainFinder::CallChainFinder(Classifier Classify)
+    : CallChainFinder(std::move(Classify), Options()) {}
+
+CallChainFinder::CallChainFinder(Classifier Classify, Options Opts)
+    : Classify(std::move(Classify)), Opts(Opts) {}
+
+bool CallChainFinder::canFollow(const FunctionDecl *FD) const {
+  if (!FD)
+    return false;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody() || !Def->getBody())
+    return false;
+  if (isCoroutine(Def) || Def->isDependentContext())
+    return false;
+  // A virtual call runs whichever override the object has; the body here
+  // is only one candidate. Final classes and methods are exact.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def))
+    if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+        !MD->getParent()->hasAttr<FinalAttr>())
+      return false;
+  if (!Opts.FollowSystemHeaders) {
+    const SourceManager &SM = Def->getASTContext().getSourceManager();
+    SourceLocation Loc = Def->getLocation();
+    // Instantiations of templates: where the pattern was written.
+    if (const FunctionDecl *Pattern = Def->getTemplateInstantiationPattern())
+      Loc = Pattern->getLocation();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return false;
+  }
+  return true;
+}
+
+CallVerdict CallChainFinder::classify(const CallStep &Step) {
+  return Classify(Step.Call, Step.Callee);
+}
+
+void CallChainFinder::explore(const FunctionDecl *Root) {
+  // Collect the part of the call graph reachable from Root through
+  // followable functions not explored yet, then compute the shortest
+  // distance to a sink for each of them (Dijkstra on reversed edges, unit
+  // weights, seeded by direct sinks and already memoised callees).
+  struct Edge {
+    CallStep Step;
+    const FunctionDecl *Target; // Definition of the callee.
+  };
+  struct Pending {
+    const FunctionDecl *FD;
+    std::optional<CallStep> DirectSink; // First sink call in source order.
+    std::vector<Edge> Edges;
+  };
+  std::vector<Pending> Nodes;
+  llvm::DenseMap<const FunctionDecl *, unsigned> Index;
+
+  std::vector<const FunctionDecl *> Work{Root};
+  Index[Root] = 0;
+  Nodes.push_back({Root, std::nullopt, {}});
+  while (!Work.empty()) {
+    const FunctionDecl *FD = Work.back();
+    Work.pop_back();
+    unsigned Self = Index[FD];
+    forEachOwnCall(FD, [&](const CallStep &Step) {
+      switch (classify(Step)) {
+      case CallVerdict::Sink:
+        if (!Nodes[Self].DirectSink)
+          Nodes[Self].DirectSink = Step;
+        return;
+      case CallVerdict::Opaque:
+        return;
+      case CallVerdict::Follow:
+        break;
+      }
+      if (!canFollow(Step.Callee))
+        return;
+      const FunctionDecl *Target = Step.Callee->getDefinition();
+      Nodes[Self].Edges.push_back({Step, Target});
+      if (Memo.count(Target) || Index.count(Target))
+        return;
+      Index[Target] = Nodes.size();
+      Nodes.push_back({Target, std::nullopt, {}});
+      Work.push_back(Target);
+    });
+  }
+
+  const unsigned N = Nodes.size();
+  std::vector<unsigned> Best(N, Unreachable);
+  std::vector<std::vector<unsigned>> Preds(N);
+  using Entry = std::pair<unsigned, unsigned>; // (distance, node index)
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> Queue;
+  for (unsigned I = 0; I < N; ++I) {
+    unsigned D = Nodes[I].DirectSink ? 1 : Unreachable;
+    for (const Edge &E : Nodes[I].Edges) {
+      auto It = Index.find(E.Target);
+      if (It != Index.end()) {
+        Preds[It->second].push_back(I);
+        continue;
+      }
+      auto M = Memo.find(E.Target);
+      if (M != Memo.end() && M->second.Distance != Unreachable)
+        D = std::min(D, M->second.Distance + 1);
+    }
+    Best[I] = D;
+    if (D != Unreachable)
+      Queue.push({D, I});
+  }
+  while (!Queue.empty()) {
+    auto [D, I] = Queue.top();
+    Queue.pop();
+    if (D != Best[I])
+      continue;
+    for (unsigned P : Preds[I])
+      if (D + 1 < Best[P]) {
+        Best[P] = D + 1;
+        Queue.push({D + 1, P});
+      }
+  }
+
+  // Record, for each node, the first step in source order that starts a
+  // shortest chain: deterministic, and the one a reader expects.
+  auto DistanceOf = [&](const FunctionDecl *Target) {
+    auto It = Index.find(Target);
+    if (It != Index.end())
+      return Best[It->second];
+    auto M = Memo.find(Target);
+    return M != Memo.end() ? M->second.Distance : Unreachable;
+  };
+  for (unsigned I = 0; I < N; ++I) {
+    Node Result;
+    Result.Distance = Best[I];
+    if (Best[I] == 1 && Nodes[I].DirectSink) {
+      Result.Next = *Nodes[I].DirectSink;
+    } else if (Best[I] != Unreachable) {
+      for (const Edge &E : Nodes[I].Edges)
+        if (DistanceOf(E.Target) == Best[I] - 1) {
+          Result.Next = E.Step;
+          break;
+        }
+    }
+    Memo[Nodes[I].FD] = Result;
+  }
+}
+
+std::optional<CallChain> CallChainFinder::chainFromNode(const Node &Start,
+                                                         unsigned Budget) {
+  if (Start.Distance == Unreachable || Start.Distance > Budget)
+    return std::nullopt;
+  CallChain Chain;
+  const Node *Current = &Start;
+  while (true) {
+    Chain.push_back(Current->Next);
+    if (Current->Distance <= 1)
+      break;
+    auto It = Memo.find(Current->Next.Callee->getDefinition());
+    if (It == Memo.end()) // Cannot happen: every followed callee is memoised.
+      return std::nullopt;
+    Current = &It->second;
+  }
+  return Chain;
+}
+
+std::optional<CallChain> CallChainFinder::chainFrom(const FunctionDecl *FD) {
+  if (!FD)
+    return std::nullopt;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody())
+    return std::nullopt;
+  if (!Memo.count(Def))
+    explore(Def);
+  unsigned Budget = Opts.MaxDepth ? Opts.MaxDepth : Unreachable - 1;
+  return chainFromNode(Memo[Def], Budget);
+}
+
+std::optional<CallChain> CallChainFinder::chainFor(const CallStep &Step) {
+  if (!Step.Call || !Step.Callee)
+    return std::nullopt;
+  switch (classify(Step)) {
+  case CallVerdict::Sink:
+    return CallChain{Step};
+  case CallVerdict::Opaque:
+    return std::nullopt;
+  case CallVerdict::Follow:
+    break;
+  }
+  if (Opts.MaxDepth == 1 || !canFollow(Step.Callee))
+    return std::nullopt;
+  const FunctionDecl *Def = Step.Callee->getDefinition();
+  if (!Memo.count(Def))
+    explore(Def);
+  unsigned Budget = Opts.MaxDepth ? Opts.MaxDepth - 1 : Unreachable - 1;
+  std::optional<CallChain> Rest = chainFromNode(Memo[Def], Budget);
+  if (!Rest)
+    return std::nullopt;
+  CallChain Chain{Step};
+  Chain.append(Rest->begin(), Rest->end());
+  return Chain;
+}
+
+} // namespace clang::tidy::coro::utils
