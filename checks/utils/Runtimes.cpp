@@ -2,97 +2,157 @@
 
 #include "Runtimes.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 namespace clang::tidy::coro::utils {
 
 llvm::ArrayRef<RuntimePreset> runtimePresets() {
-  // Asio lives in `boost::asio` and, standalone, in `asio`.
-  static const std::vector<RuntimePreset> Presets = {
-      {"corio",
-       {"corio::Task", "corio::TaskHandle", "corio::AsyncGenerator"},
-       {"corio::run"},
-       {"corio::gather"},
-       {"corio::gather"},
-       {"corio::Result::ok", "corio::Result::operator bool",
-        "corio::Result::error"},
-       {"corio::Result::value"},
-       {"corio::create_task"},
-       "corio::sleep"},
-      {"asio",
-       {"boost::asio::awaitable", "asio::awaitable"},
-       {"boost::asio::io_context::run", "boost::asio::io_context::run_one",
-        "boost::asio::io_context::run_for", "boost::asio::io_context::run_until",
-        "boost::asio::io_context::poll", "boost::asio::io_context::poll_one",
-        "asio::io_context::run", "asio::io_context::run_one",
-        "asio::io_context::run_for", "asio::io_context::run_until",
-        "asio::io_context::poll", "asio::io_context::poll_one"},
-       {"boost::asio::experimental::awaitable_operators::operator&&",
-        "asio::experimental::awaitable_operators::operator&&"},
-       {"boost::asio::experimental::parallel_group::async_wait",
-        "asio::experimental::parallel_group::async_wait"},
-       {},
-       {},
-       {"boost::asio::co_spawn", "asio::co_spawn"},
-       ""},
-      {"cobalt",
-       {"boost::cobalt::task", "boost::cobalt::promise",
-        "boost::cobalt::generator"},
-       {"boost::cobalt::run"},
-       {"boost::cobalt::join"},
-       {"boost::cobalt::gather"},
-       {"boost::variant2::result::has_value", "boost::variant2::result::has_error",
-        "boost::variant2::result::operator bool"},
-       {"boost::variant2::result::value", "boost::variant2::result::operator*"},
-       {"boost::cobalt::spawn"},
-       ""},
-      {"cppcoro",
-       {"cppcoro::task", "cppcoro::shared_task"},
-       {"cppcoro::sync_wait"},
-       {"cppcoro::when_all"},
-       {"cppcoro::when_all_ready"},
-       {},
-       {"cppcoro::detail::when_all_task::result"},
-       {},
-       ""},
-      {"folly",
-       {"folly::coro::Task", "folly::coro::TaskWithExecutor"},
-       {"folly::coro::blockingWait"},
-       {"folly::coro::collectAll", "folly::coro::collectAllRange"},
-       {"folly::coro::collectAllTry", "folly::coro::collectAllTryRange"},
-       {"folly::Try::hasValue", "folly::Try::hasException"},
-       {"folly::Try::value", "folly::Try::operator*", "folly::Try::operator->"},
-       {"folly::coro::TaskWithExecutor::start", "folly::coro::Task::start"},
-       ""},
-      {"libcoro",
-       {"coro::task"},
-       {"coro::sync_wait"},
-       {},
-       {"coro::when_all"},
-       {},
-       {"coro::detail::when_all_task::return_value"},
-       {"coro::spawn_joinable", "coro::thread_pool::spawn_joinable"},
-       ""},
-      {"async_simple",
-       {"async_simple::coro::Lazy"},
-       {"async_simple::coro::syncAwait"},
-       {},
-       {"async_simple::coro::collectAll"},
-       {"async_simple::Try::hasError", "async_simple::Try::available"},
-       {"async_simple::Try::value"},
-       {},
-       ""},
-      {"stdexec",
-       {"exec::task"},
-       {"stdexec::sync_wait", "stdexec::sync_wait_with_variant"},
-       {"stdexec::when_all"},
-       {},
-       {},
-       {},
-       {},
-       ""},
-  };
+  // Reviewed against each runtime's public headers and documentation; see
+  // docs/runtimes.md. Asio lives in `boost::asio` and, standalone, in `asio`.
+  static const std::vector<RuntimePreset> Presets = [] {
+    std::vector<RuntimePreset> All;
+
+    RuntimePreset Corio;
+    Corio.Name = "corio";
+    Corio.TaskTypes = {"corio::Task", "corio::TaskHandle",
+                       "corio::AsyncGenerator"};
+    Corio.EntryPoints = {"corio::run"};
+    // gather(tasks...) is fail-fast; gather(corio::return_exceptions, ...)
+    // is settled: the tag's type tells them apart.
+    Corio.FailFastCombinators = {"corio::gather"};
+    Corio.SettledCombinators = {"corio::gather"};
+    Corio.SettledTagTypes = {"corio::ReturnExceptions"};
+    Corio.ResultCheckMethods = {"corio::Result::ok",
+                                "corio::Result::operator bool"};
+    Corio.ResultFailureMethods = {"corio::Result::error"};
+    Corio.ResultAccessors = {"corio::Result::value"};
+    Corio.SpawnFunctions = {"corio::create_task"};
+    Corio.HandleTypes = {"corio::TaskHandle"};
+    Corio.SleepFunction = "corio::sleep";
+    All.push_back(Corio);
+
+    RuntimePreset Asio;
+    Asio.Name = "asio";
+    Asio.TaskTypes = {"boost::asio::awaitable", "asio::awaitable"};
+    Asio.EntryPoints = {
+        "boost::asio::io_context::run",      "boost::asio::io_context::run_one",
+        "boost::asio::io_context::run_for",  "boost::asio::io_context::run_until",
+        "boost::asio::io_context::poll",     "boost::asio::io_context::poll_one",
+        "asio::io_context::run",             "asio::io_context::run_one",
+        "asio::io_context::run_for",         "asio::io_context::run_until",
+        "asio::io_context::poll",            "asio::io_context::poll_one"};
+    // `a && b` waits with wait_for_one_error(): the first failure cancels
+    // the other operation and is rethrown. (`a || b` waits for one success:
+    // not fail-fast.)
+    Asio.FailFastCombinators = {
+        "boost::asio::experimental::awaitable_operators::operator&&",
+        "asio::experimental::awaitable_operators::operator&&"};
+    // make_parallel_group(...).async_wait(condition, token) completes with
+    // (order, exception_ptr e1, T1 r1, ...) whatever the condition: every
+    // failure arrives as an exception_ptr, nothing is rethrown.
+    Asio.SettledCombinators = {
+        "boost::asio::experimental::parallel_group::async_wait",
+        "boost::asio::experimental::ranged_parallel_group::async_wait",
+        "asio::experimental::parallel_group::async_wait",
+        "asio::experimental::ranged_parallel_group::async_wait"};
+    Asio.SpawnFunctions = {"boost::asio::co_spawn", "asio::co_spawn"};
+    Asio.DetachedTokenTypes = {"boost::asio::detached_t", "asio::detached_t"};
+    All.push_back(Asio);
+
+    RuntimePreset Cobalt;
+    Cobalt.Name = "cobalt";
+    Cobalt.TaskTypes = {"boost::cobalt::task", "boost::cobalt::promise",
+                        "boost::cobalt::generator"};
+    Cobalt.EntryPoints = {"boost::cobalt::run"};
+    Cobalt.FailFastCombinators = {"boost::cobalt::join"};
+    // gather() yields system::result<T, std::exception_ptr> per awaitable.
+    Cobalt.SettledCombinators = {"boost::cobalt::gather"};
+    Cobalt.ResultCheckMethods = {"boost::system::result::has_value",
+                                 "boost::system::result::operator bool"};
+    Cobalt.ResultFailureMethods = {"boost::system::result::has_error",
+                                   "boost::system::result::error"};
+    Cobalt.ResultAccessors = {"boost::system::result::value",
+                              "boost::system::result::operator*",
+                              "boost::system::result::operator->"};
+    Cobalt.SpawnFunctions = {"boost::cobalt::spawn"};
+    // A promise is eager; destroying it while attached cancels the task.
+    Cobalt.HandleTypes = {"boost::cobalt::promise"};
+    All.push_back(Cobalt);
+
+    RuntimePreset Cppcoro;
+    Cppcoro.Name = "cppcoro";
+    Cppcoro.TaskTypes = {"cppcoro::task", "cppcoro::shared_task"};
+    Cppcoro.EntryPoints = {"cppcoro::sync_wait"};
+    Cppcoro.FailFastCombinators = {"cppcoro::when_all"};
+    // when_all_ready() yields when_all_task<T>s whose result() rethrows;
+    // there is no test method: result() belongs in a try block.
+    Cppcoro.SettledCombinators = {"cppcoro::when_all_ready"};
+    Cppcoro.ResultAccessors = {"cppcoro::detail::when_all_task::result"};
+    All.push_back(Cppcoro);
+
+    RuntimePreset Folly;
+    Folly.Name = "folly";
+    Folly.TaskTypes = {"folly::coro::Task", "folly::coro::TaskWithExecutor"};
+    // blockingWait is a function object: named by the object.
+    Folly.EntryPoints = {"folly::coro::blockingWait",
+                         "folly::coro::blocking_wait"};
+    Folly.FailFastCombinators = {"folly::coro::collectAll",
+                                 "folly::coro::collectAllRange",
+                                 "folly::coro::collectAllWindowed"};
+    Folly.SettledCombinators = {"folly::coro::collectAllTry",
+                                "folly::coro::collectAllTryRange",
+                                "folly::coro::collectAllTryWindowed"};
+    Folly.ResultCheckMethods = {"folly::Try::hasValue"};
+    Folly.ResultFailureMethods = {"folly::Try::hasException"};
+    Folly.ResultAccessors = {"folly::Try::value", "folly::Try::operator*",
+                             "folly::Try::operator->"};
+    // start() && and startInlineUnsafe() && return a SemiFuture of the
+    // result (the overloads taking a callback return void: not handles).
+    Folly.SpawnFunctions = {"folly::coro::TaskWithExecutor::start",
+                            "folly::coro::TaskWithExecutor::startInlineUnsafe"};
+    All.push_back(Folly);
+
+    RuntimePreset Libcoro;
+    Libcoro.Name = "libcoro";
+    Libcoro.TaskTypes = {"coro::task"};
+    Libcoro.EntryPoints = {"coro::sync_wait"};
+    // when_all() yields when_all_task<T>s whose return_value() rethrows.
+    Libcoro.SettledCombinators = {"coro::when_all"};
+    Libcoro.ResultAccessors = {"coro::detail::when_all_task::return_value"};
+    // spawn_joinable(task) -> task<void>: the join task must be awaited.
+    Libcoro.SpawnFunctions = {"coro::thread_pool::spawn_joinable",
+                              "coro::io_scheduler::spawn_joinable",
+                              "coro::scheduler::spawn_joinable"};
+    All.push_back(Libcoro);
+
+    RuntimePreset AsyncSimple;
+    AsyncSimple.Name = "async_simple";
+    AsyncSimple.TaskTypes = {"async_simple::coro::Lazy"};
+    AsyncSimple.EntryPoints = {"async_simple::coro::syncAwait"};
+    // collectAll/collectAllPara yield Try<T> per task. Try::available() only
+    // says "not empty": it is not a success test.
+    AsyncSimple.SettledCombinators = {"async_simple::coro::collectAll",
+                                      "async_simple::coro::collectAllPara"};
+    AsyncSimple.ResultFailureMethods = {"async_simple::Try::hasError",
+                                        "async_simple::Try::getException"};
+    AsyncSimple.ResultAccessors = {"async_simple::Try::value"};
+    All.push_back(AsyncSimple);
+
+    RuntimePreset Stdexec;
+    Stdexec.Name = "stdexec";
+    Stdexec.TaskTypes = {"exec::task"};
+    // Customisation-point objects: named by the object.
+    Stdexec.EntryPoints = {"stdexec::sync_wait",
+                           "stdexec::sync_wait_with_variant"};
+    // The first error completes when_all with that error and stops the rest.
+    Stdexec.FailFastCombinators = {"stdexec::when_all",
+                                   "stdexec::when_all_with_variant"};
+    All.push_back(Stdexec);
+    return All;
+  }();
   return Presets;
 }
 
@@ -192,6 +252,39 @@ bool QualifiedNameSet::matches(const NamedDecl *D) const {
       if (matches(Overridden))
         return true;
   }
+  return false;
+}
+
+bool QualifiedNameSet::matchesCall(const Expr *E) const {
+  if (!E || Names.empty())
+    return false;
+  E = E->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return false;
+  if (matches(Call->getDirectCallee()))
+    return true;
+  // `cpo(args)`: a call operator of a function object named by a variable.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+    const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      return matches(Ref->getDecl());
+  }
+  return false;
+}
+
+bool QualifiedNameSet::matchesType(QualType T) const {
+  if (T.isNull() || Names.empty())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (matches(RD))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    return matches(Spec->getSpecializedTemplate());
   return false;
 }
 

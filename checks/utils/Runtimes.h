@@ -13,6 +13,7 @@
 #define CORO_TIDY_CHECKS_UTILS_RUNTIMES_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -28,17 +29,35 @@ struct RuntimePreset {
   /// Blocking event-loop entry points: must not run inside a coroutine.
   std::vector<llvm::StringRef> EntryPoints;
   /// Combinators that rethrow the first child failure and lose the others.
+  /// Function objects (CPOs such as `stdexec::when_all`) are named by the
+  /// object; operators by `ns::operator&&`.
   std::vector<llvm::StringRef> FailFastCombinators;
-  /// Combinators whose results hold a value or an error per child.
+  /// Combinators whose results hold a value or an error per child. A name in
+  /// both lists (corio::gather) is settled only when its first argument has
+  /// one of the SettledTagTypes.
   std::vector<llvm::StringRef> SettledCombinators;
-  /// Methods of a settled result that test it (ok(), hasValue()...).
+  /// Methods of a settled result that are true when it holds a value
+  /// (ok(), operator bool, hasValue()...).
   std::vector<llvm::StringRef> ResultCheckMethods;
-  /// Methods of a settled result that rethrow when it holds an error.
+  /// Methods of a settled result that are true (or a non-null exception)
+  /// when it holds an error (hasException(), has_error(), error()...).
+  std::vector<llvm::StringRef> ResultFailureMethods;
+  /// Methods of a settled result that rethrow (or are undefined) when it
+  /// holds an error.
   std::vector<llvm::StringRef> ResultAccessors;
   /// Functions that start a task and return a handle that must be kept.
   std::vector<llvm::StringRef> SpawnFunctions;
   /// The runtime's non-blocking sleep, if any (fix-it replacement).
   llvm::StringRef SleepFunction;
+  /// Types of a tag argument that selects the settled form of a combinator
+  /// listed as both fail-fast and settled (`corio::return_exceptions`).
+  std::vector<llvm::StringRef> SettledTagTypes;
+  /// Types of handles to a task that already runs: losing one loses the
+  /// task's failure (`corio::TaskHandle`, `boost::cobalt::promise`).
+  std::vector<llvm::StringRef> HandleTypes;
+  /// Completion-token types that detach a spawned task and drop its
+  /// exception (`asio::detached`).
+  std::vector<llvm::StringRef> DetachedTokenTypes;
 };
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,
@@ -74,6 +93,14 @@ public:
     return Names.contains(QualifiedName);
   }
   bool matches(const NamedDecl *D) const;
+  /// True if the function called by \p Call (a call, member call or
+  /// operator call, through implicit wrappers) matches, or, for a call
+  /// through a function object (`stdexec::when_all(...)`,
+  /// `folly::coro::blockingWait(...)`), the object's variable matches.
+  bool matchesCall(const Expr *Call) const;
+  /// True if the class of \p T (references, cv and sugar removed) or the
+  /// template it specialises matches.
+  bool matchesType(QualType T) const;
   bool empty() const { return Names.empty(); }
   std::vector<std::string> sorted() const;
 
