@@ -118,7 +118,9 @@ void MissingCoAwaitCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
     }
     return;
   }
-  if (!isa<CallExpr>(E))
+  // Only a prvalue is new work; a call returning a reference (an accessor,
+  // emplace_back) hands back an object that lives elsewhere.
+  if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
   if (!classifier(Ctx).isAwaitable(E->getType()))
     return;
@@ -132,7 +134,8 @@ void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
       Var->isExceptionVariable())
     return;
   const Expr *Init = utils::ignoreValueWrappers(Var->getInit());
-  if (!Init || !isa<CallExpr>(Init) || Init->isInstantiationDependent())
+  if (!Init || !isa<CallExpr>(Init) || !Init->isPRValue() ||
+      Init->isInstantiationDependent())
     return;
   if (!classifier(Ctx).isAwaitable(Var->getType()))
     return;

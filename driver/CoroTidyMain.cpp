@@ -195,6 +195,15 @@ int main(int argc, const char **argv) {
     return usageError(toString(Provider.takeError()));
 
   std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  for (const std::string &File : Files) {
+    if (!sys::fs::exists(File))
+      return usageError("no such file: '" + File + "'");
+    if (sys::fs::is_directory(File))
+      return usageError("'" + File + "' is a directory, not a source file");
+    if (isBinaryFile(File))
+      return usageError("'" + File +
+                        "' is a binary file, not C or C++ source");
+  }
   SmallString<256> ConfigAnchor;
   if (!Files.empty())
     ConfigAnchor = Files.front();
@@ -234,15 +243,6 @@ int main(int argc, const char **argv) {
 
   if (Files.empty())
     return usageError("no input files (give source files, see --help)");
-  for (const std::string &File : Files) {
-    if (!sys::fs::exists(File))
-      return usageError("no such file: '" + File + "'");
-    if (sys::fs::is_directory(File))
-      return usageError("'" + File + "' is a directory, not a source file");
-    if (isBinaryFile(File))
-      return usageError("'" + File +
-                        "' is a binary file, not C or C++ source");
-  }
   if (getCheckNames(Effective, false).empty())
     return usageError("no checks enabled (--checks='" + Checks +
                       "' and the configuration select none)");

@@ -134,43 +134,52 @@ const CXXRecordDecl *CoroutineTypeClassifier::promiseType(QualType T) {
       return getRecord(Ctx.getTypeDeclType(TD));
   // std::coroutine_traits<T, Args...> specialised for T (libraries that
   // cannot add a nested promise_type to a type they do not own).
-  const DeclContext *Std = Ctx.getTranslationUnitDecl();
-  for (const Decl *D : Std->decls()) {
-    const auto *NS = dyn_cast<NamespaceDecl>(D);
-    if (!NS || !NS->isStdNamespace())
+  const ClassTemplateDecl *Traits = coroutineTraits();
+  if (!Traits)
+    return nullptr;
+  for (const ClassTemplateSpecializationDecl *Spec :
+       Traits->specializations()) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type ||
+        getRecord(Args[0].getAsType()) != RD)
       continue;
-    for (const Decl *Member : NS->decls()) {
-      const auto *Traits = dyn_cast<ClassTemplateDecl>(Member);
-      if (!Traits || Traits->getName() != "coroutine_traits")
-        continue;
-      for (const ClassTemplateSpecializationDecl *Spec :
-           Traits->specializations()) {
-        const TemplateArgumentList &Args = Spec->getTemplateArgs();
-        if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
-          continue;
-        if (getRecord(Args[0].getAsType()) != RD)
-          continue;
-        if (const auto *P = findMember(Spec, &Ctx.Idents.get("promise_type")))
-          if (const auto *TD = dyn_cast<TypeDecl>(P))
-            return getRecord(Ctx.getTypeDeclType(TD));
-      }
-      // Partial specialisations of coroutine_traits keyed on T.
-      llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
-      const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(
-          Partials);
-      for (const auto *Partial : Partials) {
-        const TemplateArgumentList &Args = Partial->getTemplateArgs();
-        if (Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-            templateOf(Args[0].getAsType()) &&
-            isa<ClassTemplateSpecializationDecl>(RD) &&
-            templateOf(Args[0].getAsType())->getCanonicalDecl() ==
-                cast<ClassTemplateSpecializationDecl>(RD)
-                    ->getSpecializedTemplate()
-                    ->getCanonicalDecl())
-          return Partial;
-      }
-    }
+    if (const auto *P = findMember(Spec, &Ctx.Idents.get("promise_type")))
+      if (const auto *TD = dyn_cast<TypeDecl>(P))
+        return getRecord(Ctx.getTypeDeclType(TD));
   }
+  // A partial specialisation keyed on T's template (asio::awaitable) whose
+  // instantiation for T was not needed yet.
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return nullptr;
+  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 4> Partials;
+  const_cast<ClassTemplateDecl *>(Traits)->getPartialSpecializations(Partials);
+  for (const ClassTemplatePartialSpecializationDecl *Partial : Partials) {
+    const TemplateArgumentList &Args = Partial->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      continue;
+    const ClassTemplateDecl *Keyed = templateOf(Args[0].getAsType());
+    if (Keyed && Keyed->getCanonicalDecl() ==
+                     Spec->getSpecializedTemplate()->getCanonicalDecl())
+      return Partial;
+  }
+  return nullptr;
+}
+
+const ClassTemplateDecl *CoroutineTypeClassifier::coroutineTraits() {
+  if (TraitsLookedUp)
+    return Traits;
+  TraitsLookedUp = true;
+  // Name lookup, not a walk of the declarations: libstdc++ declares
+  // coroutine_traits in an inline namespace of std.
+  auto &Idents = const_cast<ASTContext &>(Ctx).Idents;
+  for (const NamedDecl *ND :
+       Ctx.getTranslationUnitDecl()->lookup(&Idents.get("std")))
+    if (const auto *Std = dyn_cast<NamespaceDecl>(ND))
+      for (const NamedDecl *Member :
+           Std->lookup(&Idents.get("coroutine_traits")))
+        if ((Traits = dyn_cast<ClassTemplateDecl>(Member)))
+          return Traits;
   return nullptr;
 }
 

@@ -59,10 +59,13 @@ private:
   bool hasFreeCoAwait(const CXXRecordDecl *RD);
   bool promiseSuspendsInitially(const CXXRecordDecl *Promise) const;
   void collectFreeCoAwaitOperators(const DeclContext *DC);
+  const ClassTemplateDecl *coroutineTraits();
 
   const ASTContext &Ctx;
   llvm::DenseMap<const Type *, CoroutineTypeKind> Cache;
   bool FreeOperatorsCollected = false;
+  bool TraitsLookedUp = false;
+  const ClassTemplateDecl *Traits = nullptr;
   llvm::SmallVector<const FunctionDecl *, 8> FreeCoAwaitOperators;
 };
 

@@ -1,0 +1,167 @@
+//===--- CoroutinesUtilsTest.cpp - checks/utils/Coroutines ----------------===//
+
+#include "checks/utils/Coroutines.h"
+#include "checks/utils/Runtimes.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::coro::utils;
+
+namespace {
+
+// Minimal stand-ins for the shapes real libraries use; no header needed.
+const char *Prelude = R"cpp(
+namespace std {
+template <class R, class... Args> struct coroutine_traits {
+  using promise_type = typename R::promise_type;
+};
+template <class P = void> struct coroutine_handle {
+  static coroutine_handle from_address(void *) { return {}; }
+  void *address() const { return nullptr; }
+  operator coroutine_handle<void>() const { return {}; }
+};
+struct suspend_always {
+  constexpr bool await_ready() const noexcept { return false; }
+  void await_suspend(coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct suspend_never {
+  constexpr bool await_ready() const noexcept { return true; }
+  void await_suspend(coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+}
+template <class Initial> struct Promise {
+  Initial initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void unhandled_exception() {}
+  void return_void() {}
+};
+template <class T> struct Lazy {
+  struct promise_type : Promise<std::suspend_always> { Lazy get_return_object(); };
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); T await_resume();
+};
+struct Eager {
+  struct promise_type : Promise<std::suspend_never> { Eager get_return_object(); };
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume();
+};
+struct Awaiter { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+struct MemberOp { Awaiter operator co_await(); };
+namespace lib { template <class T> struct FreeOp {}; template <class T> Awaiter operator co_await(FreeOp<T>); }
+struct HiddenFriend { friend Awaiter operator co_await(HiddenFriend) { return {}; } };
+struct Generator {
+  struct promise_type : Promise<std::suspend_always> { Generator get_return_object(); void yield_value(int); };
+  int *begin(); int *end();
+};
+struct Derived : Awaiter {};
+struct Plain { int x; };
+using Alias = Lazy<int>;
+)cpp";
+
+class Classifier : public ::testing::Test {
+protected:
+  void SetUp() override {
+    AST = tooling::buildASTFromCodeWithArgs(
+        std::string(Prelude) + R"cpp(
+Lazy<int> lazy(); Eager eager(); Awaiter awaiter(); MemberOp member();
+lib::FreeOp<int> freeop(); HiddenFriend hidden(); Generator gen();
+Derived derived(); Plain plain(); Alias alias(); Lazy<int> &ref();
+Lazy<int> coro() { co_return; }
+void notcoro() {}
+Lazy<int> withlambda() { auto l = [] { return 1; }; co_return; }
+// Calls complete the returned class types, as in real code.
+void use_all() { lazy(); eager(); awaiter(); member(); freeop(); hidden(); gen(); derived(); plain(); alias(); }
+)cpp",
+        {"-std=c++20"});
+    ASSERT_TRUE(AST);
+  }
+  QualType returnTypeOf(const char *Name) {
+    auto Found = match(functionDecl(hasName(Name)).bind("f"),
+                       AST->getASTContext());
+    EXPECT_FALSE(Found.empty()) << Name;
+    return Found.front().getNodeAs<FunctionDecl>("f")->getReturnType();
+  }
+  CoroutineTypeKind kindOf(const char *Name) {
+    CoroutineTypeClassifier C(AST->getASTContext());
+    return C.classify(returnTypeOf(Name));
+  }
+  std::unique_ptr<ASTUnit> AST;
+};
+
+TEST_F(Classifier, LazyTask) { EXPECT_EQ(kindOf("lazy"), CoroutineTypeKind::LazyTask); }
+TEST_F(Classifier, AliasOfTask) { EXPECT_EQ(kindOf("alias"), CoroutineTypeKind::LazyTask); }
+TEST_F(Classifier, EagerTask) { EXPECT_EQ(kindOf("eager"), CoroutineTypeKind::EagerTask); }
+TEST_F(Classifier, PlainAwaiter) { EXPECT_EQ(kindOf("awaiter"), CoroutineTypeKind::Awaitable); }
+TEST_F(Classifier, InheritedAwaiterMembers) { EXPECT_EQ(kindOf("derived"), CoroutineTypeKind::Awaitable); }
+TEST_F(Classifier, MemberCoAwait) { EXPECT_EQ(kindOf("member"), CoroutineTypeKind::Awaitable); }
+TEST_F(Classifier, FreeTemplateCoAwait) { EXPECT_EQ(kindOf("freeop"), CoroutineTypeKind::Awaitable); }
+TEST_F(Classifier, HiddenFriendCoAwait) { EXPECT_EQ(kindOf("hidden"), CoroutineTypeKind::Awaitable); }
+TEST_F(Classifier, SyncGeneratorIsNotAwaitable) {
+  EXPECT_EQ(kindOf("gen"), CoroutineTypeKind::SyncGenerator);
+  EXPECT_FALSE(isAwaitableKind(kindOf("gen")));
+}
+TEST_F(Classifier, PlainClass) { EXPECT_EQ(kindOf("plain"), CoroutineTypeKind::None); }
+TEST_F(Classifier, ReferencesAreNotNewWork) { EXPECT_EQ(kindOf("ref"), CoroutineTypeKind::None); }
+TEST_F(Classifier, ScalarTypes) { EXPECT_EQ(kindOf("notcoro"), CoroutineTypeKind::None); }
+
+TEST_F(Classifier, EnclosingCoroutine) {
+  auto &Ctx = AST->getASTContext();
+  auto Returns = match(returnStmt(hasAncestor(lambdaExpr())).bind("r"), Ctx);
+  ASSERT_EQ(Returns.size(), 1u); // the lambda's
+  const auto *InLambda = Returns.front().getNodeAs<ReturnStmt>("r");
+  const FunctionDecl *Fn = getEnclosingFunction(*InLambda, Ctx);
+  ASSERT_TRUE(Fn);
+  EXPECT_EQ(describeFunction(Fn), "lambda");
+  // A lambda inside a coroutine is its own scope.
+  EXPECT_EQ(getEnclosingCoroutine(*InLambda, Ctx), nullptr);
+
+  auto CoReturns = match(coreturnStmt().bind("c"), Ctx);
+  ASSERT_GE(CoReturns.size(), 2u); // Written ones and implicit fall-through.
+  for (const auto &Node : CoReturns) {
+    const FunctionDecl *Coro =
+        getEnclosingCoroutine(*Node.getNodeAs<CoreturnStmt>("c"), Ctx);
+    ASSERT_TRUE(Coro);
+    EXPECT_TRUE(isCoroutine(Coro));
+  }
+}
+
+TEST(Runtimes, QualifiedNamesDropInlineNamespacesAndTemplateArguments) {
+  auto AST = tooling::buildASTFromCodeWithArgs(R"cpp(
+namespace std { inline namespace __1 { template <class T> struct future { T get(); }; } }
+namespace corio { template <class T> struct Result { explicit operator bool() const; T value(); }; }
+void use() { std::future<int> f; f.get(); corio::Result<int> r; r.value(); }
+)cpp", {"-std=c++20"});
+  ASSERT_TRUE(AST);
+  auto &Ctx = AST->getASTContext();
+  auto Calls = match(cxxMemberCallExpr().bind("c"), Ctx);
+  ASSERT_EQ(Calls.size(), 2u);
+  std::vector<std::string> Names;
+  for (const auto &Node : Calls)
+    Names.push_back(qualifiedName(
+        Node.getNodeAs<CXXMemberCallExpr>("c")->getMethodDecl()));
+  EXPECT_EQ(Names[0], "std::future::get");
+  EXPECT_EQ(Names[1], "corio::Result::value");
+
+  QualifiedNameSet Set(parseNameList(" ::std::future::get ; corio::other;"));
+  EXPECT_TRUE(Set.matches(Calls[0].getNodeAs<CXXMemberCallExpr>("c")->getMethodDecl()));
+  EXPECT_FALSE(Set.matches(Calls[1].getNodeAs<CXXMemberCallExpr>("c")->getMethodDecl()));
+  Set.remove({"std::future::get"});
+  EXPECT_FALSE(Set.contains("std::future::get"));
+}
+
+TEST(Runtimes, EveryPresetIsNamedAndQualified) {
+  for (const RuntimePreset &P : runtimePresets()) {
+    EXPECT_FALSE(P.Name.empty());
+    for (auto Field : {&RuntimePreset::TaskTypes, &RuntimePreset::EntryPoints,
+                       &RuntimePreset::SpawnFunctions})
+      for (llvm::StringRef Name : P.*Field)
+        EXPECT_TRUE(Name.contains("::")) << P.Name.str() << ": " << Name.str();
+  }
+  EXPECT_FALSE(presetNames(&RuntimePreset::EntryPoints).empty());
+}
+
+} // namespace

@@ -1,0 +1,70 @@
+//===--- TestSupport.h - running the built tools from tests --------------===//
+
+#ifndef CORO_TIDY_TESTS_TESTSUPPORT_H
+#define CORO_TIDY_TESTS_TESTSUPPORT_H
+
+#include <string>
+#include <vector>
+
+namespace coro_tidy::test {
+
+struct ProcessResult {
+  int ExitCode = -1;
+  std::string Out;
+  std::string Err;
+};
+
+/// Runs \p Program with \p Args (argv[0] excluded) in \p WorkDir (empty: the
+/// current directory), stdin closed, capturing stdout and stderr.
+ProcessResult run(const std::string &Program,
+                  const std::vector<std::string> &Args,
+                  const std::string &WorkDir = "");
+
+/// A fresh temporary directory, removed when the object dies.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::string &path() const { return Path; }
+  /// Writes \p Content to \p Relative (creating parent directories) and
+  /// returns the absolute path.
+  std::string write(const std::string &Relative, const std::string &Content) const;
+
+private:
+  std::string Path;
+};
+
+std::string readFile(const std::string &Path);
+
+/// A parsed diagnostic line `file:line:col: level: message`.
+struct Diagnostic {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string Level;
+  std::string Message;
+  bool operator<(const Diagnostic &O) const;
+  bool operator==(const Diagnostic &O) const;
+  std::string str() const;
+};
+
+/// Diagnostics in compiler-style output, in order.
+std::vector<Diagnostic> parseDiagnostics(const std::string &Output);
+
+/// True if \p Program is an executable found on PATH or an absolute path.
+bool haveProgram(const std::string &Program);
+
+/// Paths of the tools under test, configured by CMake.
+std::string coroTidy();
+std::string plugin();
+std::string clangTidy();       ///< clang-tidy-19, may be empty
+std::string clangxx();         ///< clang++-19
+std::string applyReplacements(); ///< clang-apply-replacements-19, may be empty
+std::string sourceDir();
+std::string binaryDir();
+
+} // namespace coro_tidy::test
+
+#endif

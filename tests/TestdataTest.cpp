@@ -1,0 +1,215 @@
+//===--- TestdataTest.cpp - runs every testdata/ file (see its README) ----===//
+//
+// For each testdata/<check>/<case>.cpp: run coro-tidy, compare its
+// diagnostics with the inline `expected-*` comments, run the stock
+// clang-tidy-19 with the plugin and require the same findings, and, when a
+// <case>.fixed.cpp exists, apply the fixes to a copy and compare.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TestSupport.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "gtest/gtest.h"
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <sstream>
+
+using namespace coro_tidy::test;
+
+namespace {
+
+struct Expectation {
+  unsigned Line;
+  std::string Level;
+  std::string Text;
+  bool Matched = false;
+};
+
+struct TestCase {
+  std::string Path;     ///< Absolute path of the case.
+  std::string Name;     ///< check/case, for the test name.
+  std::string Checks;   ///< --checks value.
+  std::string Config;   ///< --config value, may be empty.
+  std::vector<std::string> Args; ///< Compiler arguments.
+  std::vector<Expectation> Expected;
+  std::string FixedPath; ///< Expected result of --fix, may be empty.
+};
+
+std::vector<std::string> splitArgs(const std::string &S) {
+  std::istringstream In(S);
+  std::vector<std::string> Out;
+  for (std::string W; In >> W;)
+    Out.push_back(W);
+  return Out;
+}
+
+TestCase parseCase(const std::string &Path) {
+  TestCase Case;
+  Case.Path = Path;
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  std::string CheckDir = llvm::sys::path::filename(Dir).str();
+  Case.Name = CheckDir + "/" + llvm::sys::path::stem(Path).str();
+  Case.Checks = "-*," + CheckDir;
+  Case.Args = {"-std=c++20", "-I" + sourceDir() + "/testdata/include",
+               "-I" + sourceDir() + "/runtime/include", "-I" + Dir.str()};
+
+  static const std::regex ExpectRe(
+      R"(expected-(warning|note|error)(@([+-]?\d+))?\s*\{\{(.*?)\}\})");
+  std::string Content = readFile(Path);
+  std::istringstream In(Content);
+  unsigned LineNo = 0;
+  for (std::string Line; std::getline(In, Line);) {
+    ++LineNo;
+    llvm::StringRef L(Line);
+    llvm::StringRef Trimmed = L.trim();
+    if (Trimmed.consume_front("// CHECKS:"))
+      Case.Checks = "-*," + Trimmed.trim().str();
+    else if (Trimmed.consume_front("// CONFIG:"))
+      Case.Config = Trimmed.trim().str();
+    else if (Trimmed.consume_front("// ARGS:"))
+      for (std::string &A : splitArgs(Trimmed.str()))
+        Case.Args.push_back(A);
+    for (auto It = std::sregex_iterator(Line.begin(), Line.end(), ExpectRe);
+         It != std::sregex_iterator(); ++It) {
+      const std::smatch &M = *It;
+      int Offset = M[3].matched ? std::stoi(M[3]) : 0;
+      Case.Expected.push_back(
+          {static_cast<unsigned>(static_cast<int>(LineNo) + Offset), M[1],
+           M[4]});
+    }
+  }
+  std::string Fixed = (Dir + "/" + llvm::sys::path::stem(Path) + ".fixed.cpp").str();
+  if (llvm::sys::fs::exists(Fixed))
+    Case.FixedPath = Fixed;
+  return Case;
+}
+
+std::vector<std::string> toolArgs(const TestCase &Case, const std::string &File) {
+  std::vector<std::string> Args{"--checks=" + Case.Checks, "--quiet"};
+  if (!Case.Config.empty())
+    Args.push_back("--config=" + Case.Config);
+  Args.push_back(File);
+  Args.push_back("--");
+  Args.insert(Args.end(), Case.Args.begin(), Case.Args.end());
+  return Args;
+}
+
+std::vector<TestCase> discoverCases() {
+  std::vector<TestCase> Cases;
+  std::error_code EC;
+  std::string Root = sourceDir() + "/testdata";
+  for (llvm::sys::fs::recursive_directory_iterator It(Root, EC), End;
+       It != End && !EC; It.increment(EC)) {
+    llvm::StringRef P = It->path();
+    if (!P.ends_with(".cpp") || P.ends_with(".fixed.cpp"))
+      continue;
+    // Only files directly under testdata/<check>/ are cases; helpers live in
+    // testdata/include and testdata/projects.
+    llvm::StringRef Parent =
+        llvm::sys::path::filename(llvm::sys::path::parent_path(P));
+    if (!Parent.starts_with("coro-") ||
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(P)) != Root)
+      continue;
+    Cases.push_back(parseCase(P.str()));
+  }
+  std::sort(Cases.begin(), Cases.end(),
+            [](const TestCase &A, const TestCase &B) { return A.Name < B.Name; });
+  return Cases;
+}
+
+class Testdata : public ::testing::TestWithParam<TestCase> {};
+
+/// Diagnostics of the case's own file (notes in headers are ignored).
+std::vector<Diagnostic> ownDiagnostics(const std::string &Output,
+                                       const std::string &Path) {
+  std::vector<Diagnostic> Own;
+  for (Diagnostic &D : parseDiagnostics(Output))
+    if (D.File == Path)
+      Own.push_back(D);
+  return Own;
+}
+
+TEST_P(Testdata, ReportsExactlyTheExpectedDiagnostics) {
+  TestCase Case = GetParam();
+  ProcessResult R = run(coroTidy(), toolArgs(Case, Case.Path));
+  bool ExpectsErrors = std::any_of(
+      Case.Expected.begin(), Case.Expected.end(),
+      [](const Expectation &E) { return E.Level == "error"; });
+  ASSERT_EQ(R.ExitCode, ExpectsErrors ? 1 : 0)
+      << "stdout:\n" << R.Out << "\nstderr:\n" << R.Err;
+
+  std::vector<Diagnostic> Unexpected;
+  for (const Diagnostic &D : ownDiagnostics(R.Out, Case.Path)) {
+    bool Found = false;
+    for (Expectation &E : Case.Expected) {
+      if (E.Matched || E.Line != D.Line || E.Level != D.Level ||
+          D.Message.find(E.Text) == std::string::npos)
+        continue;
+      E.Matched = Found = true;
+      break;
+    }
+    if (!Found)
+      Unexpected.push_back(D);
+  }
+  for (const Diagnostic &D : Unexpected)
+    ADD_FAILURE() << "unexpected diagnostic: " << D.str();
+  for (const Expectation &E : Case.Expected)
+    if (!E.Matched)
+      ADD_FAILURE() << "expected " << E.Level << " on line " << E.Line
+                    << " not reported: {{" << E.Text << "}}\nstdout:\n"
+                    << R.Out;
+}
+
+TEST_P(Testdata, PluginInStockClangTidyAgrees) {
+  if (!haveProgram(clangTidy()))
+    GTEST_SKIP() << "clang-tidy-19 is not installed";
+  TestCase Case = GetParam();
+  std::vector<std::string> Args = toolArgs(Case, Case.Path);
+  Args.insert(Args.begin(), "--load=" + plugin());
+  ProcessResult Plugin = run(clangTidy(), Args);
+  ProcessResult Tool = run(coroTidy(), toolArgs(Case, Case.Path));
+  std::vector<Diagnostic> A = parseDiagnostics(Tool.Out);
+  std::vector<Diagnostic> B = parseDiagnostics(Plugin.Out);
+  std::sort(A.begin(), A.end());
+  std::sort(B.begin(), B.end());
+  EXPECT_EQ(A, B) << "coro-tidy:\n" << Tool.Out << "\nclang-tidy --load:\n"
+                  << Plugin.Out << Plugin.Err;
+}
+
+TEST_P(Testdata, FixItsProduceTheFixedFile) {
+  TestCase Case = GetParam();
+  if (Case.FixedPath.empty())
+    GTEST_SKIP() << "no .fixed.cpp for this case";
+  TempDir Tmp;
+  std::string Copy = Tmp.write(llvm::sys::path::filename(Case.Path).str(),
+                               readFile(Case.Path));
+  std::vector<std::string> Args = toolArgs(Case, Copy);
+  Args.insert(Args.begin(), "--fix");
+  ProcessResult R = run(coroTidy(), Args);
+  ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
+  EXPECT_EQ(readFile(Copy), readFile(Case.FixedPath));
+  // The fixed code must compile.
+  std::vector<std::string> Compile{"-fsyntax-only"};
+  Compile.insert(Compile.end(), Case.Args.begin(), Case.Args.end());
+  Compile.push_back(Copy);
+  ProcessResult C = run(clangxx(), Compile);
+  EXPECT_EQ(C.ExitCode, 0) << C.Err;
+}
+
+std::string caseName(const ::testing::TestParamInfo<TestCase> &Info) {
+  std::string Name = Info.param.Name;
+  for (char &C : Name)
+    if (!isalnum(static_cast<unsigned char>(C)))
+      C = '_';
+  return Name;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFiles, Testdata,
+                         ::testing::ValuesIn(discoverCases()), caseName);
+
+TEST(TestdataHarness, FindsCases) { EXPECT_FALSE(discoverCases().empty()); }
+
+} // namespace
