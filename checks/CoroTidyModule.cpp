@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "MissingCoAwaitCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -16,6 +18,9 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingCoAwaitCheck>("coro-missing-co-await");
+    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    Factories.registerCheck<LockAcrossSuspendCheck>(
+        "coro-lock-across-suspend");
   }
 };
 

@@ -1,0 +1,63 @@
+//===--- LockAcrossSuspendCheck.cpp ---------------------------------------===//
+
+#include "LockAcrossSuspendCheck.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+
+static constexpr llvm::StringLiteral DefaultLockTypes =
+    "std::lock_guard;std::unique_lock;std::scoped_lock;std::shared_lock";
+
+LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      LockTypesOption(Options.get("LockTypes", DefaultLockTypes).str()),
+      AllowedAwaitablesOption(Options.get("AllowedAwaitables", "").str()) {
+  FlowOptions.LockTypes.add(utils::parseNameList(LockTypesOption));
+  FlowOptions.AllowedAwaitables.add(
+      utils::parseNameList(AllowedAwaitablesOption));
+}
+
+void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "LockTypes", LockTypesOption);
+  Options.store(Opts, "AllowedAwaitables", AllowedAwaitablesOption);
+}
+
+void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+  // Every coroutine body: functions, methods, lambdas, instantiations.
+  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+}
+
+void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
+  ASTContext &Ctx = *Result.Context;
+  const FunctionDecl *Coroutine = utils::getEnclosingFunction(*Body, Ctx);
+  if (!Coroutine || Coroutine->getBody() != Body)
+    return;
+  for (const utils::LockHeldAcrossSuspension &Finding :
+       utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions)) {
+    const VarDecl *Lock = Finding.Lock;
+    std::string TypeName =
+        Lock->getType().getCanonicalType().getUnqualifiedType().getAsString(
+            Ctx.getPrintingPolicy());
+    diag(Lock->getLocation(),
+         "lock '%0' (type '%1') is held across %2 suspension point%s2 of "
+         "coroutine '%3'; it may resume on another thread, and other tasks "
+         "that take the mutex deadlock meanwhile; narrow the lock's scope so "
+         "it is released before suspending, or use the runtime's async mutex")
+        << Lock->getName() << TypeName
+        << static_cast<unsigned>(Finding.Suspensions.size())
+        << utils::describeFunction(Coroutine);
+    for (const CoroutineSuspendExpr *Suspend : Finding.Suspensions)
+      diag(Suspend->getKeywordLoc(), "'%0' is still held at this %1",
+           DiagnosticIDs::Note)
+          << Lock->getName()
+          << (isa<CoyieldExpr>(Suspend) ? "co_yield" : "co_await");
+  }
+}
+
+} // namespace clang::tidy::coro

@@ -1,0 +1,37 @@
+//===--- LockAcrossSuspendCheck.h ------------------------------*- C++ -*-===//
+
+#ifndef CORO_TIDY_CHECKS_LOCKACROSSSUSPENDCHECK_H
+#define CORO_TIDY_CHECKS_LOCKACROSSSUSPENDCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/LockFlow.h"
+#include "utils/Runtimes.h"
+
+namespace clang::tidy::coro {
+
+/// Flags a lock object (std::lock_guard, std::unique_lock, ..., or a class
+/// with the `scoped_lockable` attribute) that may hold its mutex at a
+/// suspension point of its coroutine. Flow-sensitive over clang's CFG:
+/// unlock(), release(), moving the lock away and the end of its scope release
+/// it; lock() re-acquires it.
+///
+/// See docs/checks/coro-lock-across-suspend.md.
+class LockAcrossSuspendCheck : public ClangTidyCheck {
+public:
+  LockAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  const std::string LockTypesOption;
+  const std::string AllowedAwaitablesOption;
+  utils::LockFlowOptions FlowOptions;
+};
+
+} // namespace clang::tidy::coro
+
+#endif
