@@ -1,0 +1,528 @@
+//===--- BlockingCallCheck.cpp --------------------------------------------===//
+
+#include "BlockingCallCheck.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+
+namespace {
+
+/// The built-in list. Bare names are C functions (see NameList).
+const char *const DefaultBlockingFunctions[] = {
+    // Sleeping.
+    "std::this_thread::sleep_for", "std::this_thread::sleep_until", "sleep",
+    "usleep", "nanosleep", "clock_nanosleep",
+    // Waiting on threads and synchronisation.
+    "std::future::get", "std::future::wait", "std::future::wait_for",
+    "std::future::wait_until", "std::shared_future::get",
+    "std::shared_future::wait", "std::shared_future::wait_for",
+    "std::shared_future::wait_until", "std::thread::join",
+    "std::jthread::join", "std::condition_variable::wait",
+    "std::condition_variable::wait_for", "std::condition_variable::wait_until",
+    "std::condition_variable_any::wait", "std::condition_variable_any::wait_for",
+    "std::condition_variable_any::wait_until",
+    "std::counting_semaphore::acquire", "std::counting_semaphore::try_acquire_for",
+    "std::counting_semaphore::try_acquire_until", "std::latch::wait",
+    "std::latch::arrive_and_wait", "std::barrier::arrive_and_wait",
+    "std::barrier::wait", "pthread_join", "pthread_cond_wait",
+    "pthread_cond_timedwait",
+    // Files and consoles.
+    "std::basic_ifstream::basic_ifstream", "std::basic_ofstream::basic_ofstream",
+    "std::basic_fstream::basic_fstream", "std::basic_ifstream::open",
+    "std::basic_ofstream::open", "std::basic_fstream::open",
+    "std::basic_filebuf::open", "std::getline", "std::cin", "std::wcin",
+    "fopen", "freopen", "fclose", "fread", "fwrite", "fgets", "fgetc", "getc",
+    "getchar", "gets", "fscanf", "scanf", "vfscanf", "vscanf", "getline",
+    "getdelim", "open", "openat", "creat", "read", "write", "pread", "pwrite",
+    "readv", "writev", "fsync", "fdatasync", "sync",
+    // Network.
+    "connect", "accept", "accept4", "recv", "recvfrom", "recvmsg", "send",
+    "sendto", "sendmsg", "select", "pselect", "poll", "ppoll", "epoll_wait",
+    "epoll_pwait", "getaddrinfo", "getnameinfo", "gethostbyname",
+    "gethostbyaddr",
+    // Processes.
+    "system", "std::system", "popen", "pclose", "waitpid", "wait", "waitid",
+    // Common blocking client libraries, by name: no header needed.
+    "curl_easy_perform", "sqlite3_step", "sqlite3_exec", "PQexec",
+    "PQexecParams", "PQconnectdb", "mysql_query", "mysql_real_query",
+    "mysql_real_connect",
+};
+
+/// Sinks whose advice is "await an asynchronous sleep".
+bool isSleep(llvm::StringRef QualifiedName) {
+  return llvm::is_contained(
+      std::initializer_list<llvm::StringRef>{
+          "std::this_thread::sleep_for", "std::this_thread::sleep_until",
+          "sleep", "usleep", "nanosleep", "clock_nanosleep"},
+      QualifiedName);
+}
+
+/// Functions that run a callable elsewhere: their arguments' bodies are not
+/// the coroutine's. System-header ones are never looked into anyway; these
+/// are listed so that user-visible runtimes (corio) are not either.
+const char *const DefaultElsewhere[] = {
+    "corio::run_in_executor", "std::async", "std::thread::thread",
+    "std::jthread::jthread", "boost::asio::post", "boost::asio::dispatch",
+    "boost::asio::defer", "asio::post", "asio::dispatch", "asio::defer",
+};
+
+std::string defaultList() {
+  std::vector<std::string> Names(std::begin(DefaultBlockingFunctions),
+                                 std::end(DefaultBlockingFunctions));
+  return utils::joinNames(Names);
+}
+
+std::string defaultSleepReplacement() {
+  for (const utils::RuntimePreset &Preset : utils::runtimePresets())
+    if (!Preset.SleepFunction.empty())
+      return Preset.SleepFunction.str();
+  return "";
+}
+
+/// `coro::blocking` / `coro::nonblocking` on any declaration of \p FD or of
+/// the template it was instantiated from.
+std::optional<bool> annotation(const FunctionDecl *FD) {
+  auto Lookup = [](const FunctionDecl *F) -> std::optional<bool> {
+    for (const FunctionDecl *Redecl : F->redecls())
+      for (const auto *Attr : Redecl->specific_attrs<AnnotateAttr>()) {
+        if (Attr->getAnnotation() == "coro::nonblocking")
+          return false;
+        if (Attr->getAnnotation() == "coro::blocking")
+          return true;
+      }
+    return std::nullopt;
+  };
+  if (auto Found = Lookup(FD))
+    return Found;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (auto Found = Lookup(Pattern))
+      return Found;
+  if (const FunctionDecl *Member = FD->getInstantiatedFromMemberFunction())
+    return Lookup(Member);
+  return std::nullopt;
+}
+
+/// True for in-memory streams (string and span streams), whose reads never
+/// block.
+bool isInMemoryStream(QualType T) {
+  const CXXRecordDecl *RD = utils::getRecord(T);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  static const llvm::StringRef Names[] = {
+      "std::basic_istringstream", "std::basic_stringstream",
+      "std::basic_ispanstream",   "std::basic_spanstream",
+      "std::basic_stringbuf",     "std::istrstream",
+      "std::strstream",
+  };
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *Base) {
+    if (llvm::is_contained(Names, utils::qualifiedName(Base)))
+      Found = true;
+    return true;
+  });
+  return Found || llvm::is_contained(Names, utils::qualifiedName(RD));
+}
+
+/// True if \p E is a duration known at compile time to be zero (the
+/// `wait_for(0s)` readiness poll, which never blocks).
+bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return false;
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsRValue(Result, Ctx))
+    return false;
+  const APValue &V = Result.Val;
+  if (V.isStruct() && V.getStructNumFields() >= 1) {
+    const APValue &Count = V.getStructField(0);
+    if (Count.isInt())
+      return Count.getInt().isZero();
+    if (Count.isFloat())
+      return Count.getFloat().isZero();
+  }
+  return false;
+}
+
+/// The class of the object a member call is made on, as the user wrote it
+/// (before the implicit conversion to the base class declaring the method).
+const CXXRecordDecl *objectClass(const CXXMemberCallExpr *Member) {
+  const Expr *Object = Member->getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  QualType T = Object->IgnoreParenBaseCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return utils::getRecord(T);
+}
+
+/// The first argument of a call (the object for a member operator call).
+const Expr *firstArgument(const Expr *Call) {
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE))
+      return Member->getImplicitObjectArgument();
+    return CE->getNumArgs() ? CE->getArg(0) : nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+/// For a member call `obj.m()`, whether `Class::m` is listed for the class
+/// of `obj` or one of its bases between it and the declaring class:
+/// `std::shared_future::wait` is declared in a private base
+/// (`std::__basic_future`), but users call, and list, it on shared_future.
+bool BlockingCallCheck::matchesThroughObject(const Expr *Call,
+                                             const FunctionDecl *Callee) const {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Member || !Method || !Method->getIdentifier())
+    return false;
+  const CXXRecordDecl *Object = objectClass(Member);
+  const CXXRecordDecl *Declaring = Method->getParent();
+  if (!Object || !Object->hasDefinition() ||
+      Object->getCanonicalDecl() == Declaring->getCanonicalDecl())
+    return false;
+  auto Listed = [&](const CXXRecordDecl *RD) {
+    return Blocking.matchesMember(utils::qualifiedName(RD) + "::" +
+                                  Method->getName().str());
+  };
+  if (Listed(Object))
+    return true;
+  bool Found = false;
+  Object->forallBases([&](const CXXRecordDecl *Base) {
+    if (Base->getCanonicalDecl() != Declaring->getCanonicalDecl() &&
+        Base->isDerivedFrom(Declaring) && Listed(Base))
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+//===--- NameList ---------------------------------------------------------===//
+
+void BlockingCallCheck::NameList::add(llvm::ArrayRef<std::string> Names) {
+  for (const std::string &Name : Names) {
+    llvm::StringRef N = llvm::StringRef(Name).trim();
+    if (N.contains("::"))
+      Qualified.addName(N);
+    else if (!N.empty())
+      CNames.insert(N);
+  }
+}
+
+void BlockingCallCheck::NameList::remove(llvm::ArrayRef<std::string> Names) {
+  for (const std::string &Name : Names) {
+    llvm::StringRef N = llvm::StringRef(Name).trim();
+    if (N.contains("::"))
+      Qualified.remove({N.str()});
+    else
+      CNames.erase(N);
+  }
+}
+
+bool BlockingCallCheck::NameList::matchesMember(
+    llvm::StringRef QualifiedName) const {
+  return Qualified.contains(QualifiedName);
+}
+
+bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
+  if (!D)
+    return false;
+  if (!CNames.empty() && D->getIdentifier() &&
+      CNames.contains(D->getName())) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) {
+        if (FD->isExternC())
+          return true;
+        const SourceManager &SM = FD->getASTContext().getSourceManager();
+        if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+          return true;
+      }
+    }
+  }
+  return Qualified.matches(D);
+}
+
+//===--- The check --------------------------------------------------------===//
+
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      BlockingFunctionsOption(Options.get("BlockingFunctions", defaultList())),
+      ExtraBlockingFunctionsOption(Options.get("ExtraBlockingFunctions", "")),
+      AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
+      MaxCallDepth(Options.get("MaxCallDepth", 8u)),
+      SleepReplacement(
+          Options.get("SleepReplacement", defaultSleepReplacement())) {
+  Blocking.add(utils::parseNameList(BlockingFunctionsOption));
+  Blocking.add(utils::parseNameList(ExtraBlockingFunctionsOption));
+  Allowed.add(utils::parseNameList(AllowedFunctionsOption));
+  std::vector<std::string> Elsewhere(std::begin(DefaultElsewhere),
+                                     std::end(DefaultElsewhere));
+  this->Elsewhere.add(Elsewhere);
+  // Event loop entry points and spawners belong to the runtime (nested
+  // loops are coro-nested-loop-run's finding); never look inside them.
+  this->Elsewhere.add(
+      utils::presetNames(&utils::RuntimePreset::EntryPoints));
+  this->Elsewhere.add(
+      utils::presetNames(&utils::RuntimePreset::SpawnFunctions));
+}
+
+void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
+  Options.store(Opts, "ExtraBlockingFunctions", ExtraBlockingFunctionsOption);
+  Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+  Options.store(Opts, "SleepReplacement", SleepReplacement);
+}
+
+void BlockingCallCheck::onEndOfTranslationUnit() {
+  Finder.reset();
+  ReplacementDeclared.reset();
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
+  // One match per coroutine body; the body's calls are then walked directly,
+  // so the cost is proportional to coroutine code, not to every call in the
+  // translation unit.
+  MatchFinder->addMatcher(coroutineBodyStmt().bind("body"), this);
+}
+
+bool BlockingCallCheck::isBlockingCall(const Expr *Call,
+                                       const FunctionDecl *Callee) const {
+  // `std::cin >> x`: operator>> whose stream operand is a listed stream
+  // object.
+  if (Callee->getOverloadedOperator() == OO_GreaterGreater) {
+    if (const Expr *Stream = firstArgument(Call)) {
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
+        return Blocking.matches(Ref->getDecl());
+    }
+    return false;
+  }
+  if (!Blocking.matches(Callee) && !matchesThroughObject(Call, Callee))
+    return false;
+  // Opening constructors only: a default-constructed or moved stream does
+  // no I/O.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee))
+    if ((Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor()) &&
+        utils::qualifiedName(Ctor->getParent()).rfind("std::", 0) == 0)
+      return false;
+  // Reading a string stream never blocks.
+  if (Callee->getName() == "getline" && Callee->isInStdNamespace())
+    if (const Expr *Stream = firstArgument(Call))
+      if (isInMemoryStream(Stream->getType()))
+        return false;
+  // `wait_for(0s)`: a readiness poll.
+  if (Callee->getIdentifier() &&
+      (Callee->getName() == "wait_for" ||
+       Callee->getName() == "try_acquire_for"))
+    if (const auto *CE = dyn_cast<CXXMemberCallExpr>(Call)) {
+      // condition_variable::wait_for(lock, rel_time[, pred]); the others
+      // take the duration first.
+      unsigned First = llvm::StringRef(utils::qualifiedName(
+                                           CE->getMethodDecl()->getParent()))
+                               .contains("condition_variable")
+                           ? 1
+                           : 0;
+      if (CE->getNumArgs() > First &&
+          isZeroDuration(CE->getArg(First), Callee->getASTContext()))
+        return false;
+    }
+  return true;
+}
+
+utils::CallVerdict BlockingCallCheck::classify(const Expr *Call,
+                                               const FunctionDecl *Callee) {
+  if (std::optional<bool> Annotated = annotation(Callee))
+    return *Annotated ? utils::CallVerdict::Sink : utils::CallVerdict::Opaque;
+  if (Allowed.matches(Callee))
+    return utils::CallVerdict::Opaque;
+  if (isBlockingCall(Call, Callee))
+    return utils::CallVerdict::Sink;
+  if (Elsewhere.matches(Callee))
+    return utils::CallVerdict::Opaque;
+  return utils::CallVerdict::Follow;
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
+  if (!Body)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const FunctionDecl *Coroutine = utils::getEnclosingFunction(*Body, Ctx);
+  if (!Coroutine || Coroutine->getBody() != Body)
+    return;
+  // Templates are checked in their instantiations, where every call is
+  // resolved.
+  if (Coroutine->isDependentContext())
+    return;
+  checkCoroutine(Coroutine, Ctx);
+}
+
+void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
+                                       ASTContext &Ctx) {
+  if (!Finder) {
+    utils::CallChainFinder::Options Opts;
+    Opts.MaxDepth = MaxCallDepth;
+    Finder = std::make_unique<utils::CallChainFinder>(
+        [this](const Expr *Call, const FunctionDecl *Callee) {
+          return classify(Call, Callee);
+        },
+        Opts);
+  }
+  utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
+    if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
+      report(*Chain, Coroutine, Ctx);
+  });
+}
+
+/// How the sink of a chain is named in messages.
+static std::string describeSink(const utils::CallStep &Step) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Step.Call)) {
+    PrintingPolicy Policy(Step.Callee->getASTContext().getLangOpts());
+    Policy.SuppressUnwrittenScope = true;
+    return "constructing '" +
+           Construct->getType().getUnqualifiedType().getAsString(Policy) + "'";
+  }
+  if (Step.Callee->getOverloadedOperator() == OO_GreaterGreater)
+    if (const Expr *Stream = firstArgument(Step.Call))
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
+        return "reading '" + utils::qualifiedName(Ref->getDecl()) +
+               "' with 'operator>>'";
+  // A method as the user called it: `std::shared_future::wait`, not the
+  // library's base class that happens to declare it.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step.Call))
+    if (const CXXRecordDecl *Object = objectClass(Member))
+      if (Step.Callee->getIdentifier() && Object->hasDefinition() &&
+          Object->isDerivedFrom(cast<CXXMethodDecl>(Step.Callee)->getParent()))
+        return "'" + utils::qualifiedName(Object) +
+               "::" + Step.Callee->getName().str() + "'";
+  return "'" + utils::qualifiedName(Step.Callee) + "'";
+}
+
+/// How a helper of a chain is named in messages.
+static std::string describeHelper(const FunctionDecl *FD) {
+  return "'" + utils::describeFunction(FD) + "'";
+}
+
+static std::string describeCoroutine(const FunctionDecl *Coroutine) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Coroutine))
+    if (MD->getParent()->isLambda())
+      return "coroutine lambda";
+  return "coroutine '" + utils::describeFunction(Coroutine) + "'";
+}
+
+void BlockingCallCheck::report(const utils::CallChain &Chain,
+                               const FunctionDecl *Coroutine,
+                               ASTContext &Ctx) {
+  const utils::CallStep &First = Chain.front();
+  const utils::CallStep &Sink = Chain.back();
+  std::string SinkName = describeSink(Sink);
+  bool Sleep = isSleep(utils::qualifiedName(Sink.Callee));
+
+  if (Chain.size() == 1) {
+    auto D = diag(First.Call->getBeginLoc(),
+                  "%0 blocks the event loop inside %1; %2")
+             << SinkName << describeCoroutine(Coroutine)
+             << (Sleep ? "await an asynchronous sleep or move the call to an "
+                         "executor"
+                       : "await an asynchronous alternative or move the call "
+                         "to an executor");
+    if (const auto *Call = dyn_cast<CallExpr>(First.Call))
+      if (std::optional<FixItHint> Fix = sleepFix(Call, Ctx))
+        D << *Fix;
+    return;
+  }
+
+  diag(First.Call->getBeginLoc(),
+       "%0 blocks the event loop inside %1: it calls %2; make %0 "
+       "asynchronous or move the call to an executor")
+      << describeHelper(First.Callee) << describeCoroutine(Coroutine)
+      << SinkName;
+  for (size_t I = 1; I < Chain.size(); ++I) {
+    const FunctionDecl *Caller = Chain[I - 1].Callee;
+    if (I + 1 < Chain.size())
+      diag(Chain[I].Call->getBeginLoc(), "%0 calls %1", DiagnosticIDs::Note)
+          << describeHelper(Caller) << describeHelper(Chain[I].Callee);
+    else
+      diag(Chain[I].Call->getBeginLoc(), "%0 calls %1, which blocks",
+           DiagnosticIDs::Note)
+          << describeHelper(Caller) << SinkName;
+  }
+}
+
+bool BlockingCallCheck::sleepReplacementDeclared(ASTContext &Ctx) {
+  if (ReplacementDeclared)
+    return *ReplacementDeclared;
+  ReplacementDeclared = false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(SleepReplacement).trim().split(Parts, "::");
+  if (!Parts.empty() && Parts.front().empty())
+    Parts.erase(Parts.begin());
+  if (Parts.empty())
+    return false;
+  // Walk the namespaces from the translation unit, looking through inline
+  // namespaces.
+  std::function<bool(const DeclContext *, size_t)> Find =
+      [&](const DeclContext *DC, size_t I) -> bool {
+    DeclarationName Name(&Ctx.Idents.get(Parts[I]));
+    for (const NamedDecl *ND : DC->lookup(Name)) {
+      if (I + 1 == Parts.size()) {
+        if (isa<FunctionDecl>(ND) || isa<FunctionTemplateDecl>(ND) ||
+            isa<UsingShadowDecl>(ND))
+          return true;
+      } else if (const auto *Inner = dyn_cast<DeclContext>(ND)) {
+        if (Find(Inner->getPrimaryContext(), I + 1))
+          return true;
+      }
+    }
+    for (const Decl *D : DC->decls())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+        if (NS->isInline() && Find(NS->getPrimaryContext(), I))
+          return true;
+    return false;
+  };
+  ReplacementDeclared = Find(Ctx.getTranslationUnitDecl(), 0);
+  return *ReplacementDeclared;
+}
+
+std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
+                                                     ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || utils::qualifiedName(Callee) != "std::this_thread::sleep_for")
+    return std::nullopt;
+  if (Call->getNumArgs() != 1 || Call->getBeginLoc().isMacroID() ||
+      Call->getEndLoc().isMacroID())
+    return std::nullopt;
+  // Only a whole expression statement `sleep_for(d);` becomes
+  // `co_await sleep(d);`.
+  const Stmt *Node = Call;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Node);
+    if (Parents.size() != 1)
+      return std::nullopt;
+    if (const auto *EWC = Parents[0].get<ExprWithCleanups>()) {
+      Node = EWC;
+      continue;
+    }
+    if (!Parents[0].get<CompoundStmt>())
+      return std::nullopt;
+    break;
+  }
+  if (SleepReplacement.empty() || !sleepReplacementDeclared(Ctx))
+    return std::nullopt;
+  CharSourceRange CalleeRange =
+      CharSourceRange::getTokenRange(Call->getCallee()->getSourceRange());
+  return FixItHint::CreateReplacement(
+      CalleeRange, "co_await " + llvm::StringRef(SleepReplacement).trim().str());
+}
+
+} // namespace clang::tidy::coro

@@ -1,0 +1,79 @@
+//===--- BlockingCallCheck.h -----------------------------------*- C++ -*-===//
+
+#ifndef CORO_TIDY_CHECKS_BLOCKINGCALLCHECK_H
+#define CORO_TIDY_CHECKS_BLOCKINGCALLCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CallChains.h"
+#include "utils/Runtimes.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <optional>
+
+namespace clang::tidy::coro {
+
+/// Flags a call, in the body of a coroutine, to a function that blocks the
+/// thread (sleeps, waits on threads, file, console, network and process I/O,
+/// blocking client libraries), directly or through plain helper functions
+/// defined in the translation unit (one note per step of the chain).
+///
+/// See docs/checks/coro-blocking-call.md.
+class BlockingCallCheck : public ClangTidyCheck {
+public:
+  BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override;
+
+  /// Function names of one list option. An entry with a `::` is a
+  /// qualified name (utils::QualifiedNameSet; a leading `::` names a
+  /// global function); a bare name (`read`) is a C function: it matches a
+  /// global function with C linkage or declared in a system header, so a
+  /// user's own `read(Buffer &)` is not mistaken for POSIX read.
+  class NameList {
+  public:
+    void add(llvm::ArrayRef<std::string> Names);
+    void remove(llvm::ArrayRef<std::string> Names);
+    bool matches(const NamedDecl *D) const;
+    /// True if the qualified name `ns::Class::method` is listed.
+    bool matchesMember(llvm::StringRef QualifiedName) const;
+
+  private:
+    utils::QualifiedNameSet Qualified;
+    llvm::StringSet<> CNames;
+  };
+
+private:
+  utils::CallVerdict classify(const Expr *Call, const FunctionDecl *Callee);
+  bool isBlockingCall(const Expr *Call, const FunctionDecl *Callee) const;
+  bool matchesThroughObject(const Expr *Call,
+                            const FunctionDecl *Callee) const;
+  void checkCoroutine(const FunctionDecl *Coroutine, ASTContext &Ctx);
+  void report(const utils::CallChain &Chain, const FunctionDecl *Coroutine,
+              ASTContext &Ctx);
+  std::optional<FixItHint> sleepFix(const CallExpr *Call, ASTContext &Ctx);
+  bool sleepReplacementDeclared(ASTContext &Ctx);
+
+  const std::string BlockingFunctionsOption;
+  const std::string ExtraBlockingFunctionsOption;
+  const std::string AllowedFunctionsOption;
+  const unsigned MaxCallDepth;
+  const std::string SleepReplacement;
+
+  NameList Blocking;
+  NameList Allowed;
+  /// Functions that run their argument elsewhere (executors, spawners,
+  /// event loop entry points): never looked into.
+  utils::QualifiedNameSet Elsewhere;
+
+  std::unique_ptr<utils::CallChainFinder> Finder;
+  std::optional<bool> ReplacementDeclared;
+};
+
+} // namespace clang::tidy::coro
+
+#endif
