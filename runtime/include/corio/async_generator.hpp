@@ -1,0 +1,100 @@
+// AsyncGenerator<T>: a coroutine that both awaits and yields (an async generator, `async for`).
+#pragma once
+
+#include <coroutine>
+#include <exception>
+#include <optional>
+#include <source_location>
+#include <type_traits>
+#include <utility>
+
+#include "corio/detail/promise_base.hpp"
+
+namespace corio {
+
+// Consume with `while (auto item = co_await gen.next()) { ... *item ... }`. The body runs only
+// while the consumer waits in next(), inside the consumer's task: cancelling the consumer raises
+// CancelledError at the generator's own suspension point. Destroying the generator early (a break
+// out of the loop) destroys its frame, running the destructors of its locals.
+template <class T>
+class [[nodiscard("an AsyncGenerator does nothing until next() is awaited")]] AsyncGenerator {
+ public:
+  struct promise_type : detail::PromiseBase {
+    promise_type(std::source_location where = std::source_location::current()) noexcept
+        : detail::PromiseBase(where) {}
+    AsyncGenerator get_return_object() noexcept {
+      return AsyncGenerator(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+
+    // co_yield hands the value to the consumer and continues it.
+    struct YieldAwaiter {
+      bool await_ready() const noexcept { return false; }
+      std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> self) noexcept {
+        return self.promise().continuation();
+      }
+      void await_resume() const noexcept {}
+    };
+    template <class U = T>
+      requires std::is_constructible_v<T, U&&>
+    YieldAwaiter yield_value(U&& value) {
+      slot.emplace(std::forward<U>(value));
+      return {};
+    }
+    void return_void() const noexcept {}
+
+    void rethrow_once() {
+      if (std::exception_ptr e = error()) {
+        set_error(nullptr);
+        std::rethrow_exception(e);
+      }
+    }
+
+    std::optional<T> slot;
+  };
+  using handle_type = std::coroutine_handle<promise_type>;
+
+  AsyncGenerator(AsyncGenerator&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
+  AsyncGenerator& operator=(AsyncGenerator&& other) noexcept {
+    if (this != &other) {
+      if (handle_) handle_.destroy();
+      handle_ = std::exchange(other.handle_, nullptr);
+    }
+    return *this;
+  }
+  ~AsyncGenerator() {
+    if (handle_) handle_.destroy();
+  }
+
+  class [[nodiscard]] NextAwaiter {
+   public:
+    explicit NextAwaiter(handle_type gen) noexcept : gen_(gen) {}
+    bool await_ready() const noexcept { return !gen_ || gen_.done(); }
+    template <class Promise>
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> consumer) noexcept {
+      gen_.promise().slot.reset();
+      gen_.promise().link(consumer);
+      return gen_;
+    }
+    // The next value; nothing at the end (the generator's exception, if any, is rethrown once).
+    std::optional<T> await_resume() {
+      if (!gen_) return std::nullopt;
+      if (gen_.done()) {
+        gen_.promise().rethrow_once();
+        return std::nullopt;
+      }
+      return std::move(gen_.promise().slot);
+    }
+
+   private:
+    handle_type gen_;
+  };
+
+  // Runs the generator to its next co_yield (or its end).
+  NextAwaiter next() noexcept { return NextAwaiter(handle_); }
+
+ private:
+  explicit AsyncGenerator(handle_type h) noexcept : handle_(h) {}
+  handle_type handle_;
+};
+
+}  // namespace corio

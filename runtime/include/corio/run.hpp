@@ -1,0 +1,60 @@
+// run(): the event loop entry point (asyncio.run).
+#pragma once
+
+#include <exception>
+#include <stdexcept>
+#include <utility>
+
+#include "corio/errors.hpp"
+#include "corio/event_loop.hpp"
+#include "corio/run_options.hpp"
+#include "corio/task.hpp"
+
+namespace corio {
+
+namespace detail {
+
+class RootContext final : public TaskContext {
+ public:
+  std::coroutine_handle<> on_root_complete() noexcept override {
+    done = true;
+    return std::noop_coroutine();
+  }
+  const char* name() const noexcept override { return root_name; }
+
+  bool done = false;
+  const char* root_name = "";
+};
+
+}  // namespace detail
+
+// Runs `task` on a new event loop on this thread until it completes, then cancels the tasks it
+// spawned and left running, reports failures nobody retrieved, and returns the task's value (or
+// rethrows its exception). Throws NestedRunError if a loop already runs on this thread: inside a
+// coroutine, co_await the task instead.
+template <class T>
+T run(Task<T> task, RunOptions options = {}) {
+  if (EventLoop::current() != nullptr) throw NestedRunError();
+  if (!task.valid()) throw std::invalid_argument("corio::run: empty task");
+
+  EventLoop loop(std::move(options));
+  EventLoop::Scope scope(loop);
+  detail::RootContext root;
+  Task<T> entry = std::move(task);  // destroyed before the loop, with its frames
+  root.root_name = entry.handle().promise().name();
+  entry.handle().promise().make_root(&root);
+  loop.schedule(entry.handle(), &root);
+
+  std::exception_ptr loop_error;
+  try {
+    loop.run_until(root.done);
+  } catch (...) {
+    loop_error = std::current_exception();
+  }
+  if (!root.done) entry = Task<T>{};  // a stuck main task: destroy its frames while the loop exists
+  loop.shutdown();
+  if (loop_error) std::rethrow_exception(loop_error);
+  return entry.handle().promise().take();
+}
+
+}  // namespace corio

@@ -1,0 +1,69 @@
+// sleep() and yield_now(): asyncio.sleep(d) and asyncio.sleep(0).
+#pragma once
+
+#include "corio/clock.hpp"
+#include "corio/detail/leaf_wait.hpp"
+#include "corio/event_loop.hpp"
+#include "corio/task.hpp"
+
+namespace corio {
+
+namespace detail {
+
+// Suspends until a deadline; with no deadline, just goes to the back of the ready queue.
+class SleepAwaiter final : public TimerNode, public LeafWait {
+ public:
+  explicit SleepAwaiter(TimePoint deadline) noexcept : deadline_(deadline), timed_(true) {}
+  SleepAwaiter() noexcept = default;  // a yield
+  ~SleepAwaiter() {
+    if (armed()) EventLoop::current()->cancel_timer(*this);
+  }
+
+  bool await_ready() const noexcept { return false; }
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    if (!begin(h)) return false;
+    EventLoop& loop = current_loop();
+    if (timed_) loop.add_timer(*this, deadline_);
+    else loop.schedule(h, task_);
+    watch();
+    return true;
+  }
+  void await_resume() {
+    unwatch();
+    throw_if_cancelled();
+  }
+
+  void fire() noexcept override { wake(*EventLoop::current()); }
+  void interrupt() noexcept override {
+    if (armed()) {
+      EventLoop::current()->cancel_timer(*this);
+      wake_cancelled(*EventLoop::current());
+    } else {
+      cancelled_ = true;  // a yield: already in the ready queue
+    }
+  }
+
+ private:
+  TimePoint deadline_{};
+  bool timed_ = false;
+};
+
+}  // namespace detail
+
+// Suspends the calling task for `delay` (never blocks the thread). A zero or negative delay yields.
+inline Task<void> sleep(Duration delay) {
+  if (delay <= Duration::zero()) {
+    co_await detail::SleepAwaiter{};
+  } else {
+    co_await detail::SleepAwaiter{detail::current_loop().now() + delay};
+  }
+}
+
+// Suspends the calling task until the loop's clock reaches `deadline`.
+inline Task<void> sleep_until(TimePoint deadline) { co_await detail::SleepAwaiter{deadline}; }
+
+// Lets every other ready task run once, then continues (asyncio.sleep(0)).
+inline Task<void> yield_now() { co_await detail::SleepAwaiter{}; }
+
+}  // namespace corio
