@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds and runs the corio tests three ways: plain, AddressSanitizer+UndefinedBehaviorSanitizer,
+# and ThreadSanitizer (the executor/thread-pool tests). Each build lives in its own directory under
+# the base directory given as $1 (default: build). Exits non-zero on any failure.
+#
+#   runtime/run-tests.sh [base-dir]
+#
+# Environment: CXX (default clang++-19 when installed), JOBS (default 2).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+base="${1:-build}"
+jobs="${JOBS:-2}"
+if [[ -z "${CXX:-}" ]]; then
+  if command -v clang++-19 >/dev/null; then CXX=clang++-19; else CXX=c++; fi
+fi
+generator=()
+if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+
+status=0
+run_config() {
+  local name="$1" sanitize="$2" subset="$3"
+  local dir="$base/corio-$name"
+  echo "=== corio tests: $name (${sanitize:-no sanitizer}) in $dir"
+  if ! cmake -S "$here" -B "$dir" "${generator[@]}" -DCMAKE_CXX_COMPILER="$CXX" \
+      -DCMAKE_BUILD_TYPE="$([[ -n $sanitize ]] && echo Debug || echo RelWithDebInfo)" \
+      -DCORIO_SANITIZE="$sanitize" -DCORIO_TEST_SUBSET="$subset" >/dev/null; then
+    echo "*** configure failed: $name"; status=1; return
+  fi
+  if ! cmake --build "$dir" -j "$jobs"; then
+    echo "*** build failed: $name"; status=1; return
+  fi
+  if ! ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1" \
+       UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+       TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
+       ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 120; then
+    echo "*** tests failed: $name"; status=1
+  fi
+}
+
+run_config plain "" ""
+run_config asan-ubsan "address,undefined" ""
+run_config tsan "thread" "executor"
+
+if [[ $status -eq 0 ]]; then echo "=== corio: all test configurations passed"; fi
+exit $status
