@@ -9,6 +9,7 @@
 #include "BlockingCallCheck.h"
 #include "LockAcrossSuspendCheck.h"
 #include "MissingCoAwaitCheck.h"
+#include "UnhandledGatherCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -18,6 +19,7 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingCoAwaitCheck>("coro-missing-co-await");
+    Factories.registerCheck<UnhandledGatherCheck>("coro-unhandled-gather");
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "coro-lock-across-suspend");

@@ -25,6 +25,7 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Corio.FailFastCombinators = {"corio::gather"};
     Corio.SettledCombinators = {"corio::gather"};
     Corio.SettledTagTypes = {"corio::ReturnExceptions"};
+    Corio.SettledForm = "corio::gather(corio::return_exceptions, ...)";
     Corio.ResultCheckMethods = {"corio::Result::ok",
                                 "corio::Result::operator bool"};
     Corio.ResultFailureMethods = {"corio::Result::error"};
@@ -58,6 +59,8 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "boost::asio::experimental::ranged_parallel_group::async_wait",
         "asio::experimental::parallel_group::async_wait",
         "asio::experimental::ranged_parallel_group::async_wait"};
+    Asio.SettledForm =
+        "experimental::make_parallel_group(...).async_wait(wait_for_all(), ...)";
     Asio.SpawnFunctions = {"boost::asio::co_spawn", "asio::co_spawn"};
     Asio.DetachedTokenTypes = {"boost::asio::detached_t", "asio::detached_t"};
     All.push_back(Asio);
@@ -70,6 +73,7 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Cobalt.FailFastCombinators = {"boost::cobalt::join"};
     // gather() yields system::result<T, std::exception_ptr> per awaitable.
     Cobalt.SettledCombinators = {"boost::cobalt::gather"};
+    Cobalt.SettledForm = "boost::cobalt::gather(...)";
     Cobalt.ResultCheckMethods = {"boost::system::result::has_value",
                                  "boost::system::result::operator bool"};
     Cobalt.ResultFailureMethods = {"boost::system::result::has_error",
@@ -90,6 +94,7 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // when_all_ready() yields when_all_task<T>s whose result() rethrows;
     // there is no test method: result() belongs in a try block.
     Cppcoro.SettledCombinators = {"cppcoro::when_all_ready"};
+    Cppcoro.SettledForm = "cppcoro::when_all_ready(...)";
     Cppcoro.ResultAccessors = {"cppcoro::detail::when_all_task::result"};
     All.push_back(Cppcoro);
 
@@ -105,6 +110,7 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Folly.SettledCombinators = {"folly::coro::collectAllTry",
                                 "folly::coro::collectAllTryRange",
                                 "folly::coro::collectAllTryWindowed"};
+    Folly.SettledForm = "folly::coro::collectAllTry(...)";
     Folly.ResultCheckMethods = {"folly::Try::hasValue"};
     Folly.ResultFailureMethods = {"folly::Try::hasException"};
     Folly.ResultAccessors = {"folly::Try::value", "folly::Try::operator*",

@@ -52,6 +52,9 @@ struct RuntimePreset {
   /// Types of a tag argument that selects the settled form of a combinator
   /// listed as both fail-fast and settled (`corio::return_exceptions`).
   std::vector<llvm::StringRef> SettledTagTypes;
+  /// How the settled form of the fail-fast combinators is written, for
+  /// messages (`corio::gather(corio::return_exceptions, ...)`).
+  llvm::StringRef SettledForm;
   /// Types of handles to a task that already runs: losing one loses the
   /// task's failure (`corio::TaskHandle`, `boost::cobalt::promise`).
   std::vector<llvm::StringRef> HandleTypes;

@@ -1,0 +1,174 @@
+//===--- UnhandledGatherCheck.cpp -----------------------------------------===//
+
+#include "UnhandledGatherCheck.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+
+namespace {
+using utils::RuntimePreset;
+std::string defaults(std::vector<llvm::StringRef> RuntimePreset::*Field) {
+  return utils::joinNames(utils::presetNames(Field));
+}
+} // namespace
+
+UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RequireHandler(Options.get("RequireHandler", true)),
+      FailFastOption(Options.get(
+          "FailFastCombinators",
+          defaults(&RuntimePreset::FailFastCombinators))),
+      SettledOption(Options.get("SettledCombinators",
+                                defaults(&RuntimePreset::SettledCombinators))),
+      SettledTagsOption(Options.get("SettledTagTypes",
+                                    defaults(&RuntimePreset::SettledTagTypes))),
+      CheckMethodsOption(Options.get(
+          "ResultCheckMethods", defaults(&RuntimePreset::ResultCheckMethods))),
+      FailureMethodsOption(
+          Options.get("ResultFailureMethods",
+                      defaults(&RuntimePreset::ResultFailureMethods))),
+      AccessorsOption(Options.get("ResultAccessors",
+                                  defaults(&RuntimePreset::ResultAccessors))) {
+  Vocab.FailFast.add(utils::parseNameList(FailFastOption));
+  Vocab.Settled.add(utils::parseNameList(SettledOption));
+  Vocab.SettledTags.add(utils::parseNameList(SettledTagsOption));
+  Vocab.CheckMethods.add(utils::parseNameList(CheckMethodsOption));
+  Vocab.FailureMethods.add(utils::parseNameList(FailureMethodsOption));
+  Vocab.Accessors.add(utils::parseNameList(AccessorsOption));
+  for (const RuntimePreset &Preset : utils::runtimePresets()) {
+    if (Preset.FailFastCombinators.empty() || Preset.SettledForm.empty())
+      continue;
+    utils::QualifiedNameSet Names;
+    for (llvm::StringRef Name : Preset.FailFastCombinators)
+      Names.addName(Name);
+    Alternatives.emplace_back(std::move(Names), Preset.SettledForm.str());
+  }
+}
+
+void UnhandledGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "RequireHandler", RequireHandler);
+  Options.store(Opts, "FailFastCombinators", FailFastOption);
+  Options.store(Opts, "SettledCombinators", SettledOption);
+  Options.store(Opts, "SettledTagTypes", SettledTagsOption);
+  Options.store(Opts, "ResultCheckMethods", CheckMethodsOption);
+  Options.store(Opts, "ResultFailureMethods", FailureMethodsOption);
+  Options.store(Opts, "ResultAccessors", AccessorsOption);
+}
+
+void UnhandledGatherCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(coawaitExpr().bind("await"), this);
+  Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
+}
+
+void UnhandledGatherCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Await = Result.Nodes.getNodeAs<CoawaitExpr>("await")) {
+    checkAwait(Await, Ctx);
+    return;
+  }
+  if (const auto *Body =
+          Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine")) {
+    const FunctionDecl *F = utils::getEnclosingFunction(*Body, Ctx);
+    if (F && F->getBody() == Body)
+      checkCoroutine(F, Ctx);
+  }
+}
+
+bool UnhandledGatherCheck::firstReport(SourceLocation Loc, unsigned Kind) {
+  return Reported.emplace(Loc.getRawEncoding(), Kind).second;
+}
+
+/// The combinator as the user named it: `corio::gather`, `operator&&`,
+/// `stdexec::when_all` (a function object: its variable).
+static std::string combinatorName(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      return utils::qualifiedName(Ref->getDecl());
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return utils::qualifiedName(FD);
+  return "combinator";
+}
+
+std::string
+UnhandledGatherCheck::settledAlternative(const CallExpr *Call) const {
+  for (const auto &[Names, Form] : Alternatives)
+    if (Names.matchesCall(Call))
+      return Form;
+  return "";
+}
+
+void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
+                                      ASTContext &Ctx) {
+  if (Await->isInstantiationDependent())
+    return;
+  const CallExpr *Call = utils::awaitedCall(Await);
+  if (!Call)
+    return;
+  utils::CombinatorKind Kind = utils::classifyCombinatorCall(Call, Vocab);
+  if (Kind == utils::CombinatorKind::None)
+    return;
+  const FunctionDecl *Coroutine = utils::getEnclosingCoroutine(*Await, Ctx);
+  if (!Coroutine)
+    return;
+  std::string Name = combinatorName(Call);
+
+  if (Kind == utils::CombinatorKind::FailFast) {
+    if (!RequireHandler || utils::isInsideCatchingTry(*Await, Ctx))
+      return;
+    if (!firstReport(Await->getBeginLoc(), 0))
+      return;
+    std::string Alternative = settledAlternative(Call);
+    std::string Advice =
+        Alternative.empty()
+            ? "catch it here (catch (...) or catch (const std::exception&))"
+            : "catch it here (catch (...) or catch (const std::exception&)), "
+              "or use the settled form '" +
+                  Alternative + "' and check each result";
+    diag(Await->getBeginLoc(),
+         "'%0' fails fast: when one task throws, the results of the other "
+         "tasks are discarded and the exception propagates out of '%1'; %2")
+        << Name << utils::describeFunction(Coroutine) << Advice;
+    return;
+  }
+
+  // Settled: the results are the only record of the failures.
+  if (utils::isDiscardedValue(*Await, Ctx) &&
+      firstReport(Await->getBeginLoc(), 1))
+    diag(Await->getBeginLoc(),
+         "the settled results of '%0' are discarded: every task failure they "
+         "hold is silently lost; keep them and check each result")
+        << Name;
+}
+
+void UnhandledGatherCheck::checkCoroutine(const FunctionDecl *F,
+                                          ASTContext &Ctx) {
+  if (F->isDependentContext())
+    return;
+  for (const utils::UncheckedAccess &Access :
+       utils::findUncheckedAccesses(*F, Vocab, Ctx)) {
+    SourceLocation Loc = Access.Access->getExprLoc();
+    if (!firstReport(Loc, 2))
+      continue;
+    std::string Origin =
+        Access.Origin ? combinatorName(Access.Origin) : "a settled combinator";
+    if (Access.KnownFailed)
+      diag(Loc, "'%0' holds a failure on this path: '%1' rethrows the "
+                "exception of the task it came from ('%2')")
+          << Access.ResultName << Access.Accessor << Origin;
+    else
+      diag(Loc, "settled result '%0' is accessed with '%1' without being "
+                "checked first: it rethrows if the task failed ('%2'); test "
+                "it first and handle the failure")
+          << Access.ResultName << Access.Accessor << Origin;
+  }
+}
+
+} // namespace clang::tidy::coro

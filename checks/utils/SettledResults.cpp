@@ -1,0 +1,784 @@
+//===--- SettledResults.cpp -----------------------------------------------===//
+
+#include "SettledResults.h"
+#include "Coroutines.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace clang::tidy::coro::utils {
+
+//===-- Combinator calls ---------------------------------------------------===//
+
+/// The first argument as the user wrote it: skips the object of a call
+/// through a function object.
+static const Expr *firstArgument(const CallExpr *Call) {
+  unsigned First = 0;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call)
+    First = 1;
+  if (Call->getNumArgs() <= First)
+    return nullptr;
+  return Call->getArg(First);
+}
+
+CombinatorKind classifyCombinatorCall(const Expr *E,
+                                      const CombinatorVocabulary &Vocab) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(E));
+  if (!Call)
+    return CombinatorKind::None;
+  bool FailFast = Vocab.FailFast.matchesCall(Call);
+  bool Settled = Vocab.Settled.matchesCall(Call);
+  if (FailFast && Settled) {
+    const Expr *First = firstArgument(Call);
+    return First && Vocab.SettledTags.matchesType(First->getType())
+               ? CombinatorKind::Settled
+               : CombinatorKind::FailFast;
+  }
+  if (Settled)
+    return CombinatorKind::Settled;
+  if (FailFast)
+    return CombinatorKind::FailFast;
+  return CombinatorKind::None;
+}
+
+const CallExpr *awaitedCall(const CoawaitExpr *Await) {
+  if (!Await || !Await->getOperand())
+    return nullptr;
+  return dyn_cast<CallExpr>(ignoreValueWrappers(Await->getOperand()));
+}
+
+//===-- Handlers and discarded values --------------------------------------===//
+
+static bool catchesEverything(const CXXTryStmt &Try) {
+  for (unsigned I = 0, N = Try.getNumHandlers(); I < N; ++I) {
+    const CXXCatchStmt *Handler = Try.getHandler(I);
+    QualType Caught = Handler->getCaughtType();
+    if (Caught.isNull())
+      return true; // catch (...)
+    const CXXRecordDecl *RD = getRecord(Caught);
+    if (!RD || Caught->isPointerType())
+      continue;
+    if (qualifiedName(RD) == "std::exception")
+      return true;
+  }
+  return false;
+}
+
+/// True if std::exception derives from \p RD (\p RD is one of its bases).
+static bool isBaseOfStdException(const CXXRecordDecl *RD, ASTContext &Ctx) {
+  // Look std::exception up in the translation unit.
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(D);
+    if (!NS || !NS->isStdNamespace())
+      continue;
+    auto Found = NS->lookup(&Ctx.Idents.get("exception"));
+    for (const NamedDecl *ND : Found)
+      if (const auto *Exc = dyn_cast<CXXRecordDecl>(ND))
+        if (const CXXRecordDecl *Def = Exc->getDefinition())
+          if (Def->isDerivedFrom(RD))
+            return true;
+  }
+  return false;
+}
+
+static bool handlerCatchesAll(const CXXTryStmt &Try, ASTContext &Ctx) {
+  if (catchesEverything(Try))
+    return true;
+  for (unsigned I = 0, N = Try.getNumHandlers(); I < N; ++I) {
+    QualType Caught = Try.getHandler(I)->getCaughtType();
+    if (Caught.isNull() || Caught->isPointerType())
+      continue;
+    if (const CXXRecordDecl *RD = getRecord(Caught))
+      if (RD->hasDefinition() && isBaseOfStdException(RD, Ctx))
+        return true;
+  }
+  return false;
+}
+
+bool isInsideCatchingTry(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode Child = DynTypedNode::create(S);
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    if (P.get<LambdaExpr>() || P.get<FunctionDecl>() || P.get<BlockDecl>() ||
+        P.get<CoroutineBodyStmt>())
+      return false;
+    if (const auto *Try = P.get<CXXTryStmt>())
+      if (Child.get<Stmt>() == Try->getTryBlock() &&
+          handlerCatchesAll(*Try, Ctx))
+        return true;
+    Child = P;
+    Parents = Ctx.getParents(P);
+  }
+  return false;
+}
+
+bool isDiscardedValue(const Expr &E, ASTContext &Ctx) {
+  DynTypedNode Child = DynTypedNode::create(E);
+  DynTypedNodeList Parents = Ctx.getParents(E);
+  while (!Parents.empty()) {
+    const DynTypedNode &P = Parents[0];
+    const Stmt *ChildStmt = Child.get<Stmt>();
+    if (const auto *Cast = P.get<ExplicitCastExpr>()) {
+      if (Cast->getType()->isVoidType())
+        return false; // `(void)co_await ...`: a deliberate discard
+      return false;
+    }
+    if (P.get<ExprWithCleanups>() || P.get<ImplicitCastExpr>() ||
+        P.get<ParenExpr>() || P.get<MaterializeTemporaryExpr>() ||
+        P.get<CXXBindTemporaryExpr>() || P.get<ConstantExpr>()) {
+      Child = P;
+      Parents = Ctx.getParents(P);
+      continue;
+    }
+    if (const auto *Block = P.get<CompoundStmt>()) {
+      for (const auto &GP : Ctx.getParents(P))
+        if (GP.get<StmtExpr>() && Block->body_back() == ChildStmt)
+          return false;
+      return true;
+    }
+    if (const auto *If = P.get<IfStmt>())
+      return ChildStmt == If->getThen() || ChildStmt == If->getElse();
+    if (const auto *While = P.get<WhileStmt>())
+      return ChildStmt == While->getBody();
+    if (const auto *Do = P.get<DoStmt>())
+      return ChildStmt == Do->getBody();
+    if (const auto *For = P.get<ForStmt>())
+      return ChildStmt == For->getBody() || ChildStmt == For->getInc();
+    if (const auto *Range = P.get<CXXForRangeStmt>())
+      return ChildStmt == Range->getBody();
+    if (const auto *Case = P.get<SwitchCase>())
+      return ChildStmt == Case->getSubStmt();
+    if (const auto *Label = P.get<LabelStmt>())
+      return ChildStmt == Label->getSubStmt();
+    if (P.get<AttributedStmt>()) {
+      Child = P;
+      Parents = Ctx.getParents(P);
+      continue;
+    }
+    if (const auto *Comma = P.get<BinaryOperator>())
+      return Comma->getOpcode() == BO_Comma && ChildStmt == Comma->getLHS();
+    return false;
+  }
+  return false;
+}
+
+//===-- The flow analysis --------------------------------------------------===//
+
+namespace {
+
+/// A settled result as a storage path: a variable (or structured binding)
+/// and element selectors (`#0` for std::get<0> or [0], `@<decl>` for an
+/// index variable). `*` as the path stands for every element of the root.
+struct Key {
+  const ValueDecl *Root = nullptr;
+  std::string Path;
+  bool operator<(const Key &O) const {
+    return std::tie(Root, Path) < std::tie(O.Root, O.Path);
+  }
+  bool operator==(const Key &O) const {
+    return Root == O.Root && Path == O.Path;
+  }
+};
+
+struct State {
+  std::set<Key> Safe;   // checked "holds a value" on every path
+  std::set<Key> Failed; // checked "holds an error" on every path
+  bool operator==(const State &O) const {
+    return Safe == O.Safe && Failed == O.Failed;
+  }
+  bool operator!=(const State &O) const { return !(*this == O); }
+};
+
+template <typename T> std::set<T> intersect(const std::set<T> &A,
+                                            const std::set<T> &B) {
+  std::set<T> R;
+  for (const T &X : A)
+    if (B.count(X))
+      R.insert(X);
+  return R;
+}
+
+enum class CallRole { Check, Failure, Accessor };
+
+struct ResultCall {
+  Key K;
+  CallRole Role;
+  const Expr *Object;
+  const CXXMethodDecl *Method;
+};
+
+/// What a branch condition says about a result.
+struct Condition {
+  Key K;
+  bool OkWhenTrue;
+  const Expr *CheckCall; // the call evaluated in the branching block
+};
+
+class SettledFlow {
+public:
+  SettledFlow(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
+              ASTContext &Ctx)
+      : F(F), Vocab(Vocab), Ctx(Ctx) {}
+
+  std::vector<UncheckedAccess> run();
+
+private:
+  friend class RootCollector;
+  const CallExpr *settledOrigin(const Expr *Init) const;
+  std::optional<Key> keyOf(const Expr *E) const;
+  std::optional<ResultCall> classifyCall(const Stmt *S) const;
+  std::optional<Condition> branchCondition(const CFGBlock &B) const;
+  bool isSafe(const State &S, const Key &K) const {
+    return S.Safe.count(K) || S.Safe.count(Key{K.Root, "*"});
+  }
+  void kill(State &S, const ValueDecl *V) const;
+  void transfer(const CFGBlock &B, State &S, bool Report);
+  State edge(const CFGBlock &Pred, const CFGBlock &Succ, State S) const;
+  std::string spell(const Expr *E) const;
+
+  const FunctionDecl &F;
+  const CombinatorVocabulary &Vocab;
+  ASTContext &Ctx;
+  llvm::DenseMap<const ValueDecl *, const CallExpr *> Roots;
+  std::map<const ValueDecl *, Key> Aliases;
+  std::vector<UncheckedAccess> Findings;
+  llvm::SmallPtrSet<const Expr *, 8> Reported;
+};
+
+static const Expr *stripValue(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    if (E == Prev)
+      break;
+  }
+  return E;
+}
+
+static bool isStdFunction(const FunctionDecl *FD,
+                          std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
+    return false;
+  for (llvm::StringRef Name : Names)
+    if (FD->getName() == Name)
+      return true;
+  return false;
+}
+
+const CallExpr *SettledFlow::settledOrigin(const Expr *Init) const {
+  const auto *Await = dyn_cast_or_null<CoawaitExpr>(ignoreValueWrappers(Init));
+  if (!Await)
+    return nullptr;
+  const CallExpr *Call = awaitedCall(Await);
+  if (Call && classifyCombinatorCall(Call, Vocab) == CombinatorKind::Settled)
+    return Call;
+  return nullptr;
+}
+
+std::optional<Key> SettledFlow::keyOf(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  E = ignoreValueWrappers(E);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    auto Alias = Aliases.find(D);
+    if (Alias != Aliases.end())
+      return Alias->second;
+    if (Roots.count(D))
+      return Key{D, ""};
+    return std::nullopt;
+  }
+  auto Index = [&](const Expr *Idx) -> std::optional<std::string> {
+    Idx = Idx->IgnoreParenImpCasts();
+    Expr::EvalResult Value;
+    if (!Idx->isValueDependent() && Idx->EvaluateAsInt(Value, Ctx))
+      return "#" + std::to_string(Value.Val.getInt().getExtValue());
+    if (const auto *IdxRef = dyn_cast<DeclRefExpr>(Idx))
+      return "@" + std::to_string(reinterpret_cast<uintptr_t>(
+                       IdxRef->getDecl()->getCanonicalDecl()));
+    return std::nullopt;
+  };
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      std::optional<Key> Base = keyOf(Op->getArg(0));
+      std::optional<std::string> Idx = Index(Op->getArg(1));
+      if (Base && Idx)
+        return Key{Base->Root, Base->Path + *Idx};
+    }
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = Member->getMethodDecl();
+    if (MD && MD->getDeclName().isIdentifier() && MD->getName() == "at" &&
+        Member->getNumArgs() == 1) {
+      std::optional<Key> Base = keyOf(Member->getImplicitObjectArgument());
+      std::optional<std::string> Idx = Index(Member->getArg(0));
+      if (Base && Idx)
+        return Key{Base->Root, Base->Path + *Idx};
+    }
+    return std::nullopt;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (Call->getNumArgs() != 1)
+      return std::nullopt;
+    if (isStdFunction(FD, {"move", "forward", "as_const"}))
+      return keyOf(Call->getArg(0));
+    if (isStdFunction(FD, {"get"})) {
+      const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+      if (!Args || Args->size() == 0 ||
+          Args->get(0).getKind() != TemplateArgument::Integral)
+        return std::nullopt;
+      std::optional<Key> Base = keyOf(Call->getArg(0));
+      if (!Base)
+        return std::nullopt;
+      return Key{Base->Root,
+                 Base->Path + "#" +
+                     std::to_string(Args->get(0).getAsIntegral().getExtValue())};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ResultCall> SettledFlow::classifyCall(const Stmt *S) const {
+  const CXXMethodDecl *MD = nullptr;
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    MD = Member->getMethodDecl();
+    Object = Member->getImplicitObjectArgument();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (Op->getNumArgs() > 0)
+      Object = Op->getArg(0);
+  }
+  if (!MD || !Object)
+    return std::nullopt;
+  CallRole Role;
+  if (Vocab.Accessors.matches(MD))
+    Role = CallRole::Accessor;
+  else if (Vocab.CheckMethods.matches(MD))
+    Role = CallRole::Check;
+  else if (Vocab.FailureMethods.matches(MD))
+    Role = CallRole::Failure;
+  else
+    return std::nullopt;
+  std::optional<Key> K = keyOf(Object);
+  if (!K)
+    return std::nullopt;
+  return ResultCall{*K, Role, Object, MD};
+}
+
+static bool isNullLike(const Expr *E, ASTContext &Ctx) {
+  E = stripValue(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 0)
+      return true; // std::exception_ptr{}
+    if (Construct->getNumArgs() == 1)
+      return isNullLike(Construct->getArg(0), Ctx);
+    return false;
+  }
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  return !E->isValueDependent() &&
+         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+}
+
+std::optional<Condition>
+SettledFlow::branchCondition(const CFGBlock &B) const {
+  if (B.succ_size() != 2)
+    return std::nullopt;
+  const auto *Cond =
+      dyn_cast_or_null<Expr>(B.getTerminatorCondition(/*StripParens=*/true));
+  if (!Cond)
+    return std::nullopt;
+  bool Flip = false;
+  while (true) {
+    Cond = stripValue(Cond);
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+        Not && Not->getOpcode() == UO_LNot) {
+      Flip = !Flip;
+      Cond = Not->getSubExpr();
+      continue;
+    }
+    if (const auto *Logical = dyn_cast<BinaryOperator>(Cond);
+        Logical && Logical->isLogicalOp()) {
+      // The block evaluates the rightmost operand last; checked below.
+      Cond = Logical->getRHS();
+      continue;
+    }
+    break;
+  }
+
+  std::optional<Condition> Result;
+  if (std::optional<ResultCall> Call = classifyCall(Cond)) {
+    if (Call->Role == CallRole::Check)
+      Result = Condition{Call->K, !Flip, Cond};
+    else if (Call->Role == CallRole::Failure)
+      Result = Condition{Call->K, Flip, Cond};
+  } else if (const auto *Conv = dyn_cast<CXXMemberCallExpr>(Cond);
+             Conv && isa_and_nonnull<CXXConversionDecl>(Conv->getMethodDecl())) {
+    // `if (r.error())`: an exception pointer converted to bool.
+    const Expr *Inner = stripValue(Conv->getImplicitObjectArgument());
+    if (std::optional<ResultCall> Call = classifyCall(Inner))
+      if (Call->Role == CallRole::Failure)
+        Result = Condition{Call->K, Flip, Inner};
+  } else {
+    // `r.error() == nullptr`, `r.error() != nullptr`.
+    const Expr *LHS = nullptr, *RHS = nullptr;
+    bool Equal = false, Comparison = false;
+    if (const auto *Bin = dyn_cast<BinaryOperator>(Cond);
+        Bin && Bin->isEqualityOp()) {
+      LHS = Bin->getLHS();
+      RHS = Bin->getRHS();
+      Equal = Bin->getOpcode() == BO_EQ;
+      Comparison = true;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+               Op && Op->getNumArgs() == 2 &&
+               (Op->getOperator() == OO_EqualEqual ||
+                Op->getOperator() == OO_ExclaimEqual)) {
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+      Equal = Op->getOperator() == OO_EqualEqual;
+      Comparison = true;
+    } else if (const auto *Rewritten =
+                   dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+      auto Form = Rewritten->getDecomposedForm();
+      if (Form.Opcode == BO_EQ || Form.Opcode == BO_NE) {
+        LHS = Form.LHS;
+        RHS = Form.RHS;
+        Equal = Form.Opcode == BO_EQ;
+        Comparison = true;
+      }
+    }
+    if (Comparison) {
+      if (isNullLike(LHS, Ctx))
+        std::swap(LHS, RHS);
+      if (isNullLike(RHS, Ctx)) {
+        const Expr *Inner = stripValue(LHS);
+        if (std::optional<ResultCall> Call = classifyCall(Inner))
+          if (Call->Role == CallRole::Failure)
+            Result = Condition{Call->K, Equal != Flip, Inner};
+      }
+    }
+  }
+  if (!Result)
+    return std::nullopt;
+  // Only if this block evaluates the check itself (not a join block that
+  // merely receives the value of a larger logical expression).
+  for (const CFGElement &E : B)
+    if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+      if (S->getStmt() == Result->CheckCall)
+        return Result;
+  return std::nullopt;
+}
+
+void SettledFlow::kill(State &S, const ValueDecl *V) const {
+  std::string IndexTag =
+      "@" + std::to_string(reinterpret_cast<uintptr_t>(V->getCanonicalDecl()));
+  auto Erase = [&](std::set<Key> &Set) {
+    for (auto It = Set.begin(); It != Set.end();) {
+      if (It->Root == V || It->Path.find(IndexTag) != std::string::npos)
+        It = Set.erase(It);
+      else
+        ++It;
+    }
+  };
+  Erase(S.Safe);
+  Erase(S.Failed);
+}
+
+static const ValueDecl *assignedVariable(const Stmt *S) {
+  const Expr *Target = nullptr;
+  if (const auto *Bin = dyn_cast<BinaryOperator>(S)) {
+    if (Bin->isAssignmentOp())
+      Target = Bin->getLHS();
+  } else if (const auto *Un = dyn_cast<UnaryOperator>(S)) {
+    if (Un->isIncrementDecrementOp())
+      Target = Un->getSubExpr();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+        Op->getOperator() == OO_MinusMinus)
+      if (Op->getNumArgs() > 0)
+        Target = Op->getArg(0);
+  }
+  if (!Target)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+    return Ref->getDecl();
+  return nullptr;
+}
+
+std::string SettledFlow::spell(const Expr *E) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
+    Range = SM.getExpansionRange(Range);
+  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
+}
+
+void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {
+  std::optional<Condition> Cond = branchCondition(B);
+  for (const CFGElement &Element : B) {
+    std::optional<CFGStmt> CS = Element.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    const Stmt *St = CS->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<ValueDecl>(D)) {
+          kill(S, V);
+          if (const auto *DD = dyn_cast<DecompositionDecl>(V))
+            for (const BindingDecl *Binding : DD->bindings())
+              kill(S, Binding);
+        }
+      continue;
+    }
+    if (const ValueDecl *V = assignedVariable(St)) {
+      kill(S, V);
+      continue;
+    }
+    if (std::optional<ResultCall> Call = classifyCall(St)) {
+      switch (Call->Role) {
+      case CallRole::Check:
+      case CallRole::Failure:
+        // A test evaluated for its branch is handled on the edges; any
+        // other use of a test (stored in a bool, passed on) counts as a
+        // check: the analysis never guesses what the code does with it.
+        if (!Cond || Cond->CheckCall != St) {
+          S.Safe.insert(Call->K);
+          S.Failed.erase(Call->K);
+        }
+        break;
+      case CallRole::Accessor: {
+        const auto *Access = cast<Expr>(St);
+        if (Report && !isSafe(S, Call->K) && !Reported.count(Access) &&
+            !isInsideCatchingTry(*Access, Ctx)) {
+          Reported.insert(Access);
+          Findings.push_back(UncheckedAccess{
+              Access, spell(Call->Object),
+              Call->Method->getDeclName().getAsString(),
+              Roots.lookup(Call->K.Root), S.Failed.count(Call->K) > 0});
+        }
+        // Reported once per path: if it did not throw, it held a value.
+        S.Safe.insert(Call->K);
+        S.Failed.erase(Call->K);
+        break;
+      }
+      }
+      continue;
+    }
+    // A result handed to another function may be checked there: from here
+    // on, every element of its root counts as checked.
+    if (const auto *Call = dyn_cast<CallExpr>(St)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (isStdFunction(FD, {"move", "forward", "as_const", "get"}))
+        continue;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+        if (Op->getOperator() == OO_Subscript)
+          continue;
+      unsigned First = 0;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (const CXXMethodDecl *MD = Member->getMethodDecl())
+          if (MD->getDeclName().isIdentifier() && MD->getName() == "at")
+            continue;
+      for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I)
+        if (std::optional<Key> K = keyOf(Call->getArg(I)))
+          S.Safe.insert(Key{K->Root, "*"});
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (std::optional<Key> K = keyOf(Member->getImplicitObjectArgument()))
+          S.Safe.insert(Key{K->Root, "*"});
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(St)) {
+      if (Construct->getConstructor()->isCopyOrMoveConstructor())
+        continue;
+      for (const Expr *Arg : Construct->arguments())
+        if (std::optional<Key> K = keyOf(Arg))
+          S.Safe.insert(Key{K->Root, "*"});
+    }
+  }
+}
+
+State SettledFlow::edge(const CFGBlock &Pred, const CFGBlock &Succ,
+                        State S) const {
+  std::optional<Condition> Cond = branchCondition(Pred);
+  if (!Cond)
+    return S;
+  const CFGBlock *TrueBlock = Pred.succ_begin()[0].getReachableBlock();
+  const CFGBlock *FalseBlock = Pred.succ_begin()[1].getReachableBlock();
+  if (TrueBlock == FalseBlock)
+    return S;
+  bool IsTrue = &Succ == TrueBlock;
+  if (!IsTrue && &Succ != FalseBlock)
+    return S;
+  if (IsTrue == Cond->OkWhenTrue) {
+    S.Safe.insert(Cond->K);
+    S.Failed.erase(Cond->K);
+  } else {
+    S.Safe.erase(Cond->K);
+    S.Failed.insert(Cond->K);
+  }
+  return S;
+}
+
+class RootCollector : public RecursiveASTVisitor<RootCollector> {
+public:
+  explicit RootCollector(SettledFlow &Flow) : Flow(Flow) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  // A lambda's body runs whenever it is called: its own scope.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    const VarDecl *Loop = For->getLoopVariable();
+    if (!Loop || Flow.Roots.count(Loop))
+      return true;
+    const Expr *Range = For->getRangeInit();
+    if (const CallExpr *Origin = Flow.settledOrigin(Range)) {
+      Flow.Roots[Loop] = Origin;
+      if (const auto *DD = dyn_cast<DecompositionDecl>(Loop))
+        for (const BindingDecl *B : DD->bindings())
+          Flow.Roots[B] = Origin;
+    } else if (std::optional<Key> K = Flow.keyOf(Range)) {
+      Flow.Roots[Loop] = Flow.Roots.lookup(K->Root);
+    }
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (!V->hasLocalStorage() || !V->getInit() || isa<ParmVarDecl>(V) ||
+        Flow.Roots.count(V))
+      return true;
+    const Expr *Init = V->getInit();
+    const CallExpr *Origin = Flow.settledOrigin(Init);
+    std::optional<Key> K;
+    if (!Origin) {
+      K = Flow.keyOf(Init);
+      if (K)
+        Origin = Flow.Roots.lookup(K->Root);
+    }
+    if (!Origin)
+      return true;
+    if (const auto *DD = dyn_cast<DecompositionDecl>(V)) {
+      Flow.Roots[DD] = Origin;
+      for (const BindingDecl *B : DD->bindings())
+        Flow.Roots[B] = Origin;
+      return true;
+    }
+    if (K && V->getType()->isReferenceType())
+      Flow.Aliases[V] = *K;
+    else
+      Flow.Roots[V] = Origin;
+    return true;
+  }
+
+private:
+  SettledFlow &Flow;
+};
+
+std::vector<UncheckedAccess> SettledFlow::run() {
+  const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(F.getBody());
+  if (!Coro || !Coro->getBody())
+    return {};
+  Stmt *Body = Coro->getBody();
+  RootCollector(*this).TraverseStmt(Body);
+  if (Roots.empty())
+    return {};
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = false;
+  Options.AddTemporaryDtors = false;
+  Options.AddCXXDefaultInitExprInCtors = false;
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, Body, &Ctx, Options);
+  if (!Graph)
+    return {};
+
+  std::vector<std::optional<State>> Out(Graph->getNumBlockIDs());
+  auto InState = [&](const CFGBlock &B) -> std::optional<State> {
+    if (&B == &Graph->getEntry())
+      return State{};
+    std::optional<State> In;
+    for (const CFGBlock::AdjacentBlock &Pred : B.preds()) {
+      const CFGBlock *P = Pred.getReachableBlock();
+      if (!P || !Out[P->getBlockID()])
+        continue;
+      State S = edge(*P, B, *Out[P->getBlockID()]);
+      if (!In) {
+        In = std::move(S);
+      } else {
+        In->Safe = intersect(In->Safe, S.Safe);
+        In->Failed = intersect(In->Failed, S.Failed);
+      }
+    }
+    return In;
+  };
+
+  // Forward must-analysis to a fixed point (reverse post-order would be
+  // faster; function bodies are small).
+  std::vector<const CFGBlock *> Worklist{&Graph->getEntry()};
+  std::vector<bool> Queued(Graph->getNumBlockIDs(), false);
+  unsigned Steps = 0;
+  while (!Worklist.empty() && ++Steps < 100000) {
+    const CFGBlock *B = Worklist.back();
+    Worklist.pop_back();
+    Queued[B->getBlockID()] = false;
+    std::optional<State> S = InState(*B);
+    if (!S)
+      continue;
+    transfer(*B, *S, /*Report=*/false);
+    std::optional<State> &Old = Out[B->getBlockID()];
+    if (Old && *Old == *S)
+      continue;
+    Old = std::move(S);
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        if (!Queued[SB->getBlockID()]) {
+          Queued[SB->getBlockID()] = true;
+          Worklist.push_back(SB);
+        }
+  }
+
+  for (const CFGBlock *B : *Graph) {
+    if (!Out[B->getBlockID()])
+      continue;
+    std::optional<State> S = InState(*B);
+    if (S)
+      transfer(*B, *S, /*Report=*/true);
+  }
+  llvm::sort(Findings, [&](const UncheckedAccess &A, const UncheckedAccess &B) {
+    return Ctx.getSourceManager().isBeforeInTranslationUnit(
+        A.Access->getBeginLoc(), B.Access->getBeginLoc());
+  });
+  return std::move(Findings);
+}
+
+} // namespace
+
+std::vector<UncheckedAccess>
+findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
+                      ASTContext &Ctx) {
+  return SettledFlow(F, Vocab, Ctx).run();
+}
+
+} // namespace clang::tidy::coro::utils

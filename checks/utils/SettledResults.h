@@ -1,0 +1,74 @@
+//===--- SettledResults.h - flow facts about combinator results --*- C++ -*-===//
+//
+// Shared by coro-unhandled-gather (and any check about gathered results):
+// which co_await operand is a fail-fast or a settled combinator, whether a
+// statement is protected by a handler that catches what a combinator
+// rethrows, and a CFG-based, path-sensitive search for settled results whose
+// throwing accessor runs before the result was checked (in the spirit of
+// bugprone-unchecked-optional-access).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CORO_TIDY_CHECKS_UTILS_SETTLEDRESULTS_H
+#define CORO_TIDY_CHECKS_UTILS_SETTLEDRESULTS_H
+
+#include "Runtimes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::coro::utils {
+
+/// The names the analyses look for; defaults come from the preset table.
+struct CombinatorVocabulary {
+  QualifiedNameSet FailFast;       ///< Rethrow the first child failure.
+  QualifiedNameSet Settled;        ///< Yield a value-or-error per child.
+  QualifiedNameSet SettledTags;    ///< Tag types selecting the settled form.
+  QualifiedNameSet CheckMethods;   ///< True when the result holds a value.
+  QualifiedNameSet FailureMethods; ///< True/non-null when it holds an error.
+  QualifiedNameSet Accessors;      ///< Rethrow when it holds an error.
+};
+
+enum class CombinatorKind { None, FailFast, Settled };
+
+/// Classifies a call (through value wrappers) to a combinator: a name in
+/// both lists is settled when its first argument has a settled tag type,
+/// fail-fast otherwise.
+CombinatorKind classifyCombinatorCall(const Expr *E,
+                                      const CombinatorVocabulary &Vocab);
+
+/// The combinator call awaited by \p Await (its operand through value
+/// wrappers), or null.
+const CallExpr *awaitedCall(const CoawaitExpr *Await);
+
+/// True if \p S runs inside the try block of a try statement of the same
+/// function (not across a lambda) with a handler that catches any exception
+/// a task can rethrow: `catch (...)` or `catch (std::exception&)` (or a
+/// base class of std::exception).
+bool isInsideCatchingTry(const Stmt &S, ASTContext &Ctx);
+
+/// True if the value of \p E is discarded: an expression statement (in a
+/// block, a branch, a loop body or a label), or the left operand of a comma.
+/// An explicit cast to void is a deliberate discard and returns false.
+bool isDiscardedValue(const Expr &E, ASTContext &Ctx);
+
+/// An accessor call on a settled result reached on a path where the result
+/// was not checked first.
+struct UncheckedAccess {
+  const Expr *Access;      ///< The accessor call.
+  std::string ResultName;  ///< How the result is spelled, e.g. `results[0]`.
+  std::string Accessor;    ///< The accessor's name, e.g. `value`.
+  const CallExpr *Origin;  ///< The settled combinator call it came from.
+  bool KnownFailed;        ///< On this path the check said "failed".
+};
+
+/// Runs the flow analysis over the body of coroutine \p F.
+std::vector<UncheckedAccess>
+findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
+                      ASTContext &Ctx);
+
+} // namespace clang::tidy::coro::utils
+
+#endif
