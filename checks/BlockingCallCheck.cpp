@@ -50,6 +50,20 @@ const char *const DefaultBlockingFunctions[] = {
     "gethostbyaddr",
     // Processes.
     "system", "std::system", "popen", "pclose", "waitpid", "wait", "waitid",
+    // Boost.Asio's synchronous operations (the async_* forms are fine).
+    "boost::asio::read", "boost::asio::read_at", "boost::asio::read_until",
+    "boost::asio::write", "boost::asio::write_at", "boost::asio::connect",
+    "boost::asio::basic_socket::connect",
+    "boost::asio::basic_stream_socket::read_some",
+    "boost::asio::basic_stream_socket::write_some",
+    "boost::asio::basic_stream_socket::send",
+    "boost::asio::basic_stream_socket::receive",
+    "boost::asio::basic_datagram_socket::send_to",
+    "boost::asio::basic_datagram_socket::receive_from",
+    "boost::asio::basic_socket_acceptor::accept",
+    "boost::asio::ip::basic_resolver::resolve",
+    "boost::asio::basic_waitable_timer::wait", "boost::asio::thread_pool::join",
+    "boost::asio::thread_pool::wait",
     // Common blocking client libraries, by name: no header needed.
     "curl_easy_perform", "sqlite3_step", "sqlite3_exec", "PQexec",
     "PQexecParams", "PQconnectdb", "mysql_query", "mysql_real_query",
@@ -247,6 +261,13 @@ bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
       }
     }
   }
+  // Constructors are listed as `ns::Class::Class`.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D)) {
+    const CXXRecordDecl *Class = Ctor->getParent();
+    return Class->getIdentifier() &&
+           Qualified.contains(utils::qualifiedName(Class) +
+                              "::" + Class->getName().str());
+  }
   return Qualified.matches(D);
 }
 
@@ -317,7 +338,7 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
   // Reading a string stream never blocks.
   if (Callee->getName() == "getline" && Callee->isInStdNamespace())
     if (const Expr *Stream = firstArgument(Call))
-      if (isInMemoryStream(Stream->getType()))
+      if (isInMemoryStream(Stream->IgnoreParenBaseCasts()->getType()))
         return false;
   // `wait_for(0s)`: a readiness poll.
   if (Callee->getIdentifier() &&
@@ -384,19 +405,25 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
 }
 
 /// How the sink of a chain is named in messages.
-static std::string describeSink(const utils::CallStep &Step) {
+/// \p AsSubject: the subject of "... blocks" (`constructing 'std::ifstream'`)
+/// rather than the object of "calls ..." (`the constructor of ...`).
+static std::string describeSink(const utils::CallStep &Step, bool AsSubject) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Step.Call)) {
     PrintingPolicy Policy(Step.Callee->getASTContext().getLangOpts());
     Policy.SuppressUnwrittenScope = true;
-    return "constructing '" +
-           Construct->getType().getUnqualifiedType().getAsString(Policy) + "'";
+    std::string Type =
+        Construct->getType().getUnqualifiedType().getAsString(Policy);
+    return (AsSubject ? "constructing '" : "the constructor of '") + Type +
+           "'";
   }
   if (Step.Callee->getOverloadedOperator() == OO_GreaterGreater)
     if (const Expr *Stream = firstArgument(Step.Call))
       if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
-        return "reading '" + utils::qualifiedName(Ref->getDecl()) +
-               "' with 'operator>>'";
+              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts())) {
+        std::string Var = utils::qualifiedName(Ref->getDecl());
+        return AsSubject ? "reading '" + Var + "' with 'operator>>'"
+                         : "'operator>>' on '" + Var + "'";
+      }
   // A method as the user called it: `std::shared_future::wait`, not the
   // library's base class that happens to declare it.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step.Call))
@@ -410,6 +437,10 @@ static std::string describeSink(const utils::CallStep &Step) {
 
 /// How a helper of a chain is named in messages.
 static std::string describeHelper(const FunctionDecl *FD) {
+  // Template arguments (often lambda types with file paths) would bury the
+  // name: `retry`, not `retry<(lambda at ...)>`.
+  if (const FunctionTemplateDecl *Primary = FD->getPrimaryTemplate())
+    FD = Primary->getTemplatedDecl();
   return "'" + utils::describeFunction(FD) + "'";
 }
 
@@ -425,7 +456,7 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
                                ASTContext &Ctx) {
   const utils::CallStep &First = Chain.front();
   const utils::CallStep &Sink = Chain.back();
-  std::string SinkName = describeSink(Sink);
+  std::string SinkName = describeSink(Sink, /*AsSubject=*/Chain.size() == 1);
   bool Sleep = isSleep(utils::qualifiedName(Sink.Callee));
 
   if (Chain.size() == 1) {

@@ -1,0 +1,28 @@
+// Blocking client libraries, matched by name: no header is needed, only
+// their C declarations.
+#include <mintask/task.hpp>
+
+extern "C" {
+typedef struct CURL CURL;
+int curl_easy_perform(CURL *);
+typedef struct sqlite3 sqlite3;
+typedef struct sqlite3_stmt sqlite3_stmt;
+int sqlite3_step(sqlite3_stmt *);
+int sqlite3_exec(sqlite3 *, const char *, int (*)(void *, int, char **, char **), void *, char **);
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
+PGresult *PQexec(PGconn *, const char *);
+typedef struct st_mysql MYSQL;
+int mysql_query(MYSQL *, const char *);
+}
+
+mintask::Task<int> handler(CURL *curl, sqlite3 *db, sqlite3_stmt *stmt,
+                           PGconn *pg, MYSQL *my) {
+  int r = curl_easy_perform(curl); // expected-warning {{'curl_easy_perform' blocks the event loop inside coroutine 'handler'; await an asynchronous alternative or move the call to an executor}}
+  r += sqlite3_step(stmt); // expected-warning {{'sqlite3_step' blocks}}
+  r += sqlite3_exec(db, "select 1", nullptr, nullptr, nullptr); // expected-warning {{'sqlite3_exec' blocks}}
+  PGresult *res = PQexec(pg, "select 1"); // expected-warning {{'PQexec' blocks}}
+  (void)res;
+  r += mysql_query(my, "select 1"); // expected-warning {{'mysql_query' blocks}}
+  co_return r;
+}

@@ -1,0 +1,55 @@
+// Member coroutines, member helpers, and coroutines in class templates.
+#include <mintask/task.hpp>
+#include <chrono>
+#include <future>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+class Service {
+public:
+  mintask::Task<int> handle() {
+    int v = pending.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Service::handle'}}
+    flush(); // expected-warning {{'Service::flush' blocks the event loop inside coroutine 'Service::handle': it calls 'std::this_thread::sleep_for'}}
+    co_return v;
+  }
+  static mintask::Task<void> tick() {
+    std::this_thread::sleep_for(1ms); // expected-warning {{inside coroutine 'Service::tick'}}
+    co_return;
+  }
+
+private:
+  void flush() { std::this_thread::sleep_for(5ms); } // expected-note {{'Service::flush' calls 'std::this_thread::sleep_for', which blocks}}
+  std::future<int> pending;
+};
+
+// Out-of-line member coroutine.
+struct Worker {
+  mintask::Task<void> run();
+  std::thread thread;
+};
+mintask::Task<void> Worker::run() {
+  thread.join(); // expected-warning {{'std::thread::join' blocks the event loop inside coroutine 'Worker::run'}}
+  co_return;
+}
+
+// Class template: checked per instantiation.
+template <class T> struct Cache {
+  mintask::Task<T> get() {
+    T v = source.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Cache::get'}}
+    co_return v;
+  }
+  std::future<T> source;
+};
+template struct Cache<int>;
+
+// Virtual helpers: the body seen here may not be the one that runs (an
+// override can be asynchronous-friendly), so they are not followed.
+struct Base {
+  virtual void step() { std::this_thread::sleep_for(1ms); }
+  virtual ~Base() = default;
+};
+mintask::Task<void> drive(Base &b) {
+  b.step();
+  co_return;
+}

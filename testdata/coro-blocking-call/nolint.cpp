@@ -1,0 +1,11 @@
+// Suppression with NOLINT / NOLINTNEXTLINE.
+#include <mintask/task.hpp>
+#include <unistd.h>
+
+mintask::Task<void> handler() {
+  sleep(1); // NOLINT(coro-blocking-call)
+  // NOLINTNEXTLINE(coro-blocking-call)
+  usleep(1);
+  sleep(2); // expected-warning {{'sleep' blocks}}
+  co_return;
+}

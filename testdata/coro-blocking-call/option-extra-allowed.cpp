@@ -1,0 +1,28 @@
+// CONFIG: {CheckOptions: {coro-blocking-call.ExtraBlockingFunctions: 'mylib::Client::call;::legacy_poll;mylib::wait_all', coro-blocking-call.AllowedFunctions: 'std::future::get;read'}}
+// ExtraBlockingFunctions adds names; AllowedFunctions removes them (and a
+// listed function is not looked into either).
+#include <mintask/task.hpp>
+#include <future>
+#include <unistd.h>
+
+namespace mylib {
+struct Client {
+  int call(int request);
+};
+template <class T> void wait_all(T &);
+} // namespace mylib
+
+void legacy_poll(); // A global C++ function: listed with a leading '::'.
+
+void uses_get(std::future<int> &f) { f.get(); }
+
+mintask::Task<int> handler(mylib::Client &c, std::future<int> &f, char *buf) {
+  int r = c.call(1); // expected-warning {{'mylib::Client::call' blocks the event loop inside coroutine 'handler'}}
+  legacy_poll(); // expected-warning {{'legacy_poll' blocks}}
+  mylib::wait_all(r); // expected-warning {{'mylib::wait_all' blocks}}
+  r += f.get(); // Allowed.
+  uses_get(f); // Allowed through helpers too.
+  r += static_cast<int>(read(0, buf, 1)); // Allowed.
+  sleep(1); // expected-warning {{'sleep' blocks}}
+  co_return r;
+}
