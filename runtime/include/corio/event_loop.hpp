@@ -43,7 +43,7 @@ class ReadyCallback {
 // An entry of the timer heap. fire() runs on the loop thread when the deadline passes.
 class TimerNode {
  public:
-  static constexpr std::size_t kNotArmed = std::numeric_limits<std::size_t>::max();
+  static constexpr std::uint32_t kNotArmed = std::numeric_limits<std::uint32_t>::max();
   virtual void fire() noexcept = 0;
   bool armed() const noexcept { return heap_index_ != kNotArmed; }
 
@@ -52,7 +52,8 @@ class TimerNode {
 
  private:
   friend class corio::EventLoop;
-  std::size_t heap_index_ = kNotArmed;
+  std::uint32_t heap_index_ = kNotArmed;
+  std::uint32_t seq_ = 0;  // arming order, compared with wrap-around, breaks deadline ties
 };
 
 // Something an executor thread hands back to the loop through EventLoop::post().
@@ -231,8 +232,9 @@ class EventLoop {
   }
 
   void add_timer(detail::TimerNode& node, TimePoint deadline) {
-    timers_.push_back({deadline.time_since_epoch().count(), next_timer_seq_++, &node});
-    node.heap_index_ = timers_.size() - 1;
+    node.seq_ = next_timer_seq_++;
+    timers_.push_back({deadline.time_since_epoch().count(), &node});
+    node.heap_index_ = static_cast<std::uint32_t>(timers_.size() - 1);
     sift_up(timers_.size() - 1);
   }
   void cancel_timer(detail::TimerNode& node) noexcept {
@@ -242,7 +244,7 @@ class EventLoop {
     const std::size_t last = timers_.size() - 1;
     if (i != last) {
       timers_[i] = timers_[last];
-      timers_[i].node->heap_index_ = i;
+      timers_[i].node->heap_index_ = static_cast<std::uint32_t>(i);
       timers_.pop_back();
       if (!sift_up(i)) sift_down(i);
     } else {
@@ -337,12 +339,14 @@ class EventLoop {
   }
 
  private:
+  // 16 bytes: a million sleeping tasks keep a million of these.
   struct TimerEntry {
     TimePoint::rep deadline;
-    std::uint64_t seq;  // equal deadlines fire in arming order
     detail::TimerNode* node;
     bool before(const TimerEntry& o) const noexcept {
-      return deadline < o.deadline || (deadline == o.deadline && seq < o.seq);
+      // Equal deadlines fire in arming order.
+      return deadline < o.deadline ||
+             (deadline == o.deadline && static_cast<std::int32_t>(node->seq_ - o.node->seq_) < 0);
     }
   };
 
@@ -518,8 +522,8 @@ class EventLoop {
   }
   void swap_entries(std::size_t a, std::size_t b) noexcept {
     std::swap(timers_[a], timers_[b]);
-    timers_[a].node->heap_index_ = a;
-    timers_[b].node->heap_index_ = b;
+    timers_[a].node->heap_index_ = static_cast<std::uint32_t>(a);
+    timers_[b].node->heap_index_ = static_cast<std::uint32_t>(b);
   }
 
   void close_fds() noexcept {
@@ -534,7 +538,7 @@ class EventLoop {
   TimePoint virtual_now_{};
   detail::ReadyQueue ready_;
   std::vector<TimerEntry> timers_;
-  std::uint64_t next_timer_seq_ = 0;
+  std::uint32_t next_timer_seq_ = 0;
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
   std::size_t watched_fds_ = 0;

@@ -11,10 +11,18 @@ namespace corio {
 namespace detail {
 
 // Suspends until a deadline; with no deadline, just goes to the back of the ready queue.
+// The timer is armed at construction and the deadline lives only in the timer heap, which keeps
+// sleep()'s frame at 112 bytes (a million sleeping tasks is a benchmark target).
 class SleepAwaiter final : public TimerNode, public LeafWait {
  public:
-  explicit SleepAwaiter(TimePoint deadline) noexcept : deadline_(deadline), timed_(true) {}
   SleepAwaiter() noexcept = default;  // a yield
+  explicit SleepAwaiter(TimePoint deadline) { current_loop().add_timer(*this, deadline); }
+  explicit SleepAwaiter(Duration delay) {
+    if (delay > Duration::zero()) {
+      EventLoop& loop = current_loop();
+      loop.add_timer(*this, loop.now() + delay);
+    }
+  }
   ~SleepAwaiter() {
     if (armed()) EventLoop::current()->cancel_timer(*this);
   }
@@ -22,10 +30,8 @@ class SleepAwaiter final : public TimerNode, public LeafWait {
   bool await_ready() const noexcept { return false; }
   template <class Promise>
   bool await_suspend(std::coroutine_handle<Promise> h) {
-    if (!begin(h)) return false;
-    EventLoop& loop = current_loop();
-    if (timed_) loop.add_timer(*this, deadline_);
-    else loop.schedule(h, task_);
+    if (!begin(h)) return false;  // the destructor disarms the timer
+    if (!armed()) current_loop().schedule(h, task_);
     watch();
     return true;
   }
@@ -43,22 +49,12 @@ class SleepAwaiter final : public TimerNode, public LeafWait {
       cancelled_ = true;  // a yield: already in the ready queue
     }
   }
-
- private:
-  TimePoint deadline_{};
-  bool timed_ = false;
 };
 
 }  // namespace detail
 
 // Suspends the calling task for `delay` (never blocks the thread). A zero or negative delay yields.
-inline Task<void> sleep(Duration delay) {
-  if (delay <= Duration::zero()) {
-    co_await detail::SleepAwaiter{};
-  } else {
-    co_await detail::SleepAwaiter{detail::current_loop().now() + delay};
-  }
-}
+inline Task<void> sleep(Duration delay) { co_await detail::SleepAwaiter{delay}; }
 
 // Suspends the calling task until the loop's clock reaches `deadline`.
 inline Task<void> sleep_until(TimePoint deadline) { co_await detail::SleepAwaiter{deadline}; }

@@ -1,0 +1,230 @@
+// corio against Boost.Asio on the same workloads, in one binary. Each benchmark runs its whole
+// measurement loop inside one coroutine, so a reported iteration is one operation.
+//
+//   build-bench/corio_vs_asio --benchmark_min_time=0.5
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/channel.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <corio/corio.hpp>
+#include <cstdio>
+#include <fstream>
+#include <vector>
+
+namespace asio = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+// --- co_await of a trivial coroutine ---------------------------------------------------------------
+
+corio::Task<int> corio_trivial(int x) { co_return x + 1; }
+asio::awaitable<int> asio_trivial(int x) { co_return x + 1; }
+
+corio::Task<void> corio_await_loop(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) x = co_await corio_trivial(x);
+  benchmark::DoNotOptimize(x);
+}
+void corio_await_trivial(benchmark::State& state) { corio::run(corio_await_loop(state)); }
+
+asio::awaitable<void> asio_await_loop(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) x = co_await asio_trivial(x);
+  benchmark::DoNotOptimize(x);
+}
+void asio_await_trivial(benchmark::State& state) {
+  asio::io_context ctx;
+  asio::co_spawn(ctx, asio_await_loop(state), asio::detached);
+  ctx.run();
+}
+
+// --- spawn a task and await its completion ---------------------------------------------------------
+
+corio::Task<void> corio_spawn_loop(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) {
+    auto handle = corio::create_task(corio_trivial(x));
+    x = co_await handle;
+  }
+  benchmark::DoNotOptimize(x);
+}
+void corio_create_task_await(benchmark::State& state) { corio::run(corio_spawn_loop(state)); }
+
+asio::awaitable<void> asio_spawn_loop(benchmark::State& state) {
+  auto ex = co_await asio::this_coro::executor;
+  int x = 0;
+  for (auto _ : state) x = co_await asio::co_spawn(ex, asio_trivial(x), asio::use_awaitable);
+  benchmark::DoNotOptimize(x);
+}
+void asio_co_spawn_await(benchmark::State& state) {
+  asio::io_context ctx;
+  asio::co_spawn(ctx, asio_spawn_loop(state), asio::detached);
+  ctx.run();
+}
+
+// --- a round trip through the scheduler ------------------------------------------------------------
+
+corio::Task<void> corio_yield_loop(benchmark::State& state) {
+  for (auto _ : state) co_await corio::yield_now();
+}
+void corio_yield_now(benchmark::State& state) { corio::run(corio_yield_loop(state)); }
+
+asio::awaitable<void> asio_post_loop(benchmark::State& state) {
+  auto ex = co_await asio::this_coro::executor;
+  for (auto _ : state) co_await asio::post(ex, asio::use_awaitable);
+}
+void asio_post_round_trip(benchmark::State& state) {
+  asio::io_context ctx;
+  asio::co_spawn(ctx, asio_post_loop(state), asio::detached);
+  ctx.run();
+}
+
+// --- gather: per child task ------------------------------------------------------------------------
+
+corio::Task<void> corio_gather_loop(benchmark::State& state, int width) {
+  for (auto _ : state) {
+    std::vector<corio::Task<int>> tasks;
+    tasks.reserve(width);
+    for (int i = 0; i < width; ++i) tasks.push_back(corio_trivial(i));
+    try {
+      auto values = co_await corio::gather(std::move(tasks));
+      benchmark::DoNotOptimize(values.data());
+    } catch (const std::exception& e) {
+      state.SkipWithError(e.what());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * width);
+}
+void corio_gather_per_task(benchmark::State& state) {
+  corio::run(corio_gather_loop(state, static_cast<int>(state.range(0))));
+}
+
+corio::Task<int> corio_yield_then(int x) {
+  co_await corio::yield_now();
+  co_return x;
+}
+corio::Task<void> corio_gather_suspending_loop(benchmark::State& state, int width) {
+  for (auto _ : state) {
+    std::vector<corio::Task<int>> tasks;
+    tasks.reserve(width);
+    for (int i = 0; i < width; ++i) tasks.push_back(corio_yield_then(i));
+    try {
+      auto values = co_await corio::gather(std::move(tasks));
+      benchmark::DoNotOptimize(values.data());
+    } catch (const std::exception& e) {
+      state.SkipWithError(e.what());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * width);
+}
+void corio_gather_suspending_per_task(benchmark::State& state) {
+  corio::run(corio_gather_suspending_loop(state, static_cast<int>(state.range(0))));
+}
+
+// --- queue / channel: one item from a producer task to a consumer ---------------------------------
+
+corio::Task<void> corio_produce(corio::Queue<int>& queue) {
+  for (int i = 0;; ++i) co_await queue.put(i);
+}
+corio::Task<void> corio_queue_loop(benchmark::State& state) {
+  corio::Queue<int> queue(64);
+  auto producer = corio::create_task(corio_produce(queue));
+  long sum = 0;
+  for (auto _ : state) sum += co_await queue.get();
+  benchmark::DoNotOptimize(sum);
+  producer.cancel();
+  try {
+    co_await producer;
+  } catch (const corio::CancelledError&) {
+  }
+}
+void corio_queue_item(benchmark::State& state) { corio::run(corio_queue_loop(state)); }
+
+using Channel = asio::experimental::channel<void(boost::system::error_code, int)>;
+asio::awaitable<void> asio_produce(Channel& channel) {
+  try {
+    for (int i = 0;; ++i) co_await channel.async_send(boost::system::error_code{}, i, asio::use_awaitable);
+  } catch (const boost::system::system_error&) {
+    // closed by the consumer
+  }
+}
+asio::awaitable<void> asio_channel_loop(benchmark::State& state, Channel& channel) {
+  long sum = 0;
+  for (auto _ : state) sum += co_await channel.async_receive(asio::use_awaitable);
+  benchmark::DoNotOptimize(sum);
+  channel.close();
+}
+void asio_channel_item(benchmark::State& state) {
+  asio::io_context ctx;
+  Channel channel(ctx, 64);
+  asio::co_spawn(ctx, asio_produce(channel), asio::detached);
+  asio::co_spawn(ctx, asio_channel_loop(state, channel), asio::detached);
+  ctx.run();
+}
+
+// --- memory: a million concurrently sleeping tasks -------------------------------------------------
+
+long resident_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  long pages_total = 0, pages_resident = 0;
+  statm >> pages_total >> pages_resident;
+  return pages_resident * sysconf(_SC_PAGESIZE);
+}
+
+corio::Task<int> corio_sleeper() {
+  co_await corio::sleep(1s);
+  co_return 0;
+}
+corio::Task<int> corio_measure_while_sleeping(long& peak) {
+  co_await corio::sleep(1ms);  // every sleeper is parked on its timer by now
+  peak = resident_bytes();
+  co_return 0;
+}
+corio::Task<void> corio_million_sleepers(int count, long& peak) {
+  std::vector<corio::Task<int>> tasks;
+  tasks.reserve(count + 1);
+  for (int i = 0; i < count; ++i) tasks.push_back(corio_sleeper());
+  tasks.push_back(corio_measure_while_sleeping(peak));
+  try {
+    auto done = co_await corio::gather(std::move(tasks));
+    benchmark::DoNotOptimize(done.data());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+  }
+}
+void corio_million_sleeping_tasks(benchmark::State& state) {
+  const int count = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    const long before = resident_bytes();
+    long peak = 0;
+    corio::RunOptions options;
+    options.virtual_clock = true;
+    corio::run(corio_million_sleepers(count, peak), options);
+    state.counters["MiB"] = static_cast<double>(peak - before) / (1024.0 * 1024.0);
+    state.counters["bytes_per_task"] = static_cast<double>(peak - before) / count;
+  }
+}
+
+}  // namespace
+
+BENCHMARK(corio_await_trivial);
+BENCHMARK(asio_await_trivial);
+BENCHMARK(corio_create_task_await);
+BENCHMARK(asio_co_spawn_await);
+BENCHMARK(corio_yield_now);
+BENCHMARK(asio_post_round_trip);
+BENCHMARK(corio_queue_item);
+BENCHMARK(asio_channel_item);
+BENCHMARK(corio_gather_per_task)->Arg(100)->Arg(10000);
+BENCHMARK(corio_gather_suspending_per_task)->Arg(100)->Arg(10000);
+BENCHMARK(corio_million_sleeping_tasks)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
