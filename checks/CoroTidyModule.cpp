@@ -9,6 +9,7 @@
 #include "BlockingCallCheck.h"
 #include "LockAcrossSuspendCheck.h"
 #include "MissingCoAwaitCheck.h"
+#include "NestedLoopRunCheck.h"
 #include "UnhandledGatherCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -23,6 +24,7 @@ public:
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "coro-lock-across-suspend");
+    Factories.registerCheck<NestedLoopRunCheck>("coro-nested-loop-run");
   }
 };
 
