@@ -605,9 +605,6 @@ void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {
       for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I)
         if (std::optional<Key> K = keyOf(Call->getArg(I)))
           S.Safe.insert(Key{K->Root, "*"});
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        if (std::optional<Key> K = keyOf(Member->getImplicitObjectArgument()))
-          S.Safe.insert(Key{K->Root, "*"});
       continue;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(St)) {
