@@ -13,6 +13,11 @@
 #include "Compilation.h"
 #include "Config.h"
 #include "ExitCodes.h"
+#include "Findings.h"
+#include "GitDiff.h"
+#include "Report.h"
+#include "ResultCache.h"
+#include "Scheduler.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
@@ -23,7 +28,14 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unistd.h>
 
 using namespace clang::tidy;
 using namespace llvm;
@@ -101,6 +113,34 @@ cl::list<std::string> ExtraArgsBefore(
     cl::cat(Category));
 cl::opt<bool> UseColor("use-color", cl::desc("Colour diagnostics"),
                        cl::init(false), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units checked in parallel "
+                                "(default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+cl::opt<std::string> FilesRegex(
+    "files-regex",
+    cl::desc("With no file arguments: only database files matching this"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> Exclude(
+    "exclude", cl::desc("Skip input files matching this regex"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Result cache directory (default: <build dir>/.coro-tidy-cache)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"),
+                      cl::init(false), cl::cat(Category));
+cl::opt<std::string> Diff(
+    "diff", cl::ValueOptional,
+    cl::desc("Check only units touched by `git diff <rev>` (default HEAD) "
+             "and report only changed lines"),
+    cl::value_desc("git rev"), cl::cat(Category));
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, sarif or json"),
+                            cl::init("text"), cl::cat(Category));
+cl::opt<std::string> Output("output",
+                            cl::desc("Write the report to this file"),
+                            cl::init(""), cl::cat(Category));
 
 void printVersion(raw_ostream &OS) {
   OS << "coro-tidy " << CORO_TIDY_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -204,6 +244,19 @@ int main(int argc, const char **argv) {
       return usageError("'" + File +
                         "' is a binary file, not C or C++ source");
   }
+  if (Format != "text" && Format != "sarif" && Format != "json")
+    return usageError("unknown --format '" + Format +
+                      "' (text, sarif or json)");
+  std::optional<Regex> FilesFilter, ExcludeFilter;
+  for (auto [Option, Filter] :
+       {std::pair{&FilesRegex, &FilesFilter}, {&Exclude, &ExcludeFilter}}) {
+    if (Option->empty())
+      continue;
+    Filter->emplace(*Option);
+    std::string Why;
+    if (!(*Filter)->isValid(Why))
+      return usageError("invalid --" + Option->ArgStr + " regex: " + Why);
+  }
   SmallString<256> ConfigAnchor;
   if (!Files.empty())
     ConfigAnchor = Files.front();
@@ -241,14 +294,15 @@ int main(int argc, const char **argv) {
     return coro_tidy::ExitClean;
   }
 
-  if (Files.empty())
-    return usageError("no input files (give source files, see --help)");
+  if (Files.empty() && BuildPath.empty() && !Diff.getNumOccurrences())
+    return usageError("no input files (give source files, or -p <build dir> "
+                      "to check the whole compilation database; see --help)");
   if (getCheckNames(Effective, false).empty())
     return usageError("no checks enabled (--checks='" + Checks +
                       "' and the configuration select none)");
 
   Compilation.BuildPath = BuildPath;
-  Compilation.FirstSource = Files.front();
+  Compilation.FirstSource = Files.empty() ? "" : Files.front();
   Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
   Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
                                      ExtraArgsBefore.end());
@@ -257,29 +311,135 @@ int main(int argc, const char **argv) {
   if (!Compilations)
     return usageError(toString(Compilations.takeError()));
 
-  ClangTidyContext Context(std::move(*Provider));
-  llvm::IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS(
-      new vfs::OverlayFileSystem(vfs::getRealFileSystem()));
+  // --diff: the changed lines, and the units they touch.
+  std::optional<coro_tidy::ChangedLines> Changed;
+  if (Diff.getNumOccurrences()) {
+    auto Lines = coro_tidy::changedLinesSince(Diff);
+    if (!Lines)
+      return usageError(toString(Lines.takeError()));
+    Changed = std::move(*Lines);
+  }
+
+  std::optional<coro_tidy::ResultCache> Cache;
+  if (!NoCache) {
+    std::string Dir = CacheDir;
+    if (Dir.empty() && !BuildPath.empty()) {
+      SmallString<256> Default(BuildPath);
+      if (!sys::fs::is_directory(Default))
+        sys::path::remove_filename(Default);
+      sys::path::append(Default, ".coro-tidy-cache");
+      Dir = std::string(Default);
+    }
+    if (!Dir.empty()) {
+      auto Opened = coro_tidy::ResultCache::open(Dir);
+      if (!Opened)
+        return usageError(toString(Opened.takeError()));
+      Cache.emplace(std::move(*Opened));
+    }
+  }
+
+  if (Files.empty()) {
+    for (const std::string &File : (*Compilations)->getAllFiles())
+      Files.push_back(File);
+    llvm::sort(Files);
+    Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  }
+  if (Changed)
+    Files = coro_tidy::unitsTouchedBy(*Changed, Files, Cache ? &*Cache : nullptr,
+                                      **Compilations, SourcePaths.empty());
+  llvm::erase_if(Files, [&](const std::string &File) {
+    if (FilesFilter && SourcePaths.empty() && !FilesFilter->match(File))
+      return true;
+    return ExcludeFilter && ExcludeFilter->match(File);
+  });
+
+  if (!Output.empty() && Format == "text") {
+    // handleErrors prints to stdout: point stdout at the file.
+    std::error_code EC;
+    int FD;
+    if ((EC = sys::fs::openFileForWrite(Output, FD)))
+      return usageError("cannot write --output file '" + Output +
+                        "': " + EC.message());
+    outs().flush();
+    dup2(FD, STDOUT_FILENO);
+    close(FD);
+  }
+
+  coro_tidy::RunSettings Settings;
+  Settings.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Settings.KeepFixes = Fix || FixErrors || !ExportFixes.empty() ||
+                       Format != "text";
+  Settings.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Settings.ReplayCompilerMessages = !Quiet;
+  Settings.Argv0 = argv[0];
+  coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
+    return cantFail(coro_tidy::makeOptionsProvider(ConfigReq));
+  };
+  coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
+      Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings);
 
   std::vector<ClangTidyError> AllErrors;
   bool CompileErrors = false;
   unsigned WarningsAsErrorsCount = 0;
   FixBehaviour Behaviour =
       Fix || FixErrors ? (FixNotes ? FB_FixNotes : FB_Fix) : FB_NoFix;
-  for (const std::string &File : Files) {
-    std::vector<ClangTidyError> Errors =
-        runClangTidy(Context, **Compilations, {File}, BaseFS,
-                     Behaviour != FB_NoFix || !ExportFixes.empty());
-    bool FileHasCompileError = llvm::any_of(Errors, [](const auto &E) {
-      return E.DiagLevel == ClangTidyError::Error;
+  ClangTidyContext Context(MakeProvider());
+  llvm::IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS(
+      new vfs::OverlayFileSystem(vfs::getRealFileSystem()));
+  // The same header finding is reported once, by the first unit (in input
+  // order) that sees it, so output does not depend on -j.
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (coro_tidy::UnitOutcome &Unit : Outcome.Units) {
+    if (Settings.ReplayCompilerMessages)
+      errs() << Unit.CompilerMessages;
+    if (!Unit.Result)
+      continue;
+    std::vector<ClangTidyError> Errors;
+    for (ClangTidyError &E : Unit.Result->Errors) {
+      if (Changed && E.DiagLevel != ClangTidyError::Error) {
+        auto [Line, Column] =
+            coro_tidy::lineAndColumn(E.Message.FilePath, E.Message.FileOffset);
+        if (!Changed->contains(E.Message.FilePath, Line))
+          continue;
+      }
+      if (!Seen.insert({E.DiagnosticName, E.Message.FilePath,
+                        E.Message.FileOffset, E.Message.Message})
+               .second)
+        continue;
+      Errors.push_back(std::move(E));
+    }
+    bool UnitHasCompileError = llvm::any_of(Errors, [](const auto &E) {
+      return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError;
     });
-    CompileErrors |= FileHasCompileError;
-    // Like clang-tidy: no fixes for a file that does not compile, unless
-    // --fix-errors.
-    FixBehaviour FileFix =
-        FileHasCompileError && !FixErrors ? FB_NoFix : Behaviour;
-    handleErrors(Errors, Context, FileFix, WarningsAsErrorsCount, BaseFS);
+    CompileErrors |= UnitHasCompileError;
+    if (Format == "text") {
+      Context.setCurrentFile(Unit.File);
+      // Like clang-tidy: no fixes for a unit that does not compile, unless
+      // --fix-errors.
+      handleErrors(Errors, Context,
+                   UnitHasCompileError && !FixErrors ? FB_NoFix : Behaviour,
+                   WarningsAsErrorsCount, BaseFS);
+    } else {
+      WarningsAsErrorsCount += llvm::count_if(
+          Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+    }
     AllErrors.insert(AllErrors.end(), Errors.begin(), Errors.end());
+  }
+  outs().flush();
+
+  if (Format != "text") {
+    json::Value Report =
+        Format == "sarif"
+            ? coro_tidy::makeSarif(AllErrors, getCheckNames(Effective, false),
+                                   argv[0])
+            : coro_tidy::makeJson(AllErrors);
+    std::error_code EC;
+    raw_fd_ostream OS(Output.empty() ? "-" : Output.getValue(), EC,
+                      sys::fs::OF_None);
+    if (EC)
+      return usageError("cannot write --output file '" + Output +
+                        "': " + EC.message());
+    OS << formatv("{0:2}", Report) << "\n";
   }
 
   if (!ExportFixes.empty()) {
@@ -288,14 +448,22 @@ int main(int argc, const char **argv) {
     if (EC)
       return usageError("cannot write --export-fixes file '" + ExportFixes +
                         "': " + EC.message());
-    exportReplacements(Files.front(), AllErrors, OS);
+    exportReplacements(Files.empty() ? "" : Files.front(), AllErrors, OS);
   }
 
+  if (!Quiet && Cache && (Cache->hits() || Cache->misses()))
+    errs() << "coro-tidy: " << Files.size() << " translation unit"
+           << (Files.size() == 1 ? "" : "s") << ", " << Cache->hits()
+           << " from the cache\n";
+  for (const std::string &Message : Outcome.InternalErrors)
+    WithColor::error(errs(), "coro-tidy") << Message << "\n";
   if (WarningsAsErrorsCount)
     errs() << WarningsAsErrorsCount << " warning"
            << (WarningsAsErrorsCount == 1 ? "" : "s")
            << " treated as error" << (WarningsAsErrorsCount == 1 ? "" : "s")
            << "\n";
+  if (!Outcome.InternalErrors.empty())
+    return coro_tidy::ExitInternal;
   if (WarningsAsErrorsCount || CompileErrors)
     return coro_tidy::ExitFindings;
   return coro_tidy::ExitClean;

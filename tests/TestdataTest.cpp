@@ -122,6 +122,11 @@ std::vector<TestCase> discoverCases() {
 
 class Testdata : public ::testing::TestWithParam<TestCase> {};
 
+// gtest prints a failing parameter with this instead of its bytes.
+[[maybe_unused]] void PrintTo(const TestCase &Case, std::ostream *OS) {
+  *OS << Case.Path;
+}
+
 /// Diagnostics of the case's own file (notes in headers are ignored).
 std::vector<Diagnostic> ownDiagnostics(const std::string &Output,
                                        const std::string &Path) {

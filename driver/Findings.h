@@ -1,0 +1,36 @@
+//===--- Findings.h - one translation unit's results, serialisable --------===//
+//
+// A translation unit is checked in a child process (crash isolation) and its
+// results may come from the cache, so they travel as JSON. Written with
+// llvm::json, the same library used for the SARIF and JSON output formats.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CORO_TIDY_DRIVER_FINDINGS_H
+#define CORO_TIDY_DRIVER_FINDINGS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace coro_tidy {
+
+struct UnitResult {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  /// Every file the unit read (main file first), for the cache and --diff.
+  std::vector<std::string> Includes;
+};
+
+llvm::json::Value toJSON(const clang::tidy::ClangTidyError &Error);
+llvm::json::Value toJSON(const UnitResult &Result);
+/// Null on malformed input (a corrupt cache entry, a truncated pipe).
+std::optional<UnitResult> unitResultFromJSON(const llvm::json::Value &V);
+
+/// 1-based line and column of \p Offset in \p File (0, 0 if unreadable).
+std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef File,
+                                            unsigned Offset);
+
+} // namespace coro_tidy
+
+#endif

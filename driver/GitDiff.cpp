@@ -1,0 +1,110 @@
+//===--- GitDiff.cpp ------------------------------------------------------===//
+
+#include "GitDiff.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+
+namespace coro_tidy {
+
+bool ChangedLines::contains(llvm::StringRef File, unsigned Line) const {
+  auto It = Files.find(File);
+  if (It == Files.end())
+    return false;
+  for (const auto &[First, Last] : It->second)
+    if (Line >= First && Line <= Last)
+      return true;
+  return false;
+}
+
+ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
+  ChangedLines Result;
+  std::string Current;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Diff.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    if (Line.consume_front("+++ ")) {
+      Current.clear();
+      if (Line.consume_front("b/")) {
+        llvm::SmallString<256> Path(RepoRoot);
+        llvm::sys::path::append(Path, Line.rtrim("\r\t "));
+        Current = std::string(Path);
+        Result.Files[Current]; // A changed file, even if only deletions.
+      }
+      continue;
+    }
+    if (Current.empty() || !Line.consume_front("@@ "))
+      continue;
+    // @@ -a[,b] +c[,d] @@
+    size_t Plus = Line.find('+');
+    if (Plus == llvm::StringRef::npos)
+      continue;
+    llvm::StringRef Range = Line.drop_front(Plus + 1).split(' ').first;
+    auto [StartText, CountText] = Range.split(',');
+    unsigned Start = 0, Count = 1;
+    if (StartText.getAsInteger(10, Start))
+      continue;
+    if (!CountText.empty() && CountText.getAsInteger(10, Count))
+      continue;
+    if (Count > 0)
+      Result.Files[Current].push_back({Start, Start + Count - 1});
+  }
+  return Result;
+}
+
+/// Runs git with \p Args; returns its stdout, or an error with the first
+/// line of its stderr.
+static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
+  auto Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--diff needs git, which is not on PATH");
+  llvm::SmallString<128> Out, Err;
+  llvm::sys::fs::createTemporaryFile("coro-tidy-git", "out", Out);
+  llvm::sys::fs::createTemporaryFile("coro-tidy-git", "err", Err);
+  std::vector<llvm::StringRef> Argv{*Git};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                llvm::StringRef(Out),
+                                                llvm::StringRef(Err)};
+  int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
+  auto Read = [](llvm::StringRef Path) {
+    auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
+    std::string Text = B ? (*B)->getBuffer().str() : "";
+    llvm::sys::fs::remove(Path);
+    return Text;
+  };
+  std::string Stdout = Read(Out), Stderr = Read(Err);
+  if (RC != 0)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::StringRef(Stderr).trim().split('\n').first.str());
+  return Stdout;
+}
+
+llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Rev) {
+  auto Root = git({"rev-parse", "--show-toplevel"});
+  if (!Root) {
+    llvm::consumeError(Root.takeError());
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--diff needs a git work tree, and the current directory is not in one");
+  }
+  std::string Revision = Rev.empty() ? "HEAD" : Rev.str();
+  auto Verified = git({"rev-parse", "--verify", "--quiet",
+                       Revision + "^{commit}"});
+  if (!Verified) {
+    llvm::consumeError(Verified.takeError());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "--diff: unknown git revision '" +
+                                       Revision + "'");
+  }
+  auto Diff = git({"diff", "-U0", "--no-color", "--no-ext-diff",
+                   "--no-renames", Revision, "--"});
+  if (!Diff)
+    return Diff.takeError();
+  return parseUnifiedDiff(*Diff, llvm::StringRef(*Root).trim());
+}
+
+} // namespace coro_tidy

@@ -1,0 +1,194 @@
+//===--- Scheduler.cpp ----------------------------------------------------===//
+
+#include "Scheduler.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace coro_tidy {
+
+static std::string absolute(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+/// The running binary's identity: a rebuilt tool never reuses old results.
+static const std::string &toolFingerprint(llvm::StringRef Argv0) {
+  static std::string Fingerprint = [&] {
+    static int Anchor;
+    std::string Exe =
+        llvm::sys::fs::getMainExecutable(Argv0.str().c_str(), &Anchor);
+    std::string Hash;
+    if (auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false))
+      Hash = sha256Hex((*Buffer)->getBuffer());
+    return std::string(CORO_TIDY_VERSION) + "/" + Hash;
+  }();
+  return Fingerprint;
+}
+
+static std::string
+unitKey(ResultCache &Cache, const ProviderFactory &MakeProvider,
+        const tooling::CompilationDatabase &Compilations,
+        const std::string &File, const RunSettings &Settings) {
+  ClangTidyOptions Options = MakeProvider()->getOptions(File);
+  std::string OptionsText = configurationAsText(Options);
+  OptionsText += Settings.KeepFixes ? "\nfixes" : "\nno-fixes";
+  std::string Command;
+  for (const tooling::CompileCommand &C : Compilations.getCompileCommands(File)) {
+    Command += C.Directory + "\n";
+    for (const std::string &Arg : C.CommandLine)
+      Command += Arg + "\n";
+  }
+  return Cache.key(toolFingerprint(Settings.Argv0), OptionsText, Command,
+                   absolute(File));
+}
+
+static bool hasCompileError(const UnitResult &R) {
+  return llvm::any_of(R.Errors, [](const ClangTidyError &E) {
+    return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError;
+  });
+}
+
+RunOutcome checkUnits(const std::vector<std::string> &Files,
+                      const ProviderFactory &MakeProvider,
+                      const tooling::CompilationDatabase &Compilations,
+                      ResultCache *Cache, const RunSettings &Settings) {
+  RunOutcome Outcome;
+  Outcome.Units.resize(Files.size());
+  std::vector<std::string> Keys(Files.size());
+  std::deque<size_t> Pending;
+  size_t Done = 0;
+  auto ShowProgress = [&](const std::string &File) {
+    if (Settings.Progress)
+      llvm::errs() << "\r\033[K[" << Done << "/" << Files.size() << "] "
+                   << File;
+  };
+  for (size_t I = 0; I < Files.size(); ++I) {
+    Outcome.Units[I].File = Files[I];
+    if (Cache) {
+      Keys[I] = unitKey(*Cache, MakeProvider, Compilations, Files[I], Settings);
+      if (auto Hit = Cache->lookup(Keys[I])) {
+        Outcome.Units[I].Result = std::move(*Hit);
+        Outcome.Units[I].FromCache = true;
+        ++Done;
+        ShowProgress(Files[I]);
+        continue;
+      }
+    }
+    Pending.push_back(I);
+  }
+
+  std::vector<IsolatedRun> Running;
+  std::vector<size_t> RunningIndex;
+  while (!Pending.empty() || !Running.empty()) {
+    while (!Pending.empty() && Running.size() < Settings.Jobs) {
+      size_t I = Pending.front();
+      Pending.pop_front();
+      Running.push_back(startIsolated(MakeProvider, Compilations, Files[I],
+                                      Settings.KeepFixes));
+      RunningIndex.push_back(I);
+    }
+    auto [Slot, Finished] = waitAny(Running);
+    if (Slot == Running.size())
+      continue; // Not one of ours.
+    size_t I = RunningIndex[Slot];
+    Running.erase(Running.begin() + Slot);
+    RunningIndex.erase(RunningIndex.begin() + Slot);
+    UnitOutcome &Unit = Outcome.Units[I];
+    Unit.CompilerMessages = std::move(Finished.Stderr);
+    if (!Finished.InternalError.empty())
+      Outcome.InternalErrors.push_back(Finished.InternalError);
+    Unit.Result = std::move(Finished.Result);
+    // A unit that does not compile may be missing a header that appears
+    // later; its include list cannot vouch for it, so it is not cached.
+    if (Cache && Unit.Result && !hasCompileError(*Unit.Result))
+      Cache->store(Keys[I], *Unit.Result);
+    ++Done;
+    ShowProgress(Files[I]);
+  }
+  if (Settings.Progress && !Files.empty())
+    llvm::errs() << "\r\033[K";
+  return Outcome;
+}
+
+static bool isSourceFile(llvm::StringRef Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".m",
+                             ".mm", ".cu"},
+                            Ext);
+}
+
+/// True if \p Source has an #include line naming \p Header's file name.
+static bool mentionsInclude(llvm::StringRef Source, llvm::StringRef Header) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Source, /*IsText=*/true);
+  if (!Buffer)
+    return false;
+  llvm::StringRef Name = llvm::sys::path::filename(Header);
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.ltrim();
+    if (!Line.consume_front("#"))
+      continue;
+    Line = Line.ltrim();
+    if (Line.consume_front("include") && Line.contains(Name))
+      return true;
+  }
+  return false;
+}
+
+std::vector<std::string>
+unitsTouchedBy(const ChangedLines &Changed,
+               const std::vector<std::string> &Candidates, ResultCache *Cache,
+               const tooling::CompilationDatabase &Compilations,
+               bool AddChangedSources) {
+  (void)Compilations;
+  llvm::StringSet<> ChangedFiles;
+  for (const auto &Entry : Changed.Files)
+    ChangedFiles.insert(Entry.getKey());
+  std::vector<std::string> Touched;
+  llvm::StringSet<> Added;
+  auto Add = [&](const std::string &File) {
+    if (Added.insert(absolute(File)).second)
+      Touched.push_back(File);
+  };
+  std::vector<std::string> ChangedHeaders;
+  for (const auto &Entry : Changed.Files)
+    if (!isSourceFile(Entry.getKey()) && llvm::sys::fs::exists(Entry.getKey()))
+      ChangedHeaders.push_back(Entry.getKey().str());
+  for (const std::string &Candidate : Candidates) {
+    std::string Abs = absolute(Candidate);
+    if (ChangedFiles.contains(Abs)) {
+      Add(Candidate);
+      continue;
+    }
+    if (ChangedHeaders.empty())
+      continue;
+    std::optional<std::vector<std::string>> Includes;
+    if (Cache) {
+      // The last run's include list for this unit, if there was one.
+      (void)Cache;
+    }
+    for (const std::string &Header : ChangedHeaders)
+      if (mentionsInclude(Abs, Header)) {
+        Add(Candidate);
+        break;
+      }
+  }
+  if (AddChangedSources)
+    for (const auto &Entry : Changed.Files)
+      if (isSourceFile(Entry.getKey()) && llvm::sys::fs::exists(Entry.getKey()))
+        Add(Entry.getKey().str());
+  return Touched;
+}
+
+} // namespace coro_tidy

@@ -1,0 +1,56 @@
+//===--- Scheduler.h - check many translation units: cache, -j, order -----===//
+
+#ifndef CORO_TIDY_DRIVER_SCHEDULER_H
+#define CORO_TIDY_DRIVER_SCHEDULER_H
+
+#include "GitDiff.h"
+#include "ResultCache.h"
+#include "UnitRunner.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coro_tidy {
+
+struct RunSettings {
+  unsigned Jobs = 1;
+  bool KeepFixes = false;
+  bool Progress = false;
+  bool ReplayCompilerMessages = true;
+  std::string Argv0;
+};
+
+struct UnitOutcome {
+  std::string File;
+  std::optional<UnitResult> Result; ///< Empty if the unit crashed.
+  std::string CompilerMessages;     ///< The unit's stderr, replayed in order.
+  bool FromCache = false;
+};
+
+struct RunOutcome {
+  std::vector<UnitOutcome> Units; ///< In the order of the input files.
+  std::vector<std::string> InternalErrors;
+};
+
+/// Checks \p Files, up to Settings.Jobs at a time, each in its own process
+/// (a crash loses one unit, not the run), reusing \p Cache entries when
+/// nothing that affects a unit changed. Results come back in input order
+/// whatever the parallelism, so output is identical for every -j.
+RunOutcome checkUnits(const std::vector<std::string> &Files,
+                      const ProviderFactory &MakeProvider,
+                      const clang::tooling::CompilationDatabase &Compilations,
+                      ResultCache *Cache, const RunSettings &Settings);
+
+/// The units among \p Candidates that a change touches: changed units, and
+/// units that include a changed header (known from the cache's include
+/// lists, or else from their #include lines). Changed C/C++ sources that are
+/// not candidates are added when \p AddChangedSources (no files were given).
+std::vector<std::string>
+unitsTouchedBy(const ChangedLines &Changed,
+               const std::vector<std::string> &Candidates, ResultCache *Cache,
+               const clang::tooling::CompilationDatabase &Compilations,
+               bool AddChangedSources);
+
+} // namespace coro_tidy
+
+#endif

@@ -1,0 +1,209 @@
+//===--- UnitRunner.cpp ---------------------------------------------------===//
+
+#include "UnitRunner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tooling;
+
+namespace coro_tidy {
+namespace {
+
+/// clang-tidy's AST consumer, plus a record of the files the unit read.
+class CheckAction : public ASTFrontendAction {
+public:
+  CheckAction(ClangTidyASTConsumerFactory &Factory,
+              std::vector<std::string> &Includes)
+      : Factory(Factory), Includes(Includes) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef File) override {
+    return Factory.createASTConsumer(CI, File);
+  }
+  void EndSourceFileAction() override {
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Includes.push_back(realPath(Main->getName()));
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::string Path = realPath(It->first.getName());
+      if (Includes.empty() || Path != Includes.front())
+        Includes.push_back(Path);
+    }
+  }
+
+private:
+  static std::string realPath(StringRef Name) {
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Name, Real))
+      return Name.str();
+    return std::string(Real);
+  }
+  ClangTidyASTConsumerFactory &Factory;
+  std::vector<std::string> &Includes;
+};
+
+class CheckActionFactory : public FrontendActionFactory {
+public:
+  CheckActionFactory(ClangTidyContext &Context,
+                     std::vector<std::string> &Includes)
+      : Factory(Context), Includes(Includes) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<CheckAction>(Factory, Includes);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: code may test __clang_analyzer__ to hide itself.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHContainerOps),
+        DiagConsumer);
+  }
+
+private:
+  ClangTidyASTConsumerFactory Factory;
+  std::vector<std::string> &Includes;
+};
+
+} // namespace
+
+UnitResult checkUnit(const ProviderFactory &MakeProvider,
+                     const CompilationDatabase &Compilations,
+                     const std::string &File, bool KeepFixes) {
+  ClangTidyContext Context(MakeProvider());
+  ClangTool Tool(Compilations, {File});
+  // ExtraArgs/ExtraArgsBefore from .clang-tidy, as clang-tidy applies them.
+  Tool.appendArgumentsAdjuster(
+      [&Context](const CommandLineArguments &Args, StringRef Filename) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(Filename);
+        CommandLineArguments Result = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto It = Result.begin();
+          if (It != Result.end())
+            ++It;
+          Result.insert(It, Opts.ExtraArgsBefore->begin(),
+                        Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Result.insert(Result.end(), Opts.ExtraArgs->begin(),
+                        Opts.ExtraArgs->end());
+        return Result;
+      });
+  Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
+                                           /*RemoveIncompatibleErrors=*/true,
+                                           /*GetFixesFromNotes=*/KeepFixes);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  UnitResult Result;
+  CheckActionFactory Factory(Context, Result.Includes);
+  Tool.run(&Factory);
+  Result.Errors = DiagConsumer.take();
+  return Result;
+}
+
+IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
+                          const CompilationDatabase &Compilations,
+                          const std::string &File, bool KeepFixes) {
+  IsolatedRun Run;
+  Run.File = File;
+  llvm::SmallString<128> ResultPath, StderrPath;
+  llvm::sys::fs::createTemporaryFile("coro-tidy-unit", "json", ResultPath);
+  llvm::sys::fs::createTemporaryFile("coro-tidy-unit", "err", StderrPath);
+  Run.ResultPath = std::string(ResultPath);
+  Run.StderrPath = std::string(StderrPath);
+  llvm::outs().flush();
+  llvm::errs().flush();
+  pid_t Pid = fork();
+  if (Pid == 0) {
+    // Child: compiler messages go to a file the parent replays in order;
+    // a crash is reported by the parent in one line, so no stack dump.
+    int Err = open(Run.StderrPath.c_str(), O_WRONLY | O_TRUNC);
+    if (Err >= 0)
+      dup2(Err, STDERR_FILENO);
+    signal(SIGSEGV, SIG_DFL);
+    signal(SIGABRT, SIG_DFL);
+    signal(SIGBUS, SIG_DFL);
+    signal(SIGILL, SIG_DFL);
+    signal(SIGFPE, SIG_DFL);
+    // Test hook: lets the driver tests prove that a crashing unit is
+    // reported and the run goes on (tests/ProjectTest.cpp).
+    if (const char *Crash = getenv("CORO_TIDY_TEST_CRASH_UNIT"))
+      if (*Crash && File.find(Crash) != std::string::npos)
+        raise(SIGSEGV);
+    UnitResult Result = checkUnit(MakeProvider, Compilations, File, KeepFixes);
+    std::error_code EC;
+    {
+      llvm::raw_fd_ostream OS(Run.ResultPath, EC);
+      if (!EC)
+        OS << toJSON(Result);
+    }
+    llvm::errs().flush();
+    _exit(EC ? 3 : 0);
+  }
+  Run.Pid = Pid;
+  return Run;
+}
+
+static std::string readAndRemove(const std::string &Path) {
+  std::string Text;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false))
+    Text = (*Buffer)->getBuffer().str();
+  llvm::sys::fs::remove(Path);
+  return Text;
+}
+
+std::pair<size_t, IsolatedOutcome> waitAny(std::vector<IsolatedRun> &Running) {
+  int Status = 0;
+  pid_t Pid;
+  do
+    Pid = waitpid(-1, &Status, 0);
+  while (Pid < 0 && errno == EINTR);
+  size_t Index = 0;
+  while (Index < Running.size() && Running[Index].Pid != Pid)
+    ++Index;
+  IsolatedOutcome Outcome;
+  if (Index == Running.size())
+    return {Index, Outcome};
+  const IsolatedRun &Run = Running[Index];
+  Outcome.Stderr = readAndRemove(Run.StderrPath);
+  std::string JSON = readAndRemove(Run.ResultPath);
+  if (WIFSIGNALED(Status)) {
+    Outcome.InternalError = "internal error while checking '" + Run.File +
+                            "': crashed (signal " +
+                            std::to_string(WTERMSIG(Status)) +
+                            "); the other files were checked";
+    return {Index, Outcome};
+  }
+  auto Parsed = llvm::json::parse(JSON);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+  } else {
+    Outcome.Result = unitResultFromJSON(*Parsed);
+  }
+  if (!Outcome.Result)
+    Outcome.InternalError = "internal error while checking '" + Run.File +
+                            "': no result (exit status " +
+                            std::to_string(WEXITSTATUS(Status)) + ")";
+  return {Index, Outcome};
+}
+
+} // namespace coro_tidy

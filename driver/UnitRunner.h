@@ -1,0 +1,53 @@
+//===--- UnitRunner.h - check one translation unit, in isolation ----------===//
+
+#ifndef CORO_TIDY_DRIVER_UNITRUNNER_H
+#define CORO_TIDY_DRIVER_UNITRUNNER_H
+
+#include "Findings.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace coro_tidy {
+
+/// Makes a fresh options provider (each unit gets its own ClangTidyContext).
+using ProviderFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
+
+/// Checks \p File in this process, as clang-tidy's runClangTidy does, and
+/// also records every file the unit read.
+UnitResult checkUnit(const ProviderFactory &MakeProvider,
+                     const clang::tooling::CompilationDatabase &Compilations,
+                     const std::string &File, bool KeepFixes);
+
+/// A unit checked in a child process.
+struct IsolatedRun {
+  int Pid = -1;
+  std::string File;
+  std::string ResultPath; ///< Where the child writes its JSON result.
+  std::string StderrPath; ///< The child's stderr (compiler messages).
+};
+
+/// Starts checking \p File in a forked child. The parent must not be
+/// multi-threaded (it never is: parallelism is by processes).
+IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
+                          const clang::tooling::CompilationDatabase &Compilations,
+                          const std::string &File, bool KeepFixes);
+
+/// The outcome of a finished child: its result, or an internal-error
+/// message (the child crashed or wrote nothing readable).
+struct IsolatedOutcome {
+  std::optional<UnitResult> Result;
+  std::string InternalError;
+  std::string Stderr;
+};
+
+/// Waits for any running child; returns the index in \p Running of the one
+/// that finished, and its outcome.
+std::pair<size_t, IsolatedOutcome> waitAny(std::vector<IsolatedRun> &Running);
+
+} // namespace coro_tidy
+
+#endif
