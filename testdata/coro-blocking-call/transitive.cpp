@@ -10,7 +10,9 @@
 using namespace std::chrono_literals;
 
 void throttle() {
-  std::this_thread::sleep_for(50ms); // expected-note {{'throttle' calls 'std::this_thread::sleep_for', which blocks}}
+  // One note per warning whose chain ends here: handler (twice), immediate,
+  // construct.
+  std::this_thread::sleep_for(50ms); // expected-note {{'throttle' calls 'std::this_thread::sleep_for', which blocks}} expected-note {{'throttle' calls 'std::this_thread::sleep_for', which blocks}} expected-note {{'throttle' calls 'std::this_thread::sleep_for', which blocks}} expected-note {{'throttle' calls 'std::this_thread::sleep_for', which blocks}}
 }
 
 std::string load_config() {
@@ -44,7 +46,7 @@ mintask::Task<int> pure() { co_return twice(21); }
 
 // A lambda called immediately runs in the coroutine: it is a helper too.
 mintask::Task<void> immediate() {
-  [] { throttle(); }(); // expected-warning {{'lambda' blocks the event loop inside coroutine 'immediate': it calls 'std::this_thread::sleep_for'}}
+  [] { throttle(); }(); // expected-warning {{'lambda' blocks the event loop inside coroutine 'immediate': it calls 'std::this_thread::sleep_for'}} expected-note {{'lambda' calls 'throttle'}}
   co_return;
 }
 
