@@ -15,4 +15,20 @@ struct sync_wait_t {
 };
 } // namespace __sync_wait
 inline constexpr __sync_wait::sync_wait_t sync_wait{};
+
+namespace __when_all {
+/// when_all is a customisation-point object: the first error stops the
+/// other senders and completes the whole with that error.
+struct when_all_t {
+  template <typename... Senders> struct sender {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    std::tuple<> await_resume() { return {}; }
+  };
+  template <typename... Senders>
+  sender<Senders...> operator()(Senders &&...) const { return {}; }
+};
+} // namespace __when_all
+using __when_all::when_all_t;
+inline constexpr when_all_t when_all{};
 } // namespace stdexec
