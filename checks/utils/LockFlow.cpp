@@ -186,6 +186,12 @@ private:
   template <typename Callback>
   void transferStmt(const Stmt *S, State &Held, Callback OnSuspend);
 
+  /// For a branch on `lk.owns_lock()`, `lk` (operator bool) or
+  /// `lk.try_lock*()`, possibly negated: the lock and the branch (true or
+  /// false edge) on which it is known not to be held.
+  std::optional<std::pair<unsigned, bool>>
+  ownershipTest(const Expr *Condition) const;
+
   const FunctionDecl *Coroutine;
   const CFG &Cfg;
   const LockFlowOptions &Options;
@@ -230,6 +236,43 @@ std::optional<unsigned> LockDataflow::trackedVar(const Expr *E) const {
   if (It == Index.end())
     return std::nullopt;
   return It->second;
+}
+
+std::optional<std::pair<unsigned, bool>>
+LockDataflow::ownershipTest(const Expr *Condition) const {
+  bool Negated = false;
+  const Expr *E = Condition;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(E);
+        Not && Not->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      E = Not->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  if (!Member)
+    return std::nullopt;
+  std::optional<unsigned> Lock = trackedVar(Member->getImplicitObjectArgument());
+  const CXXMethodDecl *MD = Member->getMethodDecl();
+  if (!Lock || !MD)
+    return std::nullopt;
+  bool Test = isa<CXXConversionDecl>(MD) &&
+              cast<CXXConversionDecl>(MD)->getConversionType()->isBooleanType();
+  if (MD->getIdentifier())
+    Test |= llvm::StringSwitch<bool>(MD->getName())
+                .Cases("owns_lock", "try_lock", "try_lock_for",
+                       "try_lock_until", true)
+                .Cases("try_lock_shared", "try_lock_shared_for",
+                       "try_lock_shared_until", true)
+                .Default(false);
+  if (!Test)
+    return std::nullopt;
+  // Not held where the test is false: the false edge, or the true edge of
+  // a negated test.
+  return std::make_pair(*Lock, /*NotHeldOnTrueEdge=*/Negated);
 }
 
 /// The lock variable \p E moves from: `std::move(lk)`, `std::forward<>(lk)`,
@@ -431,18 +474,28 @@ LockDataflow::run(const SourceManager &SM) {
     MovedState.clear();
     for (const CFGElement &Element : *Block)
       transfer(Element, Held, NoSuspendCallback);
+    std::optional<std::pair<unsigned, bool>> Test;
+    if (Block->succ_size() == 2)
+      if (const Expr *Condition =
+              dyn_cast_or_null<Expr>(Block->getTerminatorCondition()))
+        Test = ownershipTest(Condition);
+    unsigned SuccIndex = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      bool IsTrueEdge = SuccIndex++ == 0;
       const CFGBlock *Next = Succ.getReachableBlock();
       if (!Next)
         continue;
+      State Out = Held;
+      if (Test && IsTrueEdge == Test->second)
+        Out.reset(Test->first);
       std::optional<State> &NextEntry = Entry[Next->getBlockID()];
       bool Changed = false;
       if (!NextEntry) {
-        NextEntry = Held;
+        NextEntry = Out;
         Changed = true;
       } else {
         State Merged = *NextEntry;
-        Merged |= Held;
+        Merged |= Out;
         if (Merged != *NextEntry) {
           NextEntry = Merged;
           Changed = true;
