@@ -63,7 +63,19 @@ llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadCompilations(const CompilationRequest &Request, std::string &Origin) {
   std::unique_ptr<CompilationDatabase> Base;
   if (Request.HasFixedArgs) {
-    Base = std::make_unique<FixedCompilationDatabase>(".", Request.FixedArgs);
+    // As clang-tidy: the driver strips the compiler name, inputs and
+    // outputs, so `-- clang++ -c x.cpp -o x.o` (CMAKE_CXX_CLANG_TIDY) works.
+    std::vector<const char *> Argv{"coro-tidy", "--"};
+    for (const std::string &Arg : Request.FixedArgs)
+      Argv.push_back(Arg.c_str());
+    int Argc = static_cast<int>(Argv.size());
+    std::string Error;
+    Base = FixedCompilationDatabase::loadFromCommandLine(Argc, Argv.data(),
+                                                         Error);
+    if (!Base)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "invalid compiler arguments after --: " +
+                                         Error);
     Origin = "command line";
   } else if (!Request.BuildPath.empty()) {
     auto DB = loadFromBuildPath(Request.BuildPath);

@@ -301,16 +301,6 @@ int main(int argc, const char **argv) {
     return usageError("no checks enabled (--checks='" + Checks +
                       "' and the configuration select none)");
 
-  Compilation.BuildPath = BuildPath;
-  Compilation.FirstSource = Files.empty() ? "" : Files.front();
-  Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
-                                     ExtraArgsBefore.end());
-  std::string Origin;
-  auto Compilations = coro_tidy::loadCompilations(Compilation, Origin);
-  if (!Compilations)
-    return usageError(toString(Compilations.takeError()));
-
   // --diff: the changed lines, and the units they touch.
   std::optional<coro_tidy::ChangedLines> Changed;
   if (Diff.getNumOccurrences()) {
@@ -319,6 +309,24 @@ int main(int argc, const char **argv) {
       return usageError(toString(Lines.takeError()));
     Changed = std::move(*Lines);
   }
+
+  Compilation.BuildPath = BuildPath;
+  Compilation.FirstSource = Files.empty() ? "" : Files.front();
+  if (Changed && Compilation.FirstSource.empty())
+    for (const auto &Entry : Changed->Files)
+      if (sys::fs::is_regular_file(Entry.getKey())) {
+        // The database above the changed files, as for explicit files.
+        Compilation.FirstSource = Entry.getKey().str();
+        break;
+      }
+  Compilation.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Compilation.ExtraArgsBefore.assign(ExtraArgsBefore.begin(),
+                                     ExtraArgsBefore.end());
+  std::string Origin;
+  auto Compilations = coro_tidy::loadCompilations(Compilation, Origin);
+  if (!Compilations)
+    return usageError(toString(Compilations.takeError()));
+
 
   std::optional<coro_tidy::ResultCache> Cache;
   if (!NoCache) {

@@ -59,10 +59,11 @@ std::string ResultCache::key(llvm::StringRef ToolFingerprint,
                              llvm::StringRef MainFile) {
   std::string Material;
   llvm::raw_string_ostream OS(Material);
+  std::string MainHash = hashFile(MainFile.str());
   // Length-prefixed so that no two inputs concatenate to the same text.
   for (llvm::StringRef Part :
        {ToolFingerprint, Options, CompileCommand, MainFile,
-        llvm::StringRef(hashFile(MainFile.str()))})
+        llvm::StringRef(MainHash)})
     OS << Part.size() << ':' << Part << '\n';
   return sha256Hex(OS.str());
 }

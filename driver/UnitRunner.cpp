@@ -37,22 +37,26 @@ public:
   }
   void EndSourceFileAction() override {
     SourceManager &SM = getCompilerInstance().getSourceManager();
+    FileManager &FM = SM.getFileManager();
+    // Names are relative to the unit's directory, not to this process's.
+    auto RealPath = [&](StringRef Name) {
+      llvm::SmallString<256> Abs(Name);
+      FM.makeAbsolutePath(Abs);
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(Abs, Real))
+        return std::string(Abs);
+      return std::string(Real);
+    };
     if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-      Includes.push_back(realPath(Main->getName()));
+      Includes.push_back(RealPath(Main->getName()));
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      std::string Path = realPath(It->first.getName());
+      std::string Path = RealPath(It->first.getName());
       if (Includes.empty() || Path != Includes.front())
         Includes.push_back(Path);
     }
   }
 
 private:
-  static std::string realPath(StringRef Name) {
-    llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(Name, Real))
-      return Name.str();
-    return std::string(Real);
-  }
   ClangTidyASTConsumerFactory &Factory;
   std::vector<std::string> &Includes;
 };
@@ -80,6 +84,38 @@ private:
   ClangTidyASTConsumerFactory Factory;
   std::vector<std::string> &Includes;
 };
+
+/// Paths in diagnostics are relative to the unit's build directory; the
+/// parent, the cache and SARIF need them absolute.
+std::string absoluteIn(StringRef Dir, StringRef Path) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Abs(Dir);
+  llvm::sys::path::append(Abs, Path);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+void makePathsAbsolute(tooling::DiagnosticMessage &M, StringRef Dir) {
+  M.FilePath = absoluteIn(Dir, M.FilePath);
+  for (tooling::FileByteRange &R : M.Ranges)
+    R.FilePath = absoluteIn(Dir, R.FilePath);
+  llvm::StringMap<tooling::Replacements> Fix;
+  for (const auto &Entry : M.Fix)
+    for (const tooling::Replacement &R : Entry.getValue()) {
+      tooling::Replacement Abs(absoluteIn(Dir, R.getFilePath()),
+                               R.getOffset(), R.getLength(),
+                               R.getReplacementText());
+      llvm::consumeError(Fix[Abs.getFilePath()].add(Abs));
+    }
+  M.Fix = std::move(Fix);
+}
+
+void makePathsAbsolute(ClangTidyError &E) {
+  makePathsAbsolute(E.Message, E.BuildDirectory);
+  for (tooling::DiagnosticMessage &N : E.Notes)
+    makePathsAbsolute(N, E.BuildDirectory);
+}
 
 } // namespace
 
@@ -117,6 +153,8 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   CheckActionFactory Factory(Context, Result.Includes);
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
+  for (ClangTidyError &E : Result.Errors)
+    makePathsAbsolute(E);
   return Result;
 }
 

@@ -15,7 +15,8 @@ namespace coro_tidy::test {
 
 ProcessResult run(const std::string &Program,
                   const std::vector<std::string> &Args,
-                  const std::string &WorkDir) {
+                  const std::string &WorkDir,
+                  const std::vector<std::string> &ExtraEnv) {
   ProcessResult Result;
   llvm::SmallString<128> OutPath, ErrPath;
   llvm::sys::fs::createTemporaryFile("coro-test", "out", OutPath);
@@ -30,10 +31,15 @@ ProcessResult run(const std::string &Program,
   // llvm::sys::ExecuteAndWait has no working-directory parameter: run
   // through `env -C` when one is needed.
   std::vector<llvm::StringRef> Final = Argv;
-  std::string EnvPath;
-  if (!WorkDir.empty()) {
-    EnvPath = "/usr/bin/env";
-    Final = {EnvPath, "-C", WorkDir};
+  std::string EnvPath = "/usr/bin/env";
+  if (!WorkDir.empty() || !ExtraEnv.empty()) {
+    Final = {EnvPath};
+    if (!WorkDir.empty()) {
+      Final.push_back("-C");
+      Final.push_back(WorkDir);
+    }
+    for (const std::string &E : ExtraEnv)
+      Final.push_back(E);
     Final.insert(Final.end(), Argv.begin(), Argv.end());
   }
   Result.ExitCode = llvm::sys::ExecuteAndWait(Final.front(), Final,

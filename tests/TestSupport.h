@@ -18,7 +18,8 @@ struct ProcessResult {
 /// current directory), stdin closed, capturing stdout and stderr.
 ProcessResult run(const std::string &Program,
                   const std::vector<std::string> &Args,
-                  const std::string &WorkDir = "");
+                  const std::string &WorkDir = "",
+                  const std::vector<std::string> &ExtraEnv = {});
 
 /// A fresh temporary directory, removed when the object dies.
 class TempDir {
