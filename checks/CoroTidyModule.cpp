@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DanglingTaskCheck.h"
 #include "LockAcrossSuspendCheck.h"
 #include "MissingCoAwaitCheck.h"
 #include "NestedLoopRunCheck.h"
@@ -21,6 +22,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingCoAwaitCheck>("coro-missing-co-await");
     Factories.registerCheck<UnhandledGatherCheck>("coro-unhandled-gather");
+    Factories.registerCheck<DanglingTaskCheck>("coro-dangling-task");
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "coro-lock-across-suspend");

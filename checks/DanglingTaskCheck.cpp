@@ -1,0 +1,314 @@
+//===--- DanglingTaskCheck.cpp --------------------------------------------===//
+
+#include "DanglingTaskCheck.h"
+#include "utils/SettledResults.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+
+DanglingTaskCheck::DanglingTaskCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      FlagAsioDetached(Options.get("FlagAsioDetached", false)),
+      SpawnFunctionsOption(Options.get(
+          "SpawnFunctions", utils::joinNames(utils::presetNames(
+                                &utils::RuntimePreset::SpawnFunctions)))),
+      HandleTypesOption(Options.get(
+          "HandleTypes", utils::joinNames(utils::presetNames(
+                             &utils::RuntimePreset::HandleTypes)))),
+      DetachedTokenTypesOption(Options.get(
+          "DetachedTokenTypes", utils::joinNames(utils::presetNames(
+                                    &utils::RuntimePreset::DetachedTokenTypes)))),
+      Context(Context) {
+  SpawnFunctions.add(utils::parseNameList(SpawnFunctionsOption));
+  HandleTypes.add(utils::parseNameList(HandleTypesOption));
+  DetachedTokenTypes.add(utils::parseNameList(DetachedTokenTypesOption));
+}
+
+void DanglingTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "FlagAsioDetached", FlagAsioDetached);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctionsOption);
+  Options.store(Opts, "HandleTypes", HandleTypesOption);
+  Options.store(Opts, "DetachedTokenTypes", DetachedTokenTypesOption);
+}
+
+void DanglingTaskCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr().bind("call"), this);
+}
+
+void DanglingTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
+    checkCall(Call, *Result.Context);
+}
+
+bool DanglingTaskCheck::firstReport(SourceLocation Loc) {
+  return Reported.insert(Loc.getRawEncoding()).second;
+}
+
+std::string DanglingTaskCheck::producer(const CallExpr *Call) const {
+  if (SpawnFunctions.matchesCall(Call))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      return utils::qualifiedName(FD);
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return utils::describeFunction(FD);
+  return "call";
+}
+
+std::string DanglingTaskCheck::advice(QualType Handle) const {
+  if (const CXXRecordDecl *RD = utils::getRecord(Handle))
+    for (const CXXMethodDecl *MD : RD->methods())
+      if (MD->getDeclName().isIdentifier() && MD->getName() == "detach")
+        return "keep it and co_await it (or cancel it) later, or detach() it "
+               "explicitly";
+  return "keep the handle and co_await it (or cancel it) later";
+}
+
+/// Climbs from \p E through wrappers that only transport its value.
+static DynTypedNode valueParent(const Expr *E, ASTContext &Ctx,
+                                const Expr *&Child) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  Child = E;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return DynTypedNode();
+    const DynTypedNode &P = Parents[0];
+    if (const auto *PE = P.get<Expr>()) {
+      bool Transport =
+          isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
+              MaterializeTemporaryExpr, CXXBindTemporaryExpr, ConstantExpr>(PE);
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(PE))
+        Transport = Construct->getNumArgs() == 1 &&
+                    (Construct->getConstructor()->isCopyOrMoveConstructor() ||
+                     Construct->isElidable());
+      if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(PE))
+        Transport = Functional->getCastKind() == CK_NoOp ||
+                    Functional->getCastKind() == CK_ConstructorConversion;
+      if (Transport) {
+        Child = PE;
+        Node = P;
+        continue;
+      }
+    }
+    return P;
+  }
+}
+
+static bool isStdIgnore(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Ref && utils::qualifiedName(Ref->getDecl()) == "std::ignore";
+}
+
+bool DanglingTaskCheck::deferToMissingCoAwait(const CallExpr *Call,
+                                              bool IsSpawn, ASTContext &Ctx) {
+  // coro-missing-co-await ignores the spawn functions; it reports any other
+  // awaitable that is dropped. Never report the same line twice.
+  if (IsSpawn || !Context->isCheckEnabled("coro-missing-co-await"))
+    return false;
+  if (!Classifier)
+    Classifier = std::make_unique<utils::CoroutineTypeClassifier>(Ctx);
+  return Classifier->isAwaitable(Call->getType());
+}
+
+void DanglingTaskCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
+  if (Call->isTypeDependent() || Call->isInstantiationDependent())
+    return;
+  QualType Type = Call->getType();
+  bool IsSpawn = SpawnFunctions.matchesCall(Call);
+  if (IsSpawn && Type->isVoidType()) {
+    checkDetached(Call, Ctx);
+    return;
+  }
+  // A reference to an existing handle (operator=, accessors) is no new task.
+  if (Type->isVoidType() || !Call->isPRValue() || Type->isPointerType())
+    return;
+  if (!IsSpawn && !HandleTypes.matchesType(Type))
+    return;
+
+  const Expr *Child = nullptr;
+  DynTypedNode Parent = valueParent(Call, Ctx, Child);
+  std::string Producer = producer(Call);
+  SourceLocation Loc = Call->getBeginLoc();
+
+  if (const auto *Var = Parent.get<VarDecl>()) {
+    if (Var->getInit() && !isa<ParmVarDecl>(Var))
+      checkLocal(Var, Call, IsSpawn, Ctx);
+    return;
+  }
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
+    if (!Cast->getType()->isVoidType())
+      return;
+    if (!IsSpawn && Context->isCheckEnabled("coro-missing-co-await")) {
+      auto Opts = Context->getOptions().CheckOptions;
+      auto It = Opts.find("coro-missing-co-await.AllowCastToVoid");
+      bool Allowed = It == Opts.end() || It->second.Value == "true" ||
+                     It->second.Value == "1";
+      if (!Allowed && deferToMissingCoAwait(Call, IsSpawn, Ctx))
+        return;
+    }
+    if (firstReport(Loc))
+      diag(Loc, "the handle of the task started by '%0' is cast to void: if "
+                "the task fails, its exception is never retrieved; %1")
+          << Producer << advice(Type);
+    return;
+  }
+  if (const auto *Assign = Parent.get<CXXOperatorCallExpr>()) {
+    if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+        isStdIgnore(Assign->getArg(0)) && Assign->getArg(1) == Child &&
+        firstReport(Loc))
+      diag(Loc, "the handle of the task started by '%0' is assigned to "
+                "std::ignore: if the task fails, its exception is never "
+                "retrieved; %1")
+          << Producer << advice(Type);
+    return;
+  }
+  if (utils::isDiscardedValue(*Call, Ctx)) {
+    if (deferToMissingCoAwait(Call, IsSpawn, Ctx) || !firstReport(Loc))
+      return;
+    diag(Loc, "the handle of the task started by '%0' is discarded: if the "
+              "task fails, its exception is never retrieved; %1")
+        << Producer << advice(Type);
+  }
+}
+
+namespace {
+class RefCollector : public RecursiveASTVisitor<RefCollector> {
+public:
+  explicit RefCollector(const VarDecl *Var) : Var(Var) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
+      Refs.push_back(Ref);
+    return true;
+  }
+  const VarDecl *Var;
+  std::vector<const DeclRefExpr *> Refs;
+};
+} // namespace
+
+/// A use that keeps nothing: the object of a const member function that
+/// returns a scalar (`done()`, `ready()`, `isReady()`, `operator bool`).
+static bool isTrivialQuery(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Expr *Child = Ref;
+  DynTypedNodeList Parents = Ctx.getParents(*Ref);
+  while (!Parents.empty()) {
+    const auto *P = Parents[0].get<Expr>();
+    if (!P)
+      return false;
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(P);
+        Cast && Cast->getCastKind() == CK_NoOp) {
+      Child = P;
+      Parents = Ctx.getParents(*P);
+      continue;
+    }
+    if (isa<ParenExpr>(P)) {
+      Child = P;
+      Parents = Ctx.getParents(*P);
+      continue;
+    }
+    const auto *Member = dyn_cast<MemberExpr>(P);
+    if (!Member || Member->getBase() != Child)
+      return false;
+    DynTypedNodeList CallParents = Ctx.getParents(*Member);
+    if (CallParents.empty())
+      return false;
+    const auto *Call = CallParents[0].get<CXXMemberCallExpr>();
+    if (!Call || Call->getCallee() != Member)
+      return false;
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    return MD && MD->isConst() && MD->getReturnType()->isScalarType();
+  }
+  return false;
+}
+
+void DanglingTaskCheck::checkLocal(const VarDecl *Var, const CallExpr *Call,
+                                   bool IsSpawn, ASTContext &Ctx) {
+  if (!Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+      isa<DecompositionDecl>(Var))
+    return;
+  const auto *Enclosing =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Enclosing || !Enclosing->getBody())
+    return;
+  RefCollector Collector(Var);
+  Collector.TraverseStmt(Enclosing->getBody());
+  bool Unused = Collector.Refs.empty();
+  if (!Unused)
+    for (const DeclRefExpr *Ref : Collector.Refs)
+      if (!isTrivialQuery(Ref, Ctx))
+        return; // awaited, cancelled, moved, stored, returned, captured...
+  if (Unused && !Var->hasAttr<UnusedAttr>() &&
+      deferToMissingCoAwait(Call, IsSpawn, Ctx))
+    return;
+  if (!firstReport(Var->getLocation()))
+    return;
+  diag(Var->getLocation(),
+       "'%0' holds the handle of the task started by '%1' but is %2 (never "
+       "awaited, cancelled, stored or returned): if the task fails, its "
+       "exception is never retrieved; %3")
+      << Var->getName() << producer(Call)
+      << (Unused ? "never used" : "only queried")
+      << advice(Var->getType());
+}
+
+/// True if the coroutine behind \p Task (a call of a coroutine, a lambda
+/// coroutine, or a function) may let an exception escape: unknown bodies
+/// may; a body that is one try statement with a `catch (...)` may not.
+static bool mayThrow(const Expr *Task) {
+  Task = utils::ignoreValueWrappers(Task);
+  const FunctionDecl *FD = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(Task))
+    FD = Call->getDirectCallee();
+  else if (const auto *Lambda = dyn_cast<LambdaExpr>(Task))
+    FD = Lambda->getCallOperator();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Task))
+    FD = dyn_cast<FunctionDecl>(Ref->getDecl());
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def)
+    return true;
+  const Stmt *Body = Def->getBody();
+  if (const auto *Coro = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Block || Block->size() != 1)
+    return true;
+  const auto *Try = dyn_cast<CXXTryStmt>(Block->body_front());
+  if (!Try)
+    return true;
+  for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I)
+    if (Try->getHandler(I)->getCaughtType().isNull())
+      return false;
+  return true;
+}
+
+void DanglingTaskCheck::checkDetached(const CallExpr *Call, ASTContext &Ctx) {
+  if (!FlagAsioDetached || Call->getNumArgs() < 3)
+    return;
+  const Expr *Token = Call->getArg(Call->getNumArgs() - 1);
+  if (!DetachedTokenTypes.matchesType(Token->getType()))
+    return;
+  const Expr *Task = Call->getArg(1);
+  if (!mayThrow(Task))
+    return;
+  if (!firstReport(Call->getBeginLoc()))
+    return;
+  std::string What = "the task";
+  if (const FunctionDecl *FD = utils::getCalleeDecl(Task))
+    What = "coroutine '" + utils::describeFunction(FD) + "'";
+  else if (isa<LambdaExpr>(utils::ignoreValueWrappers(Task)))
+    What = "the lambda coroutine";
+  diag(Call->getBeginLoc(),
+       "'%0' with 'detached' drops the exception of %1: if it throws, the "
+       "failure is silently lost; pass a completion handler that inspects the "
+       "std::exception_ptr, or catch everything inside the task")
+      << utils::qualifiedName(Call->getDirectCallee()) << What;
+}
+
+} // namespace clang::tidy::coro

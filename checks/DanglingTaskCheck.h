@@ -1,0 +1,62 @@
+//===--- DanglingTaskCheck.h -----------------------------------*- C++ -*-===//
+
+#ifndef CORO_TIDY_CHECKS_DANGLINGTASKCHECK_H
+#define CORO_TIDY_CHECKS_DANGLINGTASKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Runtimes.h"
+#include <memory>
+#include <set>
+#include <string>
+
+namespace clang::tidy::coro {
+
+/// Flags handles of started tasks that are lost, and with them the task's
+/// failure: a spawn call (`corio::create_task`, libcoro `spawn_joinable`,
+/// folly `start()`, `co_spawn(..., use_future)`) or a running handle
+/// (`boost::cobalt::promise`) discarded, assigned to `std::ignore`, or kept
+/// in a local that is never awaited, cancelled, stored, moved or returned;
+/// optionally `co_spawn(ex, task, detached)` of a task that can throw.
+///
+/// See docs/checks/coro-dangling-task.md.
+class DanglingTaskCheck : public ClangTidyCheck {
+public:
+  DanglingTaskCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override {
+    Classifier.reset();
+    Reported.clear();
+  }
+
+private:
+  void checkCall(const CallExpr *Call, ASTContext &Ctx);
+  void checkDetached(const CallExpr *Call, ASTContext &Ctx);
+  void checkLocal(const VarDecl *Var, const CallExpr *Call, bool IsSpawn,
+                  ASTContext &Ctx);
+  bool deferToMissingCoAwait(const CallExpr *Call, bool IsSpawn,
+                             ASTContext &Ctx);
+  std::string producer(const CallExpr *Call) const;
+  std::string advice(QualType Handle) const;
+  bool firstReport(SourceLocation Loc);
+
+  const bool FlagAsioDetached;
+  const std::string SpawnFunctionsOption;
+  const std::string HandleTypesOption;
+  const std::string DetachedTokenTypesOption;
+  utils::QualifiedNameSet SpawnFunctions;
+  utils::QualifiedNameSet HandleTypes;
+  utils::QualifiedNameSet DetachedTokenTypes;
+  ClangTidyContext *Context;
+  std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
+  std::set<unsigned> Reported;
+};
+
+} // namespace clang::tidy::coro
+
+#endif
