@@ -403,7 +403,7 @@ TEST(Integration, PreCommitHookChecksOnlyTheStagedChange) {
                            R.Dir.path(), {Path, "PRE_COMMIT_HOME=" + R.Dir.path() + "/.pc"});
   std::string All = Hook.Out + Hook.Err;
   EXPECT_NE(Hook.ExitCode, 0) << All; // --warnings-as-errors in the hook
-  EXPECT_NE(All.find("a.cpp:8:15"), std::string::npos) << All;
+  EXPECT_NE(All.find("a.cpp:7:15"), std::string::npos) << All;
   EXPECT_EQ(All.find("a.cpp:4:3"), std::string::npos) << All; // old line
 }
 
