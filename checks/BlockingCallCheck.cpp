@@ -5,7 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -306,13 +306,19 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::onEndOfTranslationUnit() {
   Finder.reset();
   ReplacementDeclared.reset();
+  Checked.clear();
+  CurrentCoroutine = nullptr;
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
-  // One match per coroutine body; the body's calls are then walked directly,
-  // so the cost is proportional to coroutine code, not to every call in the
-  // translation unit.
-  MatchFinder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  // One match per coroutine; its body's calls are then walked directly, so
+  // the cost is proportional to coroutine code, not to every call in the
+  // translation unit. Matching the declarations (not the body statement)
+  // avoids building the parent map of the whole translation unit.
+  MatchFinder->addMatcher(
+      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
+      this);
+  MatchFinder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 bool BlockingCallCheck::isBlockingCall(const Expr *Call,
@@ -373,22 +379,23 @@ utils::CallVerdict BlockingCallCheck::classify(const Expr *Call,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  if (!Body)
-    return;
-  ASTContext &Ctx = *Result.Context;
-  const FunctionDecl *Coroutine = utils::getEnclosingFunction(*Body, Ctx);
-  if (!Coroutine || Coroutine->getBody() != Body)
+  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Coroutine = Lambda->getCallOperator();
+  if (!Coroutine || !utils::isCoroutine(Coroutine))
     return;
   // Templates are checked in their instantiations, where every call is
-  // resolved.
-  if (Coroutine->isDependentContext())
+  // resolved. A lambda call operator may be reached both as a declaration
+  // and through its expression: check it once.
+  if (Coroutine->isDependentContext() ||
+      !Checked.insert(Coroutine->getCanonicalDecl()).second)
     return;
-  checkCoroutine(Coroutine, Ctx);
+  checkCoroutine(Coroutine, *Result.Context);
 }
 
 void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                        ASTContext &Ctx) {
+  CurrentCoroutine = Coroutine;
   if (!Finder) {
     utils::CallChainFinder::Options Opts;
     Opts.MaxDepth = MaxCallDepth;
@@ -525,6 +532,35 @@ bool BlockingCallCheck::sleepReplacementDeclared(ASTContext &Ctx) {
   return *ReplacementDeclared;
 }
 
+namespace {
+/// Finds whether an expression is a statement of its own (a direct child of
+/// a block, possibly wrapped in ExprWithCleanups).
+class StatementFinder : public RecursiveASTVisitor<StatementFinder> {
+public:
+  explicit StatementFinder(const Expr *Target) : Target(Target) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    for (const Stmt *Child : Block->body()) {
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(Child))
+        Child = EWC->getSubExpr();
+      if (Child == Target)
+        Found = true;
+    }
+    return !Found;
+  }
+  const Expr *Target;
+  bool Found = false;
+};
+} // namespace
+
+bool BlockingCallCheck::isExpressionStatement(const Expr *Call) const {
+  if (!CurrentCoroutine)
+    return false;
+  StatementFinder Finder(Call);
+  Finder.TraverseStmt(CurrentCoroutine->getBody());
+  return Finder.Found;
+}
+
 std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
                                                      ASTContext &Ctx) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -535,19 +571,8 @@ std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
     return std::nullopt;
   // Only a whole expression statement `sleep_for(d);` becomes
   // `co_await sleep(d);`.
-  const Stmt *Node = Call;
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Node);
-    if (Parents.size() != 1)
-      return std::nullopt;
-    if (const auto *EWC = Parents[0].get<ExprWithCleanups>()) {
-      Node = EWC;
-      continue;
-    }
-    if (!Parents[0].get<CompoundStmt>())
-      return std::nullopt;
-    break;
-  }
+  if (!isExpressionStatement(Call))
+    return std::nullopt;
   if (SleepReplacement.empty() || !sleepReplacementDeclared(Ctx))
     return std::nullopt;
   CharSourceRange CalleeRange =

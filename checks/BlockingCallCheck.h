@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
@@ -57,6 +58,7 @@ private:
               ASTContext &Ctx);
   std::optional<FixItHint> sleepFix(const CallExpr *Call, ASTContext &Ctx);
   bool sleepReplacementDeclared(ASTContext &Ctx);
+  bool isExpressionStatement(const Expr *Call) const;
 
   const std::string BlockingFunctionsOption;
   const std::string ExtraBlockingFunctionsOption;
@@ -72,6 +74,8 @@ private:
 
   std::unique_ptr<utils::CallChainFinder> Finder;
   std::optional<bool> ReplacementDeclared;
+  llvm::DenseSet<const FunctionDecl *> Checked;
+  const FunctionDecl *CurrentCoroutine = nullptr;
 };
 
 } // namespace clang::tidy::coro

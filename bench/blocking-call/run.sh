@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Measures what coro-blocking-call costs on a translation unit that includes
+# <boost/asio.hpp>: coro-tidy with only coro-blocking-call enabled, against
+# the baseline `--checks=-*,coro-missing-co-await` (same parse, one cheap
+# check). Target: ratio <= 1.10.
+#
+# Usage: bench/blocking-call/run.sh [coro-tidy binary] [runs]
+# Uses hyperfine when installed (apt-get install hyperfine), otherwise
+# repeated timed runs (median of N).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+tool="${1:-$root/build/bin/coro-tidy}"
+runs="${2:-10}"
+src="$here/asio_server.cpp"
+args=(-- -std=c++20 -I"$root/testdata/include" -I"$root/runtime/include")
+
+baseline=("$tool" "--checks=-*,coro-missing-co-await" "$src" "${args[@]}")
+check=("$tool" "--checks=-*,coro-blocking-call" "$src" "${args[@]}")
+
+# Sanity: the check must find the planted bugs (a direct sleep and a
+# transitive file read), so we time real work.
+found="$("${check[@]}" 2>&1 | grep -c 'warning: .*coro-blocking-call' || true)"
+echo "coro-blocking-call findings on asio_server.cpp: $found"
+
+q() { printf '%q ' "$@"; }
+
+if command -v hyperfine >/dev/null 2>&1; then
+  json="$(mktemp)"
+  trap 'rm -f "$json"' EXIT
+  hyperfine --warmup 2 --runs "$runs" --export-json "$json" \
+    -n baseline "$(q "${baseline[@]}") >/dev/null 2>&1" \
+    -n coro-blocking-call "$(q "${check[@]}") >/dev/null 2>&1"
+  python3 - "$json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+b, c = r["baseline"], r["coro-blocking-call"]
+print(f"baseline            median {b['median']*1000:8.1f} ms  (mean {b['mean']*1000:.1f} ± {b['stddev']*1000:.1f})")
+print(f"coro-blocking-call  median {c['median']*1000:8.1f} ms  (mean {c['mean']*1000:.1f} ± {c['stddev']*1000:.1f})")
+ratio = c['median'] / b['median']
+print(f"ratio (median)      {ratio:.3f}  (target <= 1.10): {'OK' if ratio <= 1.10 else 'OVER'}")
+PY
+else
+  median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+  time_runs() {
+    for _ in $(seq "$runs"); do
+      local s e
+      s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+      echo $(( (e - s) / 1000000 ))
+    done
+  }
+  "${baseline[@]}" >/dev/null 2>&1 || true # warm the page cache
+  b=$(time_runs "${baseline[@]}" | median)
+  c=$(time_runs "${check[@]}" | median)
+  echo "baseline            median ${b} ms"
+  echo "coro-blocking-call  median ${c} ms"
+  awk -v b="$b" -v c="$c" 'BEGIN { r = c / b; printf "ratio (median)      %.3f  (target <= 1.10): %s\n", r, (r <= 1.10 ? "OK" : "OVER") }'
+fi
