@@ -291,8 +291,16 @@ static bool mayThrow(const Expr *Task) {
 void DanglingTaskCheck::checkDetached(const CallExpr *Call, ASTContext &Ctx) {
   if (!FlagAsioDetached || Call->getNumArgs() < 3)
     return;
-  const Expr *Token = Call->getArg(Call->getNumArgs() - 1);
-  if (!DetachedTokenTypes.matchesType(Token->getType()))
+  // The completion token follows the executor and the task; defaulted
+  // trailing parameters (asio's constraints) are not written by the user.
+  bool Detached = false;
+  for (unsigned I = 2, N = Call->getNumArgs(); I < N; ++I) {
+    const Expr *Arg = Call->getArg(I);
+    if (!isa<CXXDefaultArgExpr>(Arg) &&
+        DetachedTokenTypes.matchesType(Arg->getType()))
+      Detached = true;
+  }
+  if (!Detached)
     return;
   const Expr *Task = Call->getArg(1);
   if (!mayThrow(Task))

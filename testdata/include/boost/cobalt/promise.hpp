@@ -6,14 +6,21 @@
 #include <exception>
 
 namespace boost::cobalt {
+namespace detail {
+template <typename Return> struct promise_return {
+  void return_value(Return) {}
+};
+template <> struct promise_return<void> {
+  void return_void() {}
+};
+} // namespace detail
 /// An eager task: it runs as soon as it is created; destroying it while
 /// attached cancels it.
 template <typename Return> struct [[nodiscard]] promise {
-  struct promise_type {
+  struct promise_type : detail::promise_return<Return> {
     promise get_return_object();
     std::suspend_never initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
-    void return_value(Return) {}
     void unhandled_exception() {}
   };
   promise(promise &&) noexcept;

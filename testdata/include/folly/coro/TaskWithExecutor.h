@@ -12,7 +12,7 @@ public:
   TaskWithExecutor(TaskWithExecutor &&) noexcept;
   /// Starts the task on its executor; the SemiFuture completes with it.
   SemiFuture<T> start() &&;
-  template <typename F> void start(F &&tryCallback) &&;
+  template <typename F> void start(F &&tryCallback) && {}
   SemiFuture<T> startInlineUnsafe() &&;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
