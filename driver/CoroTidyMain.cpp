@@ -116,7 +116,7 @@ cl::opt<bool> UseColor("use-color", cl::desc("Colour diagnostics"),
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units checked in parallel "
                                 "(default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string> FilesRegex(
     "files-regex",
     cl::desc("With no file arguments: only database files matching this"),
@@ -352,9 +352,20 @@ int main(int argc, const char **argv) {
     llvm::sort(Files);
     Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   }
+  coro_tidy::RunSettings Settings;
+  Settings.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Settings.KeepFixes = Fix || FixErrors || !ExportFixes.empty() ||
+                       Format != "text";
+  Settings.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Settings.ReplayCompilerMessages = !Quiet;
+  Settings.Argv0 = argv[0];
+  coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
+    return cantFail(coro_tidy::makeOptionsProvider(ConfigReq));
+  };
   if (Changed)
     Files = coro_tidy::unitsTouchedBy(*Changed, Files, Cache ? &*Cache : nullptr,
-                                      **Compilations, SourcePaths.empty());
+                                      MakeProvider, **Compilations, Settings,
+                                      SourcePaths.empty());
   llvm::erase_if(Files, [&](const std::string &File) {
     if (FilesFilter && SourcePaths.empty() && !FilesFilter->match(File))
       return true;
@@ -373,16 +384,6 @@ int main(int argc, const char **argv) {
     close(FD);
   }
 
-  coro_tidy::RunSettings Settings;
-  Settings.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  Settings.KeepFixes = Fix || FixErrors || !ExportFixes.empty() ||
-                       Format != "text";
-  Settings.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
-  Settings.ReplayCompilerMessages = !Quiet;
-  Settings.Argv0 = argv[0];
-  coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
-    return cantFail(coro_tidy::makeOptionsProvider(ConfigReq));
-  };
   coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
       Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings);
 

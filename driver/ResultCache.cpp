@@ -116,6 +116,61 @@ std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
   return Unit;
 }
 
+std::string ResultCache::includesPath(llvm::StringRef Unit) const {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, "includes", sha256Hex(Unit) + ".json");
+  return std::string(Path);
+}
+
+std::optional<std::vector<std::string>>
+ResultCache::includesOf(llvm::StringRef Unit) {
+  auto Buffer =
+      llvm::MemoryBuffer::getFile(includesPath(Unit), /*IsText=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Array *Files = Parsed->getAsArray();
+  if (!Files)
+    return std::nullopt;
+  std::vector<std::string> Paths;
+  for (const llvm::json::Value &F : *Files)
+    if (auto Path = F.getAsString())
+      Paths.push_back(Path->str());
+  return Paths;
+}
+
+void ResultCache::storeIncludes(llvm::StringRef Unit,
+                                const std::vector<std::string> &Includes) {
+  llvm::json::Array Files;
+  for (const std::string &Path : Includes)
+    Files.push_back(Path);
+  writeAtomically(includesPath(Unit), std::move(Files));
+}
+
+void ResultCache::writeAtomically(const std::string &Path,
+                                  llvm::json::Value Value) {
+  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
+  llvm::SmallString<256> Temp;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp))
+    return;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Value;
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return;
+    }
+  }
+  if (llvm::sys::fs::rename(Temp, Path))
+    llvm::sys::fs::remove(Temp);
+}
+
 void ResultCache::store(const std::string &Key, const UnitResult &Result) {
   llvm::json::Array Files;
   for (const std::string &Path : Result.Includes) {
@@ -131,23 +186,7 @@ void ResultCache::store(const std::string &Key, const UnitResult &Result) {
                            {"files", std::move(Files)},
                            {"checksum", sha256Hex(Serialized)},
                            {"result", std::move(ResultJSON)}};
-  std::string Path = entryPath(Key);
-  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
-  llvm::SmallString<256> Temp;
-  int FD;
-  if (llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp))
-    return;
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << llvm::json::Value(std::move(Entry));
-    if (OS.has_error()) {
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return;
-    }
-  }
-  if (llvm::sys::fs::rename(Temp, Path))
-    llvm::sys::fs::remove(Temp);
+  writeAtomically(entryPath(Key), llvm::json::Value(std::move(Entry)));
 }
 
 } // namespace coro_tidy

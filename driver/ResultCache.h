@@ -32,6 +32,12 @@ public:
                   llvm::StringRef CompileCommand, llvm::StringRef MainFile);
 
   std::optional<UnitResult> lookup(const std::string &Key);
+  /// The files a unit read the last time it was checked, whatever options
+  /// were used then (--diff asks which units a changed header touches).
+  /// \p Unit identifies the unit: its main file and compile command.
+  std::optional<std::vector<std::string>> includesOf(llvm::StringRef Unit);
+  void storeIncludes(llvm::StringRef Unit,
+                     const std::vector<std::string> &Includes);
   void store(const std::string &Key, const UnitResult &Result);
 
   unsigned hits() const { return Hits; }
@@ -44,6 +50,9 @@ public:
 private:
   explicit ResultCache(std::string Dir) : Dir(std::move(Dir)) {}
   std::string entryPath(const std::string &Key) const;
+  std::string includesPath(llvm::StringRef Unit) const;
+  /// Writes \p Value to \p Path through a temporary file and a rename.
+  void writeAtomically(const std::string &Path, llvm::json::Value Value);
 
   std::string Dir;
   llvm::StringMap<std::string> FileHashes;

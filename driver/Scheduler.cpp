@@ -35,6 +35,18 @@ static const std::string &toolFingerprint(llvm::StringRef Argv0) {
   return Fingerprint;
 }
 
+/// What identifies a unit across runs: its main file and compile command.
+static std::string unitIdentity(const tooling::CompilationDatabase &Compilations,
+                                const std::string &File) {
+  std::string Identity = absolute(File);
+  for (const tooling::CompileCommand &C : Compilations.getCompileCommands(File)) {
+    Identity += "\n" + C.Directory;
+    for (const std::string &Arg : C.CommandLine)
+      Identity += "\n" + Arg;
+  }
+  return Identity;
+}
+
 static std::string
 unitKey(ResultCache &Cache, const ProviderFactory &MakeProvider,
         const tooling::CompilationDatabase &Compilations,
@@ -42,14 +54,8 @@ unitKey(ResultCache &Cache, const ProviderFactory &MakeProvider,
   ClangTidyOptions Options = MakeProvider()->getOptions(File);
   std::string OptionsText = configurationAsText(Options);
   OptionsText += Settings.KeepFixes ? "\nfixes" : "\nno-fixes";
-  std::string Command;
-  for (const tooling::CompileCommand &C : Compilations.getCompileCommands(File)) {
-    Command += C.Directory + "\n";
-    for (const std::string &Arg : C.CommandLine)
-      Command += Arg + "\n";
-  }
-  return Cache.key(toolFingerprint(Settings.Argv0), OptionsText, Command,
-                   absolute(File));
+  return Cache.key(toolFingerprint(Settings.Argv0), OptionsText,
+                   unitIdentity(Compilations, File), absolute(File));
 }
 
 static bool hasCompileError(const UnitResult &R) {
@@ -110,8 +116,11 @@ RunOutcome checkUnits(const std::vector<std::string> &Files,
     Unit.Result = std::move(Finished.Result);
     // A unit that does not compile may be missing a header that appears
     // later; its include list cannot vouch for it, so it is not cached.
-    if (Cache && Unit.Result && !hasCompileError(*Unit.Result))
+    if (Cache && Unit.Result && !hasCompileError(*Unit.Result)) {
       Cache->store(Keys[I], *Unit.Result);
+      Cache->storeIncludes(unitIdentity(Compilations, Files[I]),
+                           Unit.Result->Includes);
+    }
     ++Done;
     ShowProgress(Files[I]);
   }
@@ -149,9 +158,9 @@ static bool mentionsInclude(llvm::StringRef Source, llvm::StringRef Header) {
 std::vector<std::string>
 unitsTouchedBy(const ChangedLines &Changed,
                const std::vector<std::string> &Candidates, ResultCache *Cache,
+               const ProviderFactory &MakeProvider,
                const tooling::CompilationDatabase &Compilations,
-               bool AddChangedSources) {
-  (void)Compilations;
+               const RunSettings &Settings, bool AddChangedSources) {
   llvm::StringSet<> ChangedFiles;
   for (const auto &Entry : Changed.Files)
     ChangedFiles.insert(Entry.getKey());
@@ -173,16 +182,19 @@ unitsTouchedBy(const ChangedLines &Changed,
     }
     if (ChangedHeaders.empty())
       continue;
+    // The unit's include list from its last cached run is exact
+    // (transitive includes too); without one, look at its #include lines.
     std::optional<std::vector<std::string>> Includes;
-    if (Cache) {
-      // The last run's include list for this unit, if there was one.
-      (void)Cache;
-    }
-    for (const std::string &Header : ChangedHeaders)
-      if (mentionsInclude(Abs, Header)) {
+    if (Cache)
+      Includes = Cache->includesOf(unitIdentity(Compilations, Candidate));
+    for (const std::string &Header : ChangedHeaders) {
+      bool Touches = Includes ? llvm::is_contained(*Includes, Header)
+                              : mentionsInclude(Abs, Header);
+      if (Touches) {
         Add(Candidate);
         break;
       }
+    }
   }
   if (AddChangedSources)
     for (const auto &Entry : Changed.Files)

@@ -48,8 +48,9 @@ RunOutcome checkUnits(const std::vector<std::string> &Files,
 std::vector<std::string>
 unitsTouchedBy(const ChangedLines &Changed,
                const std::vector<std::string> &Candidates, ResultCache *Cache,
+               const ProviderFactory &MakeProvider,
                const clang::tooling::CompilationDatabase &Compilations,
-               bool AddChangedSources);
+               const RunSettings &Settings, bool AddChangedSources);
 
 } // namespace coro_tidy
 

@@ -21,7 +21,12 @@ ProcessResult run(const std::string &Program,
   llvm::SmallString<128> OutPath, ErrPath;
   llvm::sys::fs::createTemporaryFile("coro-test", "out", OutPath);
   llvm::sys::fs::createTemporaryFile("coro-test", "err", ErrPath);
-  std::vector<llvm::StringRef> Argv{Program};
+  // ExecuteAndWait wants a path: resolve bare names through PATH.
+  std::string Resolved = Program;
+  if (!llvm::sys::path::is_absolute(Program))
+    if (auto Found = llvm::sys::findProgramByName(Program))
+      Resolved = *Found;
+  std::vector<llvm::StringRef> Argv{Resolved};
   for (const std::string &A : Args)
     Argv.push_back(A);
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
