@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the corio tests three ways: plain, AddressSanitizer+UndefinedBehaviorSanitizer,
-# and ThreadSanitizer (the executor/thread-pool tests). Each build lives in its own directory under
+# and ThreadSanitizer (the executor/thread-pool and I/O tests). Each build lives in its own directory under
 # the base directory given as $1 (default: build). Exits non-zero on any failure.
 #
 #   runtime/run-tests.sh [base-dir]
@@ -40,7 +40,7 @@ run_config() {
 
 run_config plain "" ""
 run_config asan-ubsan "address,undefined" ""
-run_config tsan "thread" "executor"
+run_config tsan "thread" "executor;io"
 
 if [[ $status -eq 0 ]]; then echo "=== corio: all test configurations passed"; fi
 exit $status
