@@ -5,7 +5,9 @@
 #
 #   runtime/run-tests.sh [base-dir]
 #
-# Environment: CXX (default clang++-19 when installed), JOBS (default 2).
+# Then it fuzzes the HTTP parser with libFuzzer for CORIO_FUZZ_SECONDS (default 20) when the
+# compiler supports it.
+# Environment: CXX (default clang++-19 when installed), JOBS (default 2), CORIO_FUZZ_SECONDS.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,9 +40,31 @@ run_config() {
   fi
 }
 
+run_fuzzer() {
+  local dir="$base/corio-fuzz" seconds="${CORIO_FUZZ_SECONDS:-20}"
+  echo "=== corio fuzz: HTTP parser for ${seconds}s in $dir"
+  if ! cmake -S "$here" -B "$dir" "${generator[@]}" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCORIO_BUILD_TESTS=OFF -DCORIO_BUILD_EXAMPLES=OFF -DCORIO_BUILD_FUZZERS=ON >/dev/null; then
+    echo "*** configure failed: fuzz"; status=1; return
+  fi
+  if [[ ! -f "$dir/CMakeCache.txt" ]] || ! grep -q "CORIO_HAVE_LIBFUZZER:INTERNAL=1" "$dir/CMakeCache.txt"; then
+    echo "(libFuzzer unavailable with $CXX: skipped)"; return
+  fi
+  if ! cmake --build "$dir" -j "$jobs" --target corio_http_parser_fuzz; then
+    echo "*** build failed: fuzz"; status=1; return
+  fi
+  local corpus="$dir/corpus"
+  mkdir -p "$corpus" && cp "$here"/fuzz/corpus/* "$corpus"/
+  if ! "$dir/fuzz/corio_http_parser_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+       -print_final_stats=0 "$corpus" >"$dir/fuzz.log" 2>&1; then
+    tail -40 "$dir/fuzz.log"; echo "*** fuzzing found a failure: fuzz"; status=1
+  fi
+}
+
 run_config plain "" ""
 run_config asan-ubsan "address,undefined" ""
 run_config tsan "thread" "executor;io"
+run_fuzzer
 
 if [[ $status -eq 0 ]]; then echo "=== corio: all test configurations passed"; fi
 exit $status
