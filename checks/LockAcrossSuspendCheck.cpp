@@ -28,16 +28,28 @@ void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
-  // Every coroutine body: functions, methods, lambdas, instantiations.
-  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  // One match per coroutine: functions, methods, instantiations, and lambdas
+  // (through their expression). Matching declarations rather than the body
+  // statement avoids building the parent map of the whole translation unit.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
+      this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  ASTContext &Ctx = *Result.Context;
-  const FunctionDecl *Coroutine = utils::getEnclosingFunction(*Body, Ctx);
-  if (!Coroutine || Coroutine->getBody() != Body)
+  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Coroutine = Lambda->getCallOperator();
+  if (!Coroutine || !utils::isCoroutine(Coroutine))
     return;
+  // Templates are checked in their instantiations, where calls resolve. A
+  // lambda's call operator may be matched both as a declaration and through
+  // its expression: check it once.
+  if (Coroutine->isDependentContext() ||
+      !Checked.insert(Coroutine->getCanonicalDecl()).second)
+    return;
+  ASTContext &Ctx = *Result.Context;
   for (const utils::LockHeldAcrossSuspension &Finding :
        utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions)) {
     const VarDecl *Lock = Finding.Lock;

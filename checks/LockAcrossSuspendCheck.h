@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/LockFlow.h"
 #include "utils/Runtimes.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::coro {
 
@@ -25,11 +26,13 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override { Checked.clear(); }
 
 private:
   const std::string LockTypesOption;
   const std::string AllowedAwaitablesOption;
   utils::LockFlowOptions FlowOptions;
+  llvm::DenseSet<const FunctionDecl *> Checked;
 };
 
 } // namespace clang::tidy::coro

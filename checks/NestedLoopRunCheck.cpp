@@ -63,8 +63,13 @@ void NestedLoopRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void NestedLoopRunCheck::registerMatchers(MatchFinder *MatchFinder) {
-  // One match per coroutine body; its calls are then walked directly.
-  MatchFinder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  // One match per coroutine: functions, methods, instantiations, and lambdas
+  // (through their expression). Matching declarations rather than the body
+  // statement avoids building the parent map of the whole translation unit.
+  MatchFinder->addMatcher(
+      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
+      this);
+  MatchFinder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
@@ -77,16 +82,18 @@ utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
 }
 
 void NestedLoopRunCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  if (!Body)
+  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Coroutine = Lambda->getCallOperator();
+  if (!Coroutine || !utils::isCoroutine(Coroutine))
+    return;
+  // Templates are checked in their instantiations, where calls resolve. A
+  // lambda's call operator may be matched both as a declaration and through
+  // its expression: check it once.
+  if (Coroutine->isDependentContext() ||
+      !Checked.insert(Coroutine->getCanonicalDecl()).second)
     return;
   ASTContext &Ctx = *Result.Context;
-  const FunctionDecl *Coroutine = utils::getEnclosingFunction(*Body, Ctx);
-  if (!Coroutine || Coroutine->getBody() != Body)
-    return;
-  // Templates are checked in their instantiations, where calls resolve.
-  if (Coroutine->isDependentContext())
-    return;
   if (!Finder) {
     utils::CallChainFinder::Options Opts;
     Opts.MaxDepth = MaxCallDepth;

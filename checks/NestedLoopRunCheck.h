@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 namespace clang::tidy::coro {
@@ -27,7 +28,10 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Finder.reset(); }
+  void onEndOfTranslationUnit() override {
+    Finder.reset();
+    Checked.clear();
+  }
 
 private:
   utils::CallVerdict classify(const Expr *Call, const FunctionDecl *Callee);
@@ -43,6 +47,7 @@ private:
   utils::QualifiedNameSet Elsewhere;
   utils::QualifiedNameSet SpawnFunctions;
   std::unique_ptr<utils::CallChainFinder> Finder;
+  llvm::DenseSet<const FunctionDecl *> Checked;
 };
 
 } // namespace clang::tidy::coro

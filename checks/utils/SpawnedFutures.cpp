@@ -4,8 +4,7 @@
 #include "CallChains.h"
 #include "Coroutines.h"
 #include "Runtimes.h"
-#include "clang/AST/ParentMapContext.h"
-#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::coro::utils {
@@ -76,11 +75,25 @@ llvm::SmallVector<LoopFutureWait, 2> findLoopFutureWaits(const FunctionDecl *FD,
     return true;
   };
 
-  llvm::SmallVector<const CallExpr *, 4> Spawns;
+  llvm::SmallPtrSet<const Expr *, 4> Spawns;
   llvm::SmallVector<const CXXMemberCallExpr *, 4> Waits;
+  // `future = co_spawn(...)`: the variable and the assigned value.
+  llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 4> Assignments;
+  auto VarOf = [](const Expr *E) -> const VarDecl * {
+    if (const auto *Ref =
+            dyn_cast_or_null<DeclRefExpr>(ignoreValueWrappers(E)))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    return nullptr;
+  };
   forEachOwnCall(FD, [&](const CallStep &Step) {
     if (IsLoopFutureSpawn(Step)) {
-      Spawns.push_back(cast<CallExpr>(Step.Call));
+      Spawns.insert(Step.Call);
+      return;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Step.Call)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        if (const VarDecl *Var = VarOf(Op->getArg(0)))
+          Assignments.push_back({Var, Op->getArg(1)});
       return;
     }
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Step.Call);
@@ -97,58 +110,24 @@ llvm::SmallVector<LoopFutureWait, 2> findLoopFutureWaits(const FunctionDecl *FD,
   if (Spawns.empty() || Waits.empty())
     return Result;
 
-  // Where each spawned future goes: straight into .get()/.wait(), or into a
-  // local variable (initialised or assigned).
-  llvm::DenseMap<const VarDecl *, const CallExpr *> FutureVars;
-  llvm::DenseMap<const CXXMemberCallExpr *, const CallExpr *> DirectWaits;
-  for (const CallExpr *Spawn : Spawns) {
-    DynTypedNode Node = DynTypedNode::create(*Spawn);
-    for (unsigned Depth = 0; Depth < 8; ++Depth) {
-      DynTypedNodeList Parents = Ctx.getParents(Node);
-      if (Parents.size() != 1)
-        break;
-      const DynTypedNode &Parent = Parents[0];
-      if (const auto *Var = Parent.get<VarDecl>()) {
-        FutureVars.try_emplace(Var, Spawn);
-        break;
-      }
-      if (const auto *Member = Parent.get<MemberExpr>()) {
-        for (const DynTypedNode &Up : Ctx.getParents(*Member))
-          if (const auto *Call = Up.get<CXXMemberCallExpr>())
-            DirectWaits.try_emplace(Call, Spawn);
-        break;
-      }
-      if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
-        if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-          if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                  Op->getArg(0)->IgnoreParenImpCasts()))
-            if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-              FutureVars.try_emplace(Var, Spawn);
-        break;
-      }
-      const auto *E = Parent.get<Expr>();
-      if (!E || !(isa<ImplicitCastExpr>(E) || isa<ExprWithCleanups>(E) ||
-                  isa<MaterializeTemporaryExpr>(E) ||
-                  isa<CXXBindTemporaryExpr>(E) || isa<ParenExpr>(E) ||
-                  isa<CXXConstructExpr>(E)))
-        break;
-      Node = Parent;
-    }
-  }
-
+  // The co_spawn call \p E is (through temporaries and moves), if any.
+  auto SpawnOf = [&](const Expr *E) -> const CallExpr * {
+    const Expr *Value = ignoreValueWrappers(E);
+    return Value && Spawns.contains(Value) ? cast<CallExpr>(Value) : nullptr;
+  };
+  // Followed top-down (no parent map): the wait's object is the co_spawn
+  // call itself, or a local variable initialised or assigned from one.
   for (const CXXMemberCallExpr *Wait : Waits) {
-    const CallExpr *Spawn = nullptr;
-    auto Direct = DirectWaits.find(Wait);
-    if (Direct != DirectWaits.end()) {
-      Spawn = Direct->second;
-    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                   Wait->getImplicitObjectArgument()->IgnoreImplicit())) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
-        auto It = FutureVars.find(Var);
-        if (It != FutureVars.end())
-          Spawn = It->second;
+    const Expr *Object = Wait->getImplicitObjectArgument();
+    const CallExpr *Spawn = SpawnOf(Object);
+    if (!Spawn)
+      if (const VarDecl *Var = VarOf(Object)) {
+        if (Var->hasLocalStorage() && Var->getInit())
+          Spawn = SpawnOf(Var->getInit());
+        for (const auto &[Assigned, Value] : Assignments)
+          if (!Spawn && Assigned == Var)
+            Spawn = SpawnOf(Value);
       }
-    }
     if (Spawn)
       Result.push_back({Wait, Spawn});
   }
