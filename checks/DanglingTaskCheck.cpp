@@ -312,11 +312,12 @@ void DanglingTaskCheck::checkDetached(const CallExpr *Call, ASTContext &Ctx) {
     What = "coroutine '" + utils::describeFunction(FD) + "'";
   else if (isa<LambdaExpr>(utils::ignoreValueWrappers(Task)))
     What = "the lambda coroutine";
+  const FunctionDecl *Spawn = Call->getDirectCallee();
   diag(Call->getBeginLoc(),
        "'%0' with 'detached' drops the exception of %1: if it throws, the "
        "failure is silently lost; pass a completion handler that inspects the "
        "std::exception_ptr, or catch everything inside the task")
-      << utils::qualifiedName(Call->getDirectCallee()) << What;
+      << (Spawn ? utils::qualifiedName(Spawn) : std::string("spawn")) << What;
 }
 
 } // namespace clang::tidy::coro
