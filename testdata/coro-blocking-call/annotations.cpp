@@ -1,7 +1,7 @@
 // [[clang::annotate("coro::blocking")]] marks the user's own blocking
 // functions; [[clang::annotate("coro::nonblocking")]] vouches for a function
 // (it is neither flagged nor looked into).
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <thread>
 #include <unistd.h>
@@ -33,7 +33,7 @@ void report() { legacy_query("insert"); } // expected-note {{'report' calls 'leg
 [[clang::annotate("coro::nonblocking")]] int cheap_read(int fd, char *buf);
 extern "C" [[clang::annotate("coro::nonblocking")]] int pollish(int fd);
 
-mintask::Task<int> handler(Db &db, char *buf) {
+mini::Task<int> handler(Db &db, char *buf) {
   int r = legacy_query("select 1"); // expected-warning {{'legacy_query' blocks the event loop inside coroutine 'handler'}}
   db.commit(); // expected-warning {{'Db::commit' blocks the event loop inside coroutine 'handler'}}
   wait_for_disk(); // expected-warning {{'wait_for_disk' blocks}}
@@ -47,6 +47,6 @@ mintask::Task<int> handler(Db &db, char *buf) {
 // Annotated coroutines-to-be: a template function instantiated.
 template <class T>
 [[clang::annotate("coro::blocking")]] T fetch_sync(T v) { return v; }
-mintask::Task<int> templated() {
+mini::Task<int> templated() {
   co_return fetch_sync(1); // expected-warning {{'fetch_sync' blocks}}
 }

@@ -1,12 +1,12 @@
 // In-memory streams, formatting, and names that only look like I/O.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
-mintask::Task<int> in_memory(const std::string &text) {
+mini::Task<int> in_memory(const std::string &text) {
   std::istringstream in(text);
   std::string line;
   std::getline(in, line); // A string stream never blocks.
@@ -33,7 +33,7 @@ struct Connection {
   int read(char *, int);
   void open();
 };
-mintask::Task<int> own_names(Buffer &b, Connection &c, char *p) {
+mini::Task<int> own_names(Buffer &b, Connection &c, char *p) {
   int n = read(b) + store::write(b);
   store::open("db");
   c.open();

@@ -1,6 +1,6 @@
 // File and console I/O: every call parks the loop thread on the disk or
 // the terminal.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
@@ -8,7 +8,7 @@
 #include <string>
 #include <unistd.h>
 
-mintask::Task<std::string> streams(const std::string &path) {
+mini::Task<std::string> streams(const std::string &path) {
   std::ifstream in(path); // expected-warning {{constructing 'std::ifstream' blocks the event loop inside coroutine 'streams'; await an asynchronous alternative or move the call to an executor}}
   std::ofstream out(path + ".bak", std::ios::app); // expected-warning {{constructing 'std::ofstream' blocks}}
   std::fstream both{path}; // expected-warning {{constructing 'std::fstream' blocks}}
@@ -25,7 +25,7 @@ mintask::Task<std::string> streams(const std::string &path) {
   co_return line;
 }
 
-mintask::Task<int> c_stdio(char *buf, int size) {
+mini::Task<int> c_stdio(char *buf, int size) {
   FILE *f = fopen("/etc/hosts", "r"); // expected-warning {{'fopen' blocks the event loop inside coroutine 'c_stdio'}}
   fread(buf, 1, size, f); // expected-warning {{'fread' blocks}}
   fwrite(buf, 1, size, f); // expected-warning {{'fwrite' blocks}}
@@ -39,7 +39,7 @@ mintask::Task<int> c_stdio(char *buf, int size) {
   co_return c + x;
 }
 
-mintask::Task<long> posix_io(char *buf) {
+mini::Task<long> posix_io(char *buf) {
   int fd = open("/dev/urandom", O_RDONLY); // expected-warning {{'open' blocks the event loop inside coroutine 'posix_io'}}
   long n = read(fd, buf, 16); // expected-warning {{'read' blocks}}
   n += write(1, buf, 16); // expected-warning {{'write' blocks}}

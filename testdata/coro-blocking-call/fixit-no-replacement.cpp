@@ -1,11 +1,11 @@
 // Without the runtime's sleep (SleepReplacement, default corio::sleep)
 // declared in the translation unit there is nothing to await: the warning
 // comes without a fix-it.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <thread>
 
-mintask::Task<void> poll_sensor() {
+mini::Task<void> poll_sensor() {
   std::this_thread::sleep_for(std::chrono::milliseconds(100)); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'poll_sensor'; await an asynchronous sleep or move the call to an executor}}
   co_return;
 }

@@ -1,6 +1,6 @@
 // Non-blocking calls of the same libraries, and a C++ function that shares
 // a library function's name without being it.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 
 extern "C" {
 typedef struct CURL CURL;
@@ -13,7 +13,7 @@ namespace mock {
 int sqlite3_step(sqlite3_stmt *); // A test double in a namespace.
 }
 
-mintask::Task<int> cheap(sqlite3_stmt *stmt) {
+mini::Task<int> cheap(sqlite3_stmt *stmt) {
   CURL *c = curl_easy_init();
   (void)c;
   int v = sqlite3_column_int(stmt, 0);

@@ -1,6 +1,6 @@
 // Blocking client libraries, matched by name: no header is needed, only
 // their C declarations.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 
 extern "C" {
 typedef struct CURL CURL;
@@ -16,7 +16,7 @@ typedef struct st_mysql MYSQL;
 int mysql_query(MYSQL *, const char *);
 }
 
-mintask::Task<int> handler(CURL *curl, sqlite3 *db, sqlite3_stmt *stmt,
+mini::Task<int> handler(CURL *curl, sqlite3 *db, sqlite3_stmt *stmt,
                            PGconn *pg, MYSQL *my) {
   int r = curl_easy_perform(curl); // expected-warning {{'curl_easy_perform' blocks the event loop inside coroutine 'handler'; await an asynchronous alternative or move the call to an executor}}
   r += sqlite3_step(stmt); // expected-warning {{'sqlite3_step' blocks}}

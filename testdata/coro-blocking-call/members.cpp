@@ -1,5 +1,5 @@
 // Member coroutines, member helpers, and coroutines in class templates.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -8,12 +8,12 @@ using namespace std::chrono_literals;
 
 class Service {
 public:
-  mintask::Task<int> handle() {
+  mini::Task<int> handle() {
     int v = pending.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Service::handle'}}
     flush(); // expected-warning {{'Service::flush' blocks the event loop inside coroutine 'Service::handle': it calls 'std::this_thread::sleep_for'}}
     co_return v;
   }
-  static mintask::Task<void> tick() {
+  static mini::Task<void> tick() {
     std::this_thread::sleep_for(1ms); // expected-warning {{inside coroutine 'Service::tick'}}
     co_return;
   }
@@ -25,17 +25,17 @@ private:
 
 // Out-of-line member coroutine.
 struct Worker {
-  mintask::Task<void> run();
+  mini::Task<void> run();
   std::thread thread;
 };
-mintask::Task<void> Worker::run() {
+mini::Task<void> Worker::run() {
   thread.join(); // expected-warning {{'std::thread::join' blocks the event loop inside coroutine 'Worker::run'}}
   co_return;
 }
 
 // Class template: checked per instantiation.
 template <class T> struct Cache {
-  mintask::Task<T> get() {
+  mini::Task<T> get() {
     T v = source.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Cache::get'}}
     co_return v;
   }
@@ -49,7 +49,7 @@ struct Base {
   virtual void step() { std::this_thread::sleep_for(1ms); }
   virtual ~Base() = default;
 };
-mintask::Task<void> drive(Base &b) {
+mini::Task<void> drive(Base &b) {
   b.step();
   co_return;
 }

@@ -1,11 +1,11 @@
 // Socket set-up calls that do not wait, and a plain networking helper.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <fcntl.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-mintask::Task<int> setup() {
+mini::Task<int> setup() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
   setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -24,7 +24,7 @@ struct Client {
   void connect(const char *host);
   void send(const char *data);
 };
-mintask::Task<void> own_client(Client &c) {
+mini::Task<void> own_client(Client &c) {
   c.connect("example.org");
   c.send("ping");
   co_return;

@@ -1,12 +1,12 @@
 // Blocking sockets and name resolution.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <netdb.h>
 #include <poll.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 
-mintask::Task<int> raw_socket(int fd, sockaddr *addr, socklen_t len, char *buf) {
+mini::Task<int> raw_socket(int fd, sockaddr *addr, socklen_t len, char *buf) {
   connect(fd, addr, len); // expected-warning {{'connect' blocks the event loop inside coroutine 'raw_socket'; await an asynchronous alternative or move the call to an executor}}
   int client = accept(fd, nullptr, nullptr); // expected-warning {{'accept' blocks}}
   client = accept4(fd, nullptr, nullptr, 0); // expected-warning {{'accept4' blocks}}
@@ -20,7 +20,7 @@ mintask::Task<int> raw_socket(int fd, sockaddr *addr, socklen_t len, char *buf) 
   co_return static_cast<int>(n);
 }
 
-mintask::Task<int> multiplexing(int fd) {
+mini::Task<int> multiplexing(int fd) {
   fd_set set;
   FD_ZERO(&set);
   int r = select(fd + 1, &set, nullptr, nullptr, nullptr); // expected-warning {{'select' blocks}}
@@ -31,7 +31,7 @@ mintask::Task<int> multiplexing(int fd) {
   co_return r;
 }
 
-mintask::Task<void> resolve(const char *host) {
+mini::Task<void> resolve(const char *host) {
   addrinfo *res = nullptr;
   getaddrinfo(host, "80", nullptr, &res); // expected-warning {{'getaddrinfo' blocks the event loop inside coroutine 'resolve'}}
   hostent *h = gethostbyname(host); // expected-warning {{'gethostbyname' blocks}}

@@ -1,8 +1,8 @@
 // Suppression with NOLINT / NOLINTNEXTLINE.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <unistd.h>
 
-mintask::Task<void> handler() {
+mini::Task<void> handler() {
   sleep(1); // NOLINT(coro-blocking-call)
   // NOLINTNEXTLINE(coro-blocking-call)
   usleep(1);

@@ -1,6 +1,6 @@
 // CONFIG: {CheckOptions: {coro-blocking-call.BlockingFunctions: 'app::blocking_io'}}
 // BlockingFunctions replaces the built-in list.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <thread>
 
@@ -8,7 +8,7 @@ namespace app {
 void blocking_io();
 }
 
-mintask::Task<void> handler() {
+mini::Task<void> handler() {
   std::this_thread::sleep_for(std::chrono::seconds(1)); // No longer listed.
   app::blocking_io(); // expected-warning {{'app::blocking_io' blocks the event loop inside coroutine 'handler'}}
   co_return;

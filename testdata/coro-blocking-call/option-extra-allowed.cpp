@@ -1,7 +1,7 @@
 // CONFIG: {CheckOptions: {coro-blocking-call.ExtraBlockingFunctions: 'mylib::Client::call;::legacy_poll;mylib::wait_all', coro-blocking-call.AllowedFunctions: 'std::future::get;read'}}
 // ExtraBlockingFunctions adds names; AllowedFunctions removes them (and a
 // listed function is not looked into either).
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <future>
 #include <unistd.h>
 
@@ -16,7 +16,7 @@ void legacy_poll(); // A global C++ function: listed with a leading '::'.
 
 void uses_get(std::future<int> &f) { f.get(); }
 
-mintask::Task<int> handler(mylib::Client &c, std::future<int> &f, char *buf) {
+mini::Task<int> handler(mylib::Client &c, std::future<int> &f, char *buf) {
   int r = c.call(1); // expected-warning {{'mylib::Client::call' blocks the event loop inside coroutine 'handler'}}
   legacy_poll(); // expected-warning {{'legacy_poll' blocks}}
   mylib::wait_all(r); // expected-warning {{'mylib::wait_all' blocks}}

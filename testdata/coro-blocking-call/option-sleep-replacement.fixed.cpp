@@ -1,14 +1,14 @@
-// CONFIG: {CheckOptions: {coro-blocking-call.SleepReplacement: 'mintask::sleep'}}
+// CONFIG: {CheckOptions: {coro-blocking-call.SleepReplacement: 'mini::sleep'}}
 // SleepReplacement names the runtime's asynchronous sleep.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <thread>
 
-namespace mintask {
+namespace mini {
 Task<void> sleep(std::chrono::milliseconds);
 }
 
-mintask::Task<void> poll_sensor() {
-  co_await mintask::sleep(std::chrono::milliseconds(100)); // expected-warning {{'std::this_thread::sleep_for' blocks}}
+mini::Task<void> poll_sensor() {
+  co_await mini::sleep(std::chrono::milliseconds(100)); // expected-warning {{'std::this_thread::sleep_for' blocks}}
   co_return;
 }

@@ -1,5 +1,5 @@
 // Process-related calls that return at once, and look-alike names.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -8,7 +8,7 @@ struct Job {
   int system(const char *);
 };
 
-mintask::Task<int> quick(Job &job) {
+mini::Task<int> quick(Job &job) {
   const char *home = std::getenv("HOME");
   int pid = getpid();
   job.wait(); // The user's Job::wait: not the C function.

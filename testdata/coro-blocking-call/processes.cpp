@@ -1,10 +1,10 @@
 // Running and waiting for processes.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <sys/wait.h>
 
-mintask::Task<int> spawn(pid_t pid) {
+mini::Task<int> spawn(pid_t pid) {
   int r = system("ls"); // expected-warning {{'system' blocks the event loop inside coroutine 'spawn'; await an asynchronous alternative or move the call to an executor}}
   r += std::system("true"); // expected-warning {{'system' blocks}}
   FILE *p = popen("date", "r"); // expected-warning {{'popen' blocks}}

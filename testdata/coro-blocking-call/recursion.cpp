@@ -1,6 +1,6 @@
 // Recursive and mutually recursive helpers: the search terminates and
 // reports the shortest chain.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <unistd.h>
 
 int walk(int depth) {
@@ -22,7 +22,7 @@ void pong(int n) {
 }
 void ping(int n) { pong(n); } // expected-note {{'ping' calls 'pong'}}
 
-mintask::Task<int> tree() {
+mini::Task<int> tree() {
   int r = walk(3); // expected-warning {{'walk' blocks the event loop inside coroutine 'tree': it calls 'sleep'}}
   r += is_even(10) ? 1 : 0; // Recursion without a blocking call: nothing.
   ping(4); // expected-warning {{'ping' blocks the event loop inside coroutine 'tree': it calls 'usleep'}}
@@ -31,7 +31,7 @@ mintask::Task<int> tree() {
 
 // A recursive coroutine calls itself through co_await: creating the inner
 // task runs nothing, so it is not a blocking helper.
-mintask::Task<int> countdown(int n) {
+mini::Task<int> countdown(int n) {
   if (n == 0)
     co_return 0;
   co_return 1 + co_await countdown(n - 1);
@@ -45,13 +45,13 @@ void h4() { h5(); } // expected-note {{'h4' calls 'h5'}}
 void h3() { h4(); } // expected-note {{'h3' calls 'h4'}}
 void h2() { h3(); } // expected-note {{'h2' calls 'h3'}}
 void h1() { h2(); } // expected-note {{'h1' calls 'h2'}}
-mintask::Task<void> deep() {
+mini::Task<void> deep() {
   h1(); // expected-warning {{'h1' blocks the event loop inside coroutine 'deep': it calls 'sleep'}}
   co_return;
 }
 // One more step than the default limit: not followed.
 void h0() { h1(); }
-mintask::Task<void> too_deep() {
+mini::Task<void> too_deep() {
   h0();
   co_return;
 }

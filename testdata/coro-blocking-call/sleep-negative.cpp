@@ -1,5 +1,5 @@
 // False-positive traps around sleeping: none of these block a coroutine.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <thread>
 #include <unistd.h>
@@ -13,7 +13,7 @@ void worker_thread_main() {
   sleep(1);
 }
 
-mintask::Task<void> yields_and_clocks() {
+mini::Task<void> yields_and_clocks() {
   // Yielding the OS thread and reading clocks do not block.
   std::this_thread::yield();
   auto start = std::chrono::steady_clock::now();
@@ -31,14 +31,14 @@ void sleep(int seconds);
 struct Timer {
   void sleep(std::chrono::milliseconds);
 };
-mintask::Task<void> same_names(Timer &t) {
+mini::Task<void> same_names(Timer &t) {
   app::sleep(1);
   t.sleep(10ms);
   co_return;
 }
 
 // Unevaluated operands never run.
-mintask::Task<void> unevaluated() {
+mini::Task<void> unevaluated() {
   using R = decltype(std::this_thread::sleep_for(1ms));
   constexpr bool NoThrow = noexcept(sleep(1));
   (void)NoThrow;

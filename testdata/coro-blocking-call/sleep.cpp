@@ -1,5 +1,5 @@
 // Sleeping inside a coroutine freezes every other task of the loop.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <ctime>
 #include <thread>
@@ -7,13 +7,13 @@
 
 using namespace std::chrono_literals;
 
-mintask::Task<void> poll_sensor() {
+mini::Task<void> poll_sensor() {
   std::this_thread::sleep_for(100ms); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'poll_sensor'; await an asynchronous sleep or move the call to an executor}}
   std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1s); // expected-warning {{'std::this_thread::sleep_until' blocks the event loop inside coroutine 'poll_sensor'}}
   co_return;
 }
 
-mintask::Task<int> posix_sleeps() {
+mini::Task<int> posix_sleeps() {
   sleep(1);   // expected-warning {{'sleep' blocks the event loop inside coroutine 'posix_sleeps'}}
   ::usleep(500); // expected-warning {{'usleep' blocks the event loop}}
   timespec ts{0, 1000};
@@ -24,7 +24,7 @@ mintask::Task<int> posix_sleeps() {
 
 // Nested expressions: the sleep is still evaluated in the coroutine.
 int ignore(int) { return 0; }
-mintask::Task<void> nested() {
+mini::Task<void> nested() {
   int r = ignore((std::this_thread::sleep_for(1ms), 1)); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'nested'}}
   (void)r;
   if (true)

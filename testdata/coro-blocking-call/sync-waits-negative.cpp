@@ -1,6 +1,6 @@
 // Synchronisation that does not block, and blocking waits that run
 // elsewhere.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <future>
 #include <latch>
@@ -10,7 +10,7 @@
 
 using namespace std::chrono_literals;
 
-mintask::Task<bool> polls(std::future<int> &f, std::counting_semaphore<4> &sem,
+mini::Task<bool> polls(std::future<int> &f, std::counting_semaphore<4> &sem,
                           std::latch &l) {
   // wait_for(0): a readiness poll, it returns at once.
   bool ready = f.wait_for(0s) == std::future_status::ready;
@@ -24,7 +24,7 @@ mintask::Task<bool> polls(std::future<int> &f, std::counting_semaphore<4> &sem,
 }
 
 // Lambdas handed to threads run on those threads, not in the coroutine.
-mintask::Task<void> hand_off(std::promise<int> p) {
+mini::Task<void> hand_off(std::promise<int> p) {
   std::thread worker([&p] {
     std::this_thread::sleep_for(1s);
     p.set_value(1);
@@ -42,7 +42,7 @@ mintask::Task<void> hand_off(std::promise<int> p) {
 
 // std::mutex::lock is short-lived by design (coro-lock-across-suspend is
 // the check for holding it across a suspension).
-mintask::Task<void> locks(std::mutex &m) {
+mini::Task<void> locks(std::mutex &m) {
   std::lock_guard guard(m);
   co_return;
 }

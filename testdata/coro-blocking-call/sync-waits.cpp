@@ -1,5 +1,5 @@
 // Waiting on threads and synchronisation primitives parks the loop thread.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <barrier>
 #include <chrono>
 #include <condition_variable>
@@ -12,7 +12,7 @@
 
 using namespace std::chrono_literals;
 
-mintask::Task<int> futures(std::future<int> f, std::shared_future<void> sf,
+mini::Task<int> futures(std::future<int> f, std::shared_future<void> sf,
                            std::future<int &> fr) {
   int v = f.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'futures'; await an asynchronous alternative or move the call to an executor}}
   sf.wait();       // expected-warning {{'std::shared_future::wait' blocks}}
@@ -25,13 +25,13 @@ mintask::Task<int> futures(std::future<int> f, std::shared_future<void> sf,
   co_return v + r + w;
 }
 
-mintask::Task<void> threads(std::thread &t, std::jthread &jt) {
+mini::Task<void> threads(std::thread &t, std::jthread &jt) {
   t.join();  // expected-warning {{'std::thread::join' blocks the event loop inside coroutine 'threads'}}
   jt.join(); // expected-warning {{'std::jthread::join' blocks}}
   co_return;
 }
 
-mintask::Task<void> condvars(std::mutex &m, std::condition_variable &cv,
+mini::Task<void> condvars(std::mutex &m, std::condition_variable &cv,
                              std::condition_variable_any &cva, bool &ready) {
   std::unique_lock lock(m);
   cv.wait(lock); // expected-warning {{'std::condition_variable::wait' blocks}}
@@ -43,7 +43,7 @@ mintask::Task<void> condvars(std::mutex &m, std::condition_variable &cv,
   co_return;
 }
 
-mintask::Task<void> counters(std::counting_semaphore<8> &sem,
+mini::Task<void> counters(std::counting_semaphore<8> &sem,
                              std::binary_semaphore &bin, std::latch &done,
                              std::barrier<> &phase) {
   sem.acquire(); // expected-warning {{'std::counting_semaphore::acquire' blocks}}
@@ -55,7 +55,7 @@ mintask::Task<void> counters(std::counting_semaphore<8> &sem,
   co_return;
 }
 
-mintask::Task<void> posix_threads(pthread_t th, pthread_cond_t *c,
+mini::Task<void> posix_threads(pthread_t th, pthread_cond_t *c,
                                   pthread_mutex_t *m) {
   pthread_join(th, nullptr); // expected-warning {{'pthread_join' blocks the event loop inside coroutine 'posix_threads'}}
   pthread_cond_wait(c, m); // expected-warning {{'pthread_cond_wait' blocks}}

@@ -1,7 +1,7 @@
 // A coroutine that calls a plain function which blocks, directly or through
 // further helpers: flagged at the call in the coroutine, with one note per
 // step of the chain.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <chrono>
 #include <fstream>
 #include <string>
@@ -20,7 +20,7 @@ std::string load_config() {
   return "config";
 }
 
-mintask::Task<void> handler() {
+mini::Task<void> handler() {
   std::string cfg = load_config(); // expected-warning {{'load_config' blocks the event loop inside coroutine 'handler': it calls 'std::this_thread::sleep_for'; make 'load_config' asynchronous or move the call to an executor}}
   throttle(); // expected-warning {{'throttle' blocks the event loop inside coroutine 'handler': it calls 'std::this_thread::sleep_for'}}
   co_return;
@@ -34,7 +34,7 @@ void audit(const std::string &path) {
   load_config();
   log_line(path); // expected-note {{'audit' calls 'log_line'}}
 }
-mintask::Task<void> audited() {
+mini::Task<void> audited() {
   audit("/var/log/app"); // expected-warning {{'audit' blocks the event loop inside coroutine 'audited': it calls the constructor of 'std::ofstream'}}
   co_return;
 }
@@ -42,10 +42,10 @@ mintask::Task<void> audited() {
 // Helpers that do not block are not flagged.
 int compute(int x) { return x * 2; }
 int twice(int x) { return compute(compute(x)); }
-mintask::Task<int> pure() { co_return twice(21); }
+mini::Task<int> pure() { co_return twice(21); }
 
 // A lambda called immediately runs in the coroutine: it is a helper too.
-mintask::Task<void> immediate() {
+mini::Task<void> immediate() {
   [] { throttle(); }(); // expected-warning {{'lambda' blocks the event loop inside coroutine 'immediate': it calls 'std::this_thread::sleep_for'}} expected-note {{'lambda' calls 'throttle'}}
   co_return;
 }
@@ -54,7 +54,7 @@ mintask::Task<void> immediate() {
 struct Settings {
   Settings() { throttle(); } // expected-note {{'Settings::Settings' calls 'throttle'}}
 };
-mintask::Task<void> construct() {
+mini::Task<void> construct() {
   Settings s; // expected-warning {{'Settings::Settings' blocks the event loop inside coroutine 'construct': it calls 'std::this_thread::sleep_for'}}
   co_return;
 }
@@ -64,7 +64,7 @@ template <class F> void retry(F f) {
   for (int i = 0; i < 3; ++i)
     f(); // expected-note {{'retry' calls 'lambda'}}
 }
-mintask::Task<void> retrying() {
+mini::Task<void> retrying() {
   retry([] { std::this_thread::sleep_for(1ms); }); // expected-warning {{'retry' blocks the event loop inside coroutine 'retrying': it calls 'std::this_thread::sleep_for'}} expected-note {{'lambda' calls 'std::this_thread::sleep_for', which blocks}}
   co_return;
 }

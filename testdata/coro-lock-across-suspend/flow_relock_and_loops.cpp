@@ -1,6 +1,6 @@
 // Flow-sensitive positives: a lock that is released and taken again, or that
 // is still held when a loop comes back to its suspension.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <mutex>
 #include <utility>
 
@@ -8,74 +8,74 @@ std::mutex M;
 int Counter;
 
 // Re-locked after unlock(), before the suspension.
-mintask::Task<void> relockBeforeAwait() {
+mini::Task<void> relockBeforeAwait() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
   ++Counter;
   Lock.unlock();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
   Lock.lock();
   ++Counter;
-  co_await mintask::sleep(2); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Lock' is still held}}
 }
 
 // try_lock() may acquire.
-mintask::Task<void> tryLockBeforeAwait() {
+mini::Task<void> tryLockBeforeAwait() {
   std::unique_lock Lock(M, std::defer_lock); // expected-warning {{lock 'Lock'}}
   if (Lock.try_lock())
     ++Counter;
-  co_await mintask::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
 }
 
 // The lock is declared in the loop body, alive at the suspension.
-mintask::Task<void> lockInLoopWithAwait() {
+mini::Task<void> lockInLoopWithAwait() {
   for (int I = 0; I < 3; ++I) {
     std::lock_guard Guard(M); // expected-warning {{lock 'Guard'}}
     ++Counter;
-    co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+    co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
   }
 }
 
 // Unlocked before the await, but re-locked at the end of the body: the
 // suspension in the loop header is reached with the lock held.
-mintask::Task<void> relockAtEndOfLoop() {
+mini::Task<void> relockAtEndOfLoop() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
-  while (co_await mintask::ready_to_continue()) { // expected-note {{'Lock' is still held}}
+  while (co_await mini::ready_to_continue()) { // expected-note {{'Lock' is still held}}
     Lock.unlock();
-    co_await mintask::sleep(1);
+    co_await mini::sleep(1);
     Lock.lock();
   }
 }
 
 // Released only on the first iteration's path: the second iteration reaches
 // the await with the re-acquired lock.
-mintask::Task<void> heldOnSecondIteration() {
+mini::Task<void> heldOnSecondIteration() {
   std::unique_lock Lock(M, std::defer_lock); // expected-warning {{lock 'Lock'}}
   for (int I = 0; I < 2; ++I) {
-    co_await mintask::sleep(1); // expected-note {{'Lock' is still held}}
+    co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
     Lock.lock();
     ++Counter;
   }
 }
 
 // A lock moved into another lock: the new one holds the mutex.
-mintask::Task<void> movedIntoAnotherLock() {
+mini::Task<void> movedIntoAnotherLock() {
   std::unique_lock First(M);
   std::unique_lock<std::mutex> Second(std::move(First)); // expected-warning {{lock 'Second'}}
-  co_await mintask::sleep(1); // expected-note {{'Second' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Second' is still held}}
 }
 
 // Move-assigned from a held lock.
-mintask::Task<void> moveAssignedFromHeldLock() {
+mini::Task<void> moveAssignedFromHeldLock() {
   std::unique_lock<std::mutex> Target; // expected-warning {{lock 'Target'}}
   std::unique_lock Source(M);
   Target = std::move(Source);
-  co_await mintask::sleep(1); // expected-note {{'Target' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Target' is still held}}
 }
 
 // Swapped: the held state moves with the mutex.
-mintask::Task<void> swapped() {
+mini::Task<void> swapped() {
   std::unique_lock<std::mutex> Empty; // expected-warning {{lock 'Empty'}}
   std::unique_lock Full(M);
   Empty.swap(Full);
-  co_await mintask::sleep(1); // expected-note {{'Empty' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Empty' is still held}}
 }

@@ -1,5 +1,5 @@
 // Positive cases: a lock that holds its mutex when the coroutine suspends.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <mutex>
 #include <shared_mutex>
 
@@ -8,92 +8,92 @@ std::mutex M2;
 std::shared_mutex SM;
 int Counter;
 
-mintask::Task<void> lockGuardAcrossAwait() {
+mini::Task<void> lockGuardAcrossAwait() {
   std::lock_guard<std::mutex> Guard(M); // expected-warning {{lock 'Guard' (type 'std::lock_guard<std::mutex>') is held across 1 suspension point of coroutine 'lockGuardAcrossAwait'}}
   ++Counter;
-  co_await mintask::sleep(10); // expected-note {{'Guard' is still held at this co_await}}
+  co_await mini::sleep(10); // expected-note {{'Guard' is still held at this co_await}}
   ++Counter;
 }
 
-mintask::Task<void> uniqueLockAcrossTwoAwaits() {
+mini::Task<void> uniqueLockAcrossTwoAwaits() {
   std::unique_lock Lock(M); // expected-warning {{held across 2 suspension points of coroutine 'uniqueLockAcrossTwoAwaits'; it may resume on another thread}}
-  co_await mintask::sleep(1); // expected-note {{'Lock' is still held at this co_await}}
-  co_await mintask::sleep(2); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' is still held at this co_await}}
+  co_await mini::sleep(2); // expected-note {{'Lock' is still held}}
 }
 
-mintask::Task<void> scopedLockAcrossAwait() {
+mini::Task<void> scopedLockAcrossAwait() {
   std::scoped_lock Both(M, M2); // expected-warning {{lock 'Both'}}
-  co_await mintask::sleep(1); // expected-note {{'Both' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Both' is still held}}
 }
 
-mintask::Task<int> sharedLockAcrossAwait() {
+mini::Task<int> sharedLockAcrossAwait() {
   std::shared_lock Reader(SM); // expected-warning {{narrow the lock's scope so it is released before suspending, or use the runtime's async mutex}}
   int Value = Counter;
-  co_await mintask::sleep(1); // expected-note {{'Reader' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Reader' is still held}}
   co_return Value;
 }
 
-mintask::Task<void> uniqueLockOfSharedMutex() {
+mini::Task<void> uniqueLockOfSharedMutex() {
   std::unique_lock<std::shared_mutex> Writer(SM); // expected-warning {{lock 'Writer' (type 'std::unique_lock<std::shared_mutex>')}}
-  co_await mintask::sleep(1); // expected-note {{'Writer' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Writer' is still held}}
 }
 
 // try_to_lock may or may not acquire: treated as held.
-mintask::Task<void> tryToLock() {
+mini::Task<void> tryToLock() {
   std::unique_lock Lock(M, std::try_to_lock); // expected-warning {{lock 'Lock'}}
-  co_await mintask::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
 }
 
 // adopt_lock takes over a mutex that is already locked.
-mintask::Task<void> adoptLock() {
+mini::Task<void> adoptLock() {
   M.lock();
   std::lock_guard Guard(M, std::adopt_lock); // expected-warning {{lock 'Guard'}}
-  co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
 }
 
 // co_return of an awaited expression suspends before the lock is destroyed.
-mintask::Task<int> coReturnAwait() {
+mini::Task<int> coReturnAwait() {
   std::lock_guard Guard(M); // expected-warning {{lock 'Guard'}}
-  co_return co_await mintask::fetch(1); // expected-note {{'Guard' is still held at this co_await}}
+  co_return co_await mini::fetch(1); // expected-note {{'Guard' is still held at this co_await}}
 }
 
 // co_yield suspends too.
-mintask::Generator<int> generatorYieldsUnderLock() {
+mini::Generator<int> generatorYieldsUnderLock() {
   std::lock_guard Guard(M); // expected-warning {{coroutine 'generatorYieldsUnderLock'}}
   co_yield Counter; // expected-note {{'Guard' is still held at this co_yield}}
 }
 
 // Held on one branch only: still a finding (the analysis is may-hold).
-mintask::Task<void> heldOnOneBranch(bool Fast) {
+mini::Task<void> heldOnOneBranch(bool Fast) {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
   if (Fast)
     Lock.unlock();
-  co_await mintask::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
 }
 
 // A coroutine lambda is checked as a coroutine of its own.
-auto Lambda = []() -> mintask::Task<void> {
+auto Lambda = []() -> mini::Task<void> {
   std::lock_guard Guard(M); // expected-warning {{coroutine 'lambda'}}
-  co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
 };
 
 // A member coroutine.
 struct Service {
   std::mutex Mutex;
-  mintask::Task<void> refresh() {
+  mini::Task<void> refresh() {
     std::lock_guard Guard(Mutex); // expected-warning {{coroutine 'Service::refresh'}}
-    co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+    co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
   }
 };
 
 // A coroutine template: checked in its instantiations.
-template <typename MutexT> mintask::Task<void> generic(MutexT &Mutex) {
+template <typename MutexT> mini::Task<void> generic(MutexT &Mutex) {
   std::lock_guard<MutexT> Guard(Mutex); // expected-warning {{lock 'Guard'}}
-  co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
 }
-template mintask::Task<void> generic<std::mutex>(std::mutex &);
+template mini::Task<void> generic<std::mutex>(std::mutex &);
 
 // A lock handed to the coroutine by value holds its mutex on entry.
-mintask::Task<void> lockParameter(std::unique_lock<std::mutex> Lock) { // expected-warning {{lock 'Lock'}}
-  co_await mintask::sleep(1); // expected-note {{'Lock' is still held}}
+mini::Task<void> lockParameter(std::unique_lock<std::mutex> Lock) { // expected-warning {{lock 'Lock'}}
+  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
 }

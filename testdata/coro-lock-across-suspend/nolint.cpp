@@ -1,13 +1,13 @@
 // NOLINT and NOLINTNEXTLINE suppress the warning and its notes.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <mutex>
 std::mutex M;
-mintask::Task<void> a() {
+mini::Task<void> a() {
   std::lock_guard G(M); // NOLINT(coro-lock-across-suspend)
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
-mintask::Task<void> b() {
+mini::Task<void> b() {
   // NOLINTNEXTLINE(coro-lock-across-suspend)
   std::lock_guard G(M);
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }

@@ -1,7 +1,7 @@
-// CONFIG: {CheckOptions: {coro-lock-across-suspend.AllowedAwaitables: 'mintask::InlineWait', coro-lock-across-suspend.LockTypes: 'std::lock_guard;app::SpinGuard'}}
+// CONFIG: {CheckOptions: {coro-lock-across-suspend.AllowedAwaitables: 'mini::InlineWait', coro-lock-across-suspend.LockTypes: 'std::lock_guard;app::SpinGuard'}}
 // AllowedAwaitables: awaiting these does not count as a suspension (they
 // complete inline or keep the thread). LockTypes replaces the default list.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <mutex>
 
 namespace app {
@@ -15,24 +15,24 @@ public:
 std::mutex M;
 int Flag;
 
-mintask::Task<void> allowedAwaitable() {
+mini::Task<void> allowedAwaitable() {
   std::lock_guard Guard(M);
-  co_await mintask::inline_wait();
+  co_await mini::inline_wait();
 }
 
-mintask::Task<void> otherAwaitableStillCounts() {
+mini::Task<void> otherAwaitableStillCounts() {
   std::lock_guard Guard(M); // expected-warning {{lock 'Guard'}}
-  co_await mintask::inline_wait();
-  co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::inline_wait();
+  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
 }
 
-mintask::Task<void> customLockType() {
+mini::Task<void> customLockType() {
   app::SpinGuard Spin(Flag); // expected-warning {{lock 'Spin' (type 'app::SpinGuard')}}
-  co_await mintask::sleep(1); // expected-note {{'Spin' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Spin' is still held}}
 }
 
 // std::unique_lock is not in the configured LockTypes.
-mintask::Task<void> notConfigured() {
+mini::Task<void> notConfigured() {
   std::unique_lock Lock(M);
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }

@@ -1,7 +1,7 @@
 // Negative cases: every lock is released before the coroutine suspends.
 // clang-tidy's scope-based misc-coroutine-hostile-raii warns on several of
 // these (see tests/compare-hostile-raii.sh).
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
@@ -14,76 +14,76 @@ int Counter;
 void consume(std::unique_lock<std::mutex> Lock);
 
 // unlock() before the suspension.
-mintask::Task<void> unlockBeforeAwait() {
+mini::Task<void> unlockBeforeAwait() {
   std::unique_lock Lock(M);
   ++Counter;
   Lock.unlock();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // release() disassociates the lock from its mutex.
-mintask::Task<void> releaseBeforeAwait() {
+mini::Task<void> releaseBeforeAwait() {
   std::unique_lock Lock(M);
   ++Counter;
   Lock.release()->unlock();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // The lock lives in an inner block that closes before the suspension.
-mintask::Task<void> innerBlock() {
+mini::Task<void> innerBlock() {
   {
     std::lock_guard Guard(M);
     ++Counter;
   }
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // The lock is taken after the last suspension.
-mintask::Task<int> lockAfterLastSuspension() {
-  int Value = co_await mintask::fetch(1);
+mini::Task<int> lockAfterLastSuspension() {
+  int Value = co_await mini::fetch(1);
   std::lock_guard Guard(M);
   Counter += Value;
   co_return Counter;
 }
 
 // Moved away: the coroutine no longer holds the mutex.
-mintask::Task<void> movedToFunction() {
+mini::Task<void> movedToFunction() {
   std::unique_lock Lock(M);
   consume(std::move(Lock));
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
-mintask::Task<void> movedToThread() {
+mini::Task<void> movedToThread() {
   std::unique_lock Lock(M);
   std::thread Worker([L = std::move(Lock)]() mutable { L.unlock(); });
   Worker.detach();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
-mintask::Task<void> moveAssignedAway() {
+mini::Task<void> moveAssignedAway() {
   std::unique_lock Lock(M);
   std::unique_lock<std::mutex> Other;
   Other = std::move(Lock);
   Other.unlock();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // Deferred: never locked.
-mintask::Task<void> deferredNeverLocked() {
+mini::Task<void> deferredNeverLocked() {
   std::unique_lock Lock(M, std::defer_lock);
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
   Lock.lock();
   ++Counter;
 }
 
 // A default-constructed lock owns no mutex.
-mintask::Task<void> defaultConstructed() {
+mini::Task<void> defaultConstructed() {
   std::unique_lock<std::mutex> Lock;
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // Released on every branch.
-mintask::Task<void> releasedOnBothBranches(bool Fast) {
+mini::Task<void> releasedOnBothBranches(bool Fast) {
   std::unique_lock Lock(M);
   if (Fast) {
     Lock.unlock();
@@ -91,41 +91,41 @@ mintask::Task<void> releasedOnBothBranches(bool Fast) {
     ++Counter;
     Lock.unlock();
   }
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // A lock in a loop body is destroyed at the end of each iteration; the
 // suspension happens in the next statement.
-mintask::Task<void> loopLockReleasedEachIteration() {
+mini::Task<void> loopLockReleasedEachIteration() {
   for (int I = 0; I < 3; ++I) {
     {
       std::lock_guard Guard(M);
       ++Counter;
     }
-    co_await mintask::sleep(1);
+    co_await mini::sleep(1);
   }
 }
 
 // Locked again after the suspension, released before the next one.
-mintask::Task<void> relockAfterAwait() {
+mini::Task<void> relockAfterAwait() {
   std::unique_lock Lock(M);
   for (int I = 0; I < 3; ++I) {
     ++Counter;
     Lock.unlock();
-    co_await mintask::sleep(1);
+    co_await mini::sleep(1);
     Lock.lock();
   }
 }
 
 // A lambda nested in a coroutine is not the coroutine: its lock lives only
 // while the lambda runs.
-mintask::Task<void> lambdaInsideCoroutine() {
+mini::Task<void> lambdaInsideCoroutine() {
   auto Bump = [] {
     std::lock_guard Guard(M);
     ++Counter;
   };
   Bump();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
   Bump();
 }
 
@@ -136,38 +136,38 @@ int plainFunction() {
 }
 
 // An awaiter whose await_ready() is a constant true never suspends.
-mintask::Task<void> neverSuspends() {
+mini::Task<void> neverSuspends() {
   std::lock_guard Guard(M);
   co_await std::suspend_never{};
-  int Ready = co_await mintask::AlwaysReady{};
+  int Ready = co_await mini::AlwaysReady{};
   Counter += Ready;
 }
 
 // Locks taken and released around each await.
-mintask::Task<void> shortCriticalSections() {
+mini::Task<void> shortCriticalSections() {
   int Snapshot;
   {
     std::shared_lock Reader(SM);
     Snapshot = Counter;
   }
-  int Delta = co_await mintask::fetch(Snapshot);
+  int Delta = co_await mini::fetch(Snapshot);
   {
     std::unique_lock Writer(SM);
     Counter += Delta;
   }
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
 // A suspension inside the lock's own initialiser happens before the lock
 // is taken.
-mintask::Task<std::mutex *> pickMutex();
-mintask::Task<void> awaitInLockInitialiser() {
+mini::Task<std::mutex *> pickMutex();
+mini::Task<void> awaitInLockInitialiser() {
   std::lock_guard Guard(*co_await pickMutex());
   ++Counter;
 }
 
 // Locks that are not automatic variables are out of scope of this check.
-mintask::Task<void> staticLock() {
+mini::Task<void> staticLock() {
   static std::unique_lock<std::mutex> Forever(M, std::defer_lock);
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }

@@ -1,6 +1,6 @@
 // Classes with clang's `scoped_lockable` attribute are locks, whatever their
 // name; their thread-safety annotations say which members lock and unlock.
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 
 class __attribute__((capability("mutex"))) Mutex {
 public:
@@ -28,44 +28,44 @@ public:
 Mutex Mu;
 int Counter;
 
-mintask::Task<void> heldAcrossAwait() {
+mini::Task<void> heldAcrossAwait() {
   MutexLock Guard(&Mu); // expected-warning {{lock 'Guard' (type 'MutexLock')}}
   ++Counter;
-  co_await mintask::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
 }
 
-mintask::Task<void> reacquiredBeforeAwait() {
+mini::Task<void> reacquiredBeforeAwait() {
   MutexLock Guard(&Mu); // expected-warning {{lock 'Guard'}}
   Guard.Release();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
   Guard.Reacquire();
-  co_await mintask::sleep(2); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Guard' is still held}}
 }
 
-mintask::Task<void> acquiredLater() {
+mini::Task<void> acquiredLater() {
   DeferrableLock Guard(&Mu, DeferTag{}); // expected-warning {{lock 'Guard'}}
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
   Guard.Acquire();
-  co_await mintask::sleep(2); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Guard' is still held}}
 }
 
 // Negatives.
-mintask::Task<void> releasedBeforeAwait() {
+mini::Task<void> releasedBeforeAwait() {
   MutexLock Guard(&Mu);
   ++Counter;
   Guard.Release();
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
-mintask::Task<void> deferredNotAcquired() {
+mini::Task<void> deferredNotAcquired() {
   DeferrableLock Guard(&Mu, DeferTag{});
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }
 
-mintask::Task<void> innerScope() {
+mini::Task<void> innerScope() {
   {
     MutexLock Guard(&Mu);
     ++Counter;
   }
-  co_await mintask::sleep(1);
+  co_await mini::sleep(1);
 }

@@ -3,7 +3,7 @@
 // methods are written ns::Class::method and match in derived classes.
 // MaxCallDepth 2: a direct call or one helper in between.
 #include <corio/corio.hpp>
-#include <mintask/task.hpp>
+#include <minitask/minitask.hpp>
 
 namespace app {
 class Loop {
@@ -11,12 +11,12 @@ public:
   void run_forever();
 };
 class UiLoop : public Loop {};
-template <typename T> T block_on(mintask::Task<T> Task);
+template <typename T> T block_on(mini::Task<T> Task);
 } // namespace app
 
-mintask::Task<void> usesCustomLoop(app::UiLoop &Ui) {
+mini::Task<void> usesCustomLoop(app::UiLoop &Ui) {
   Ui.run_forever(); // expected-warning {{'app::Loop::run_forever' runs an event loop inside coroutine 'usesCustomLoop'}}
-  int Value = app::block_on(mintask::fetch(1)); // expected-warning {{'app::block_on' runs an event loop}}
+  int Value = app::block_on(mini::fetch(1)); // expected-warning {{'app::block_on' runs an event loop}}
   (void)Value;
   co_return;
 }
@@ -24,14 +24,14 @@ mintask::Task<void> usesCustomLoop(app::UiLoop &Ui) {
 void oneHelper(app::Loop &L) { L.run_forever(); } // expected-note {{'oneHelper' calls 'app::Loop::run_forever', which runs an event loop}}
 void twoHelpers(app::Loop &L) { oneHelper(L); }
 
-mintask::Task<void> depthLimit(app::Loop &L) {
+mini::Task<void> depthLimit(app::Loop &L) {
   oneHelper(L); // expected-warning {{'oneHelper' runs an event loop inside coroutine 'depthLimit'}}
   twoHelpers(L); // beyond MaxCallDepth: not reported
   co_return;
 }
 
 corio::Task<int> compute() { co_return 1; }
-mintask::Task<void> notConfigured() {
+mini::Task<void> notConfigured() {
   corio::run(compute());
   co_return;
 }

@@ -102,4 +102,25 @@ private:
   std::coroutine_handle<promise_type> h;
 };
 
+/// Declared-only coroutines for cases that only need something to await.
+Task<void> sleep(int milliseconds);
+Task<int> fetch(int key);
+Task<bool> ready_to_continue();
+
+/// An awaiter whose await_ready() is a constant true: it never suspends.
+struct AlwaysReady {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  int await_resume() const noexcept { return 0; }
+};
+
+/// An awaiter that may complete inline (for options such as
+/// AllowedAwaitables).
+struct InlineWait {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() const noexcept {}
+};
+InlineWait inline_wait();
+
 } // namespace mini
