@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp --------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/SpawnedFutures.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -275,6 +276,7 @@ bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
+      NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
       BlockingFunctionsOption(Options.get("BlockingFunctions", defaultList())),
       ExtraBlockingFunctionsOption(Options.get("ExtraBlockingFunctions", "")),
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
@@ -405,7 +407,16 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
         },
         Opts);
   }
+  // A wait on a future of a task spawned onto this coroutine's own loop is
+  // a deadlock: coro-nested-loop-run reports it as such, so report it once.
+  llvm::SmallVector<utils::LoopFutureWait, 2> LoopWaits;
+  if (NestedLoopRunEnabled)
+    LoopWaits = utils::findLoopFutureWaits(Coroutine, Ctx);
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
+    if (llvm::any_of(LoopWaits, [&](const utils::LoopFutureWait &W) {
+          return W.Wait == Step.Call;
+        }))
+      return;
     if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
       report(*Chain, Coroutine, Ctx);
   });

@@ -60,6 +60,9 @@ private:
   bool sleepReplacementDeclared(ASTContext &Ctx);
   bool isExpressionStatement(const Expr *Call) const;
 
+  /// Waits on futures spawned onto the coroutine's own loop are left to
+  /// coro-nested-loop-run when it runs too (one finding per line).
+  const bool NestedLoopRunEnabled;
   const std::string BlockingFunctionsOption;
   const std::string ExtraBlockingFunctionsOption;
   const std::string AllowedFunctionsOption;

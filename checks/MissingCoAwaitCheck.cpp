@@ -38,6 +38,10 @@ void MissingCoAwaitCheck::registerMatchers(MatchFinder *Finder) {
   // Statements whose direct sub-statements are evaluated and discarded.
   // Looking at these few statement kinds (rather than climbing from every
   // call to its parents) keeps the check cheap on large translation units.
+  // A statement expression's value is its last statement: remember them
+  // (traversal visits the StmtExpr before its body) instead of asking the
+  // parent map, which would be built for the whole translation unit.
+  Finder->addMatcher(stmtExpr().bind("stmt-expr"), this);
   Finder->addMatcher(compoundStmt().bind("block"), this);
   Finder->addMatcher(
       stmt(anyOf(ifStmt(), whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(),
@@ -52,12 +56,12 @@ void MissingCoAwaitCheck::registerMatchers(MatchFinder *Finder) {
 
 void MissingCoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  if (const auto *SE = Result.Nodes.getNodeAs<StmtExpr>("stmt-expr")) {
+    StmtExprBodies.insert(SE->getSubStmt());
+    return;
+  }
   if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
-    // The value of a statement expression's last statement is used.
-    bool IsStmtExprBody = false;
-    for (const auto &Parent : Ctx.getParents(*Block))
-      if (Parent.get<StmtExpr>())
-        IsStmtExprBody = true;
+    bool IsStmtExprBody = StmtExprBodies.contains(Block);
     for (const Stmt *Child : Block->body()) {
       if (IsStmtExprBody && Child == Block->body_back())
         break;

@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/Runtimes.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 
 namespace clang::tidy::coro {
@@ -24,7 +25,10 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Classifier.reset(); }
+  void onEndOfTranslationUnit() override {
+    Classifier.reset();
+    StmtExprBodies.clear();
+  }
 
 private:
   void checkDiscarded(const Expr *E, ASTContext &Ctx);
@@ -37,6 +41,7 @@ private:
   const std::string IgnoredFunctionsOption;
   utils::QualifiedNameSet IgnoredFunctions;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
+  llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
 };
 
 } // namespace clang::tidy::coro

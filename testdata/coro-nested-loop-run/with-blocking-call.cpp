@@ -1,0 +1,20 @@
+// CHECKS: coro-nested-loop-run,coro-blocking-call
+// With both checks on, a wait on a future of a task spawned onto the
+// coroutine's own loop is reported once, as the deadlock it is; a wait on an
+// unrelated future is still coro-blocking-call's.
+#include <boost/asio.hpp>
+#include <future>
+
+namespace asio = boost::asio;
+
+asio::awaitable<int> work() { co_return 1; }
+
+asio::awaitable<void> waitsOnItsOwnLoop(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' waits, inside coroutine 'waitsOnItsOwnLoop'}} expected-note {{the future comes from this 'co_spawn'}}
+  co_return;
+}
+
+asio::awaitable<void> waitsOnAnotherFuture(std::future<int> &Other) {
+  Other.get(); // expected-warning {{'std::future::get' blocks the event loop}}
+  co_return;
+}
