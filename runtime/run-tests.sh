@@ -7,7 +7,8 @@
 #
 # Then it fuzzes the HTTP parser with libFuzzer for CORIO_FUZZ_SECONDS (default 20) when the
 # compiler supports it.
-# Environment: CXX (default clang++-19 when installed), JOBS (default 2), CORIO_FUZZ_SECONDS.
+# Environment: CXX (default clang++-19 when installed), JOBS (default 2), CORIO_FUZZ_SECONDS,
+# CORIO_SKIP_PLAIN.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -61,7 +62,9 @@ run_fuzzer() {
   fi
 }
 
-run_config plain "" ""
+# CORIO_SKIP_PLAIN=1: the caller already built and ran the plain tests (the
+# top-level scripts/test does, as part of the whole project's ctest).
+if [[ "${CORIO_SKIP_PLAIN:-0}" != 1 ]]; then run_config plain "" ""; fi
 run_config asan-ubsan "address,undefined" ""
 run_config tsan "thread" "executor;io"
 run_fuzzer
