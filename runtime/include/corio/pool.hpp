@@ -95,70 +95,43 @@ class Pool {
   std::size_t in_use() const noexcept { return open_ - idle_.size(); }
 
  private:
-  class WaitForResource final : public detail::LeafWait, public detail::ListHook {
+  class WaitForResource final : public detail::ListedWait<WaitForResource, Pool> {
    public:
-    explicit WaitForResource(Pool& pool) noexcept : pool_(pool) {}
+    explicit WaitForResource(Pool& pool) noexcept : detail::ListedWait<WaitForResource, Pool>(pool) {}
     ~WaitForResource() {
-      pool_.waiters_.remove(*this);
       if (handed_ && !resumed_) {  // destroyed between the hand-over and the resumption
-        if (resource) pool_.give_back(std::move(*resource), false);
-        else pool_.release_slot();
+        if (resource) this->owner_.give_back(std::move(*resource), false);
+        else this->owner_.release_slot();
       }
     }
     bool await_ready() const noexcept { return false; }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      pool_.waiters_.push_back(*this);
-      watch();
-      return true;
-    }
     void await_resume() {
       resumed_ = true;
-      unwatch();
-      throw_if_cancelled();
-    }
-    void interrupt() noexcept override {
-      pool_.waiters_.remove(*this);
-      wake_cancelled(*EventLoop::current());
+      this->end_wait();
     }
     void hand_over(std::optional<T> r) {
       resource = std::move(r);
       handed_ = true;
-      wake(*EventLoop::current());
+      this->wake(*EventLoop::current());
     }
     std::optional<T> resource;
 
    private:
-    Pool& pool_;
+    friend class detail::ListedWait<WaitForResource, Pool>;
+    static detail::IntrusiveList<WaitForResource>& wait_list(Pool& pool) noexcept { return pool.waiters_; }
     bool handed_ = false;
     bool resumed_ = false;
   };
 
-  class DrainWait final : public detail::LeafWait, public detail::ListHook {
+  class DrainWait final : public detail::ListedWait<DrainWait, Pool> {
    public:
-    explicit DrainWait(Pool& pool) noexcept : pool_(pool) {}
-    ~DrainWait() { pool_.drainers_.remove(*this); }
-    bool await_ready() const noexcept { return pool_.in_use() == 0; }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      pool_.drainers_.push_back(*this);
-      watch();
-      return true;
-    }
-    void await_resume() {
-      unwatch();
-      throw_if_cancelled();
-    }
-    void interrupt() noexcept override {
-      pool_.drainers_.remove(*this);
-      wake_cancelled(*EventLoop::current());
-    }
-    void done() { wake(*EventLoop::current()); }
+    explicit DrainWait(Pool& pool) noexcept : detail::ListedWait<DrainWait, Pool>(pool) {}
+    bool await_ready() const noexcept { return this->owner_.in_use() == 0; }
+    void done() { this->wake(*EventLoop::current()); }
 
    private:
-    Pool& pool_;
+    friend class detail::ListedWait<DrainWait, Pool>;
+    static detail::IntrusiveList<DrainWait>& wait_list(Pool& pool) noexcept { return pool.drainers_; }
   };
 
   Task<Lease> create() {

@@ -33,89 +33,47 @@ class Queue {
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
 
-  class [[nodiscard]] PutAwaiter final : public detail::LeafWait, public detail::ListHook {
+  class [[nodiscard]] PutAwaiter final : public detail::ListedWait<PutAwaiter, Queue> {
    public:
-    PutAwaiter(Queue& q, T item) : queue_(q), item_(std::move(item)) {}
-    ~PutAwaiter() { queue_.putters_.remove(*this); }
-    bool await_ready() { return queue_.try_put(item_); }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      queue_.putters_.push_back(*this);
-      watch();
-      return true;
-    }
-    void await_resume() {
-      unwatch();
-      throw_if_cancelled();
-    }
-    void interrupt() noexcept override {
-      queue_.putters_.remove(*this);
-      wake_cancelled(*EventLoop::current());
-    }
+    PutAwaiter(Queue& q, T item) : detail::ListedWait<PutAwaiter, Queue>(q), item_(std::move(item)) {}
+    bool await_ready() { return this->owner_.try_put(item_); }
 
    private:
     friend class Queue;
-    Queue& queue_;
+    friend class detail::ListedWait<PutAwaiter, Queue>;
+    static detail::IntrusiveList<PutAwaiter>& wait_list(Queue& q) noexcept { return q.putters_; }
     T item_;
   };
 
-  class [[nodiscard]] GetAwaiter final : public detail::LeafWait, public detail::ListHook {
+  class [[nodiscard]] GetAwaiter final : public detail::ListedWait<GetAwaiter, Queue> {
    public:
-    explicit GetAwaiter(Queue& q) noexcept : queue_(q) {}
-    ~GetAwaiter() { queue_.getters_.remove(*this); }
+    explicit GetAwaiter(Queue& q) noexcept : detail::ListedWait<GetAwaiter, Queue>(q) {}
     bool await_ready() {
-      if (queue_.items_.empty()) return false;
-      item_.emplace(queue_.pop_front());
-      return true;
-    }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      queue_.getters_.push_back(*this);
-      watch();
+      if (this->owner_.items_.empty()) return false;
+      item_.emplace(this->owner_.pop_front());
       return true;
     }
     T await_resume() {
-      unwatch();
-      throw_if_cancelled();
+      this->end_wait();
       return std::move(*item_);
-    }
-    void interrupt() noexcept override {
-      queue_.getters_.remove(*this);
-      wake_cancelled(*EventLoop::current());
     }
 
    private:
     friend class Queue;
-    Queue& queue_;
+    friend class detail::ListedWait<GetAwaiter, Queue>;
+    static detail::IntrusiveList<GetAwaiter>& wait_list(Queue& q) noexcept { return q.getters_; }
     std::optional<T> item_;
   };
 
-  class [[nodiscard]] JoinAwaiter final : public detail::LeafWait, public detail::ListHook {
+  class [[nodiscard]] JoinAwaiter final : public detail::ListedWait<JoinAwaiter, Queue> {
    public:
-    explicit JoinAwaiter(Queue& q) noexcept : queue_(q) {}
-    ~JoinAwaiter() { queue_.joiners_.remove(*this); }
-    bool await_ready() const noexcept { return queue_.unfinished_ == 0; }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      queue_.joiners_.push_back(*this);
-      watch();
-      return true;
-    }
-    void await_resume() {
-      unwatch();
-      throw_if_cancelled();
-    }
-    void interrupt() noexcept override {
-      queue_.joiners_.remove(*this);
-      wake_cancelled(*EventLoop::current());
-    }
+    explicit JoinAwaiter(Queue& q) noexcept : detail::ListedWait<JoinAwaiter, Queue>(q) {}
+    bool await_ready() const noexcept { return this->owner_.unfinished_ == 0; }
 
    private:
     friend class Queue;
-    Queue& queue_;
+    friend class detail::ListedWait<JoinAwaiter, Queue>;
+    static detail::IntrusiveList<JoinAwaiter>& wait_list(Queue& q) noexcept { return q.joiners_; }
   };
 
   // Waits for room, then adds the item.

@@ -42,42 +42,30 @@ class Semaphore {
     Semaphore* owner_;
   };
 
-  class [[nodiscard]] AcquireAwaiter final : public detail::LeafWait, public detail::ListHook {
+  class [[nodiscard]] AcquireAwaiter final : public detail::ListedWait<AcquireAwaiter, Semaphore> {
    public:
-    explicit AcquireAwaiter(Semaphore& sem) noexcept : sem_(sem) {}
+    explicit AcquireAwaiter(Semaphore& sem) noexcept : ListedWait(sem) {}
     ~AcquireAwaiter() {
-      sem_.waiters_.remove(*this);
-      if (granted_ && !taken_) sem_.release();  // destroyed between the grant and the resumption
+      if (granted_ && !taken_) owner_.release();  // destroyed between the grant and the resumption
     }
 
     bool await_ready() noexcept {
-      if (sem_.available_ > 0 && sem_.waiters_.empty()) {
-        --sem_.available_;
+      if (owner_.available_ > 0 && owner_.waiters_.empty()) {
+        --owner_.available_;
         granted_ = true;
       }
       return granted_;
     }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      sem_.waiters_.push_back(*this);
-      watch();
-      return true;
-    }
     Permit await_resume() {
-      unwatch();
-      throw_if_cancelled();
+      end_wait();
       taken_ = true;
-      return Permit(&sem_);
-    }
-    void interrupt() noexcept override {
-      sem_.waiters_.remove(*this);
-      wake_cancelled(*EventLoop::current());
+      return Permit(&owner_);
     }
 
    private:
     friend class Semaphore;
-    Semaphore& sem_;
+    friend ListedWait;
+    static detail::IntrusiveList<AcquireAwaiter>& wait_list(Semaphore& sem) noexcept { return sem.waiters_; }
     bool granted_ = false;
     bool taken_ = false;
   };

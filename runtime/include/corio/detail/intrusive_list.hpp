@@ -36,8 +36,9 @@ class IntrusiveList {
     remove(*node);
     return node;
   }
-  void remove(Node& node) noexcept {
-    ListHook& h = node;
+  // Takes the hook, not the Node: a node's base class can leave the list from its own destructor,
+  // when the Node part of the object is already gone.
+  void remove(ListHook& h) noexcept {
     if (!h.linked_) return;
     if (h.prev_ != nullptr) h.prev_->next_ = h.next_;
     else head_ = h.next_;

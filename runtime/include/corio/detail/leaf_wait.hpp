@@ -4,6 +4,7 @@
 #include <coroutine>
 
 #include "corio/detail/context.hpp"
+#include "corio/detail/intrusive_list.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 
@@ -54,6 +55,45 @@ class LeafWait : public Waiter {
   std::coroutine_handle<> handle_;
   TaskContext* task_ = nullptr;
   bool cancelled_ = false;
+};
+
+// A leaf operation that waits its turn in one of its owner's intrusive lists (a queue's getters, a
+// semaphore's waiters...) until the owner pops it and calls wake(); cancellation takes it out of the
+// list. Self, the final awaiter, names that list with a private
+// `static IntrusiveList<Self>& wait_list(Owner&)` (befriending this class) and keeps its own
+// await_ready() and, if it produces a result, its own await_resume() that starts with end_wait().
+// Costs nothing over writing it out: no storage beyond the owner reference Self needs anyway, no
+// virtual call beyond interrupt().
+template <class Self, class Owner>
+class ListedWait : public LeafWait, public ListHook {
+ public:
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    if (!begin(h)) return false;
+    list().push_back(static_cast<Self&>(*this));
+    watch();
+    return true;
+  }
+  void await_resume() { end_wait(); }
+  void interrupt() noexcept override {
+    list().remove(*this);
+    wake_cancelled(*EventLoop::current());
+  }
+
+ protected:
+  explicit ListedWait(Owner& owner) noexcept : owner_(owner) {}
+  // Runs after Self's destructor, so it leaves the list through the hook alone.
+  ~ListedWait() { list().remove(*this); }
+
+  void end_wait() {
+    unwatch();
+    throw_if_cancelled();
+  }
+
+  Owner& owner_;
+
+ private:
+  IntrusiveList<Self>& list() const noexcept { return Self::wait_list(owner_); }
 };
 
 }  // namespace corio::detail
