@@ -39,7 +39,7 @@ class TcpStream {
       const int fd = ::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
       if (fd < 0) detail::throw_errno("socket");
       auto socket = std::make_unique<detail::Socket>(fd);
-      if (::connect(fd, address.get(), address.length) != 0) {
+      if (detail::nonblocking_connect(fd, address.get(), address.length) != 0) {
         if (errno != EINPROGRESS) {
           last = std::error_code(errno, std::system_category());
           continue;
@@ -66,7 +66,7 @@ class TcpStream {
   // Reads what is available (at least one byte); 0 means the peer closed its side.
   Task<std::size_t> read_some(std::span<char> buffer) {
     for (;;) {
-      const ssize_t n = ::recv(fd(), buffer.data(), buffer.size(), 0);
+      const ssize_t n = detail::nonblocking_recv(fd(), buffer.data(), buffer.size());
       if (n >= 0) co_return static_cast<std::size_t>(n);
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
         co_await socket_->readable();
@@ -89,7 +89,7 @@ class TcpStream {
   Task<void> write_all(std::string_view data) {
     std::size_t done = 0;
     while (done < data.size()) {
-      const ssize_t n = ::send(fd(), data.data() + done, data.size() - done, MSG_NOSIGNAL);
+      const ssize_t n = detail::nonblocking_send(fd(), data.data() + done, data.size() - done);
       if (n >= 0) {
         done += static_cast<std::size_t>(n);
       } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -157,7 +157,7 @@ class TcpListener {
   // Waits for the next connection.
   Task<TcpStream> accept() {
     for (;;) {
-      const int fd = ::accept4(socket_->fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      const int fd = detail::nonblocking_accept(socket_->fd());
       if (fd >= 0) {
         TcpStream stream(std::make_unique<detail::Socket>(fd));
         stream.set_no_delay(true);
