@@ -41,17 +41,20 @@ void MissingCoAwaitCheck::registerMatchers(MatchFinder *Finder) {
   // A statement expression's value is its last statement: remember them
   // (traversal visits the StmtExpr before its body) instead of asking the
   // parent map, which would be built for the whole translation unit.
-  Finder->addMatcher(stmtExpr().bind("stmt-expr"), this);
-  Finder->addMatcher(compoundStmt().bind("block"), this);
+  // System headers are skipped: their findings are never shown, and under
+  // stock clang-tidy (which walks all of them) they are most of the nodes.
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(stmtExpr(User).bind("stmt-expr"), this);
+  Finder->addMatcher(compoundStmt(User).bind("block"), this);
   Finder->addMatcher(
-      stmt(anyOf(ifStmt(), whileStmt(), doStmt(), forStmt(), cxxForRangeStmt(),
-                 switchCase(), labelStmt()))
+      stmt(User, anyOf(ifStmt(), whileStmt(), doStmt(), forStmt(),
+                       cxxForRangeStmt(), switchCase(), labelStmt()))
           .bind("control"),
       this);
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasInitializer(expr()))
-          .bind("local"),
-      this);
+  Finder->addMatcher(varDecl(User, hasLocalStorage(), unless(parmVarDecl()),
+                             hasInitializer(expr()))
+                         .bind("local"),
+                     this);
 }
 
 void MissingCoAwaitCheck::check(const MatchFinder::MatchResult &Result) {

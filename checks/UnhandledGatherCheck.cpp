@@ -62,8 +62,13 @@ void UnhandledGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnhandledGatherCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(coawaitExpr().bind("await"), this);
-  Finder->addMatcher(coroutineBodyStmt().bind("coroutine"), this);
+  // Findings in system headers are never shown; not looking there keeps
+  // the check cheap under stock clang-tidy, which walks all of them.
+  Finder->addMatcher(
+      coawaitExpr(unless(isExpansionInSystemHeader())).bind("await"), this);
+  Finder->addMatcher(
+      coroutineBodyStmt(unless(isExpansionInSystemHeader())).bind("coroutine"),
+      this);
 }
 
 void UnhandledGatherCheck::check(const MatchFinder::MatchResult &Result) {

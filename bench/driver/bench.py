@@ -46,7 +46,7 @@ def per_unit(build, units, rounds):
 
 
 def make_project(tmp, copies):
-    src = os.path.join(ROOT, "bench", "driver", "asio_server.cpp")
+    src = os.path.join(ROOT, "bench", "blocking-call", "asio_server.cpp")
     entries = []
     for i in range(copies):
         dst = os.path.join(tmp, f"unit{i}.cpp")
@@ -67,7 +67,7 @@ def main():
     args = ap.parse_args()
     coro_tidy = os.path.join(args.build, "bin", "coro-tidy")
 
-    units = [("asio_server.cpp (Boost.Asio)", os.path.join(ROOT, "bench", "driver", "asio_server.cpp"),
+    units = [("asio_server.cpp (Boost.Asio)", os.path.join(ROOT, "bench", "blocking-call", "asio_server.cpp"),
               ["-std=c++20"])]
     gtest_flags = ["-std=c++20", "-I" + os.path.join(ROOT, "runtime", "include")]
     for path in sorted(glob.glob(os.path.join(ROOT, "runtime", "tests", "*.cpp")))[:3]:
