@@ -46,11 +46,15 @@ void MissingCoAwaitCheck::registerMatchers(MatchFinder *Finder) {
   auto User = unless(isExpansionInSystemHeader());
   Finder->addMatcher(stmtExpr(User).bind("stmt-expr"), this);
   Finder->addMatcher(compoundStmt(User).bind("block"), this);
-  Finder->addMatcher(
-      stmt(User, anyOf(ifStmt(), whileStmt(), doStmt(), forStmt(),
-                       cxxForRangeStmt(), switchCase(), labelStmt()))
-          .bind("control"),
-      this);
+  // One matcher per statement kind, so MatchFinder only tries each on nodes
+  // of that kind (a `stmt(anyOf(...))` would run on every statement).
+  Finder->addMatcher(ifStmt(User).bind("control"), this);
+  Finder->addMatcher(whileStmt(User).bind("control"), this);
+  Finder->addMatcher(doStmt(User).bind("control"), this);
+  Finder->addMatcher(forStmt(User).bind("control"), this);
+  Finder->addMatcher(cxxForRangeStmt(User).bind("control"), this);
+  Finder->addMatcher(switchCase(User).bind("control"), this);
+  Finder->addMatcher(labelStmt(User).bind("control"), this);
   Finder->addMatcher(varDecl(User, hasLocalStorage(), unless(parmVarDecl()),
                              hasInitializer(expr()))
                          .bind("local"),
