@@ -184,10 +184,17 @@ TEST_P(Testdata, PluginInStockClangTidyAgrees) {
                   << Plugin.Out << Plugin.Err;
 }
 
+// With a <case>.fixed.cpp, --fix must produce it; without one, --fix must
+// leave the file alone (no check offers a fix it was not tested for).
 TEST_P(Testdata, FixItsProduceTheFixedFile) {
   TestCase Case = GetParam();
-  if (Case.FixedPath.empty())
-    GTEST_SKIP() << "no .fixed.cpp for this case";
+  bool ExpectsErrors = std::any_of(
+      Case.Expected.begin(), Case.Expected.end(),
+      [](const Expectation &E) { return E.Level == "error"; });
+  if (ExpectsErrors)
+    GTEST_SKIP() << "a case that does not compile gets no fixes";
+  std::string Expected =
+      readFile(Case.FixedPath.empty() ? Case.Path : Case.FixedPath);
   TempDir Tmp;
   std::string Copy = Tmp.write(llvm::sys::path::filename(Case.Path).str(),
                                readFile(Case.Path));
@@ -195,7 +202,7 @@ TEST_P(Testdata, FixItsProduceTheFixedFile) {
   Args.insert(Args.begin(), "--fix");
   ProcessResult R = run(coroTidy(), Args);
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
-  EXPECT_EQ(readFile(Copy), readFile(Case.FixedPath));
+  EXPECT_EQ(readFile(Copy), Expected);
   // The fixed code must compile.
   std::vector<std::string> Compile{"-fsyntax-only"};
   Compile.insert(Compile.end(), Case.Args.begin(), Case.Args.end());

@@ -1,0 +1,25 @@
+// CHECKS: coro-dangling-task,coro-missing-co-await
+// With both checks on, every line is reported once: coro-missing-co-await
+// owns dropped awaitables that are not spawn handles (a cobalt promise from
+// a call), coro-dangling-task owns the spawn functions, which
+// coro-missing-co-await ignores.
+#include <boost/cobalt/promise.hpp>
+#include <corio/corio.hpp>
+
+boost::cobalt::promise<void> audit();
+corio::Task<void> log_event() { co_return; }
+
+boost::cobalt::promise<void> cobalt_side() {
+  co_await audit(); // expected-warning {{result of coroutine 'audit' (type 'boost::cobalt::promise<void>') is never awaited; its result and any exception it throws are lost}}
+  auto p = audit(); // expected-warning {{'p' holds the result of coroutine 'audit'}}
+  auto q = audit(); // expected-warning {{'q' holds the handle of the task started by 'audit' but is only queried}}
+  if (q.ready())
+    co_return;
+}
+
+corio::Task<void> corio_side() {
+  corio::create_task(log_event()); // expected-warning {{the handle of the task started by 'corio::create_task' is discarded}}
+  auto h = corio::create_task(log_event()); // expected-warning {{'h' holds the handle of the task started by 'corio::create_task' but is never used}}
+  co_await log_event(); // expected-warning {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited}}
+  co_return;
+}

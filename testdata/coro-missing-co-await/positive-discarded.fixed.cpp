@@ -1,0 +1,39 @@
+// A task made and dropped: the tutorial's "forgetting await returns a
+// coroutine object and doesn't run".
+#include <minitask/minitask.hpp>
+using namespace mini;
+
+Task<int> fetch_data() { co_return 1; }
+template <class T> Task<T> fetch_as() { co_return T{}; }
+EagerTask log_event() { co_return; }
+
+struct Client {
+  Task<int> get(const char *url) { co_return 0; }
+};
+
+Task<> handler(Client &client, bool flag) {
+  co_await fetch_data(); // expected-warning {{result of coroutine 'fetch_data' (type 'Task<int>') is never awaited; the coroutine does not run until it is co_awaited}}
+  co_await client.get("/users"); // expected-warning {{result of coroutine 'Client::get' (type 'Task<int>') is never awaited}}
+  co_await delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; the operation it represents never happens}}
+  co_await next_event(); // expected-warning {{result of awaitable 'next_event' (type 'Event') is never awaited}}
+  co_await fetch_as<long>(); // expected-warning {{result of coroutine 'fetch_as<long>' (type 'Task<long>') is never awaited}}
+  co_await log_event(); // expected-warning {{result of coroutine 'log_event' (type 'EagerTask') is never awaited; its result and any exception it throws are lost}}
+  co_await []() -> Task<> { co_return; }(); // expected-warning {{result of coroutine lambda (type 'Task<>') is never awaited}}
+  flag ? co_await fetch_data() : co_await fetch_as<int>(); // expected-warning {{'fetch_data'}} expected-warning {{'fetch_as<int>'}}
+  for (int i = 0; i < 3; ++i)
+    co_await fetch_data(); // expected-warning {{'fetch_data'}}
+  while (flag) {
+    co_await fetch_data(); // expected-warning {{'fetch_data'}}
+    flag = false;
+  }
+  if (flag)
+    co_await fetch_data(); // expected-warning {{'fetch_data'}}
+  else
+    co_await client.get("/"); // expected-warning {{'Client::get'}}
+  co_return;
+}
+
+// Outside a coroutine the task never runs either; there is no fix-it.
+void plain_function() {
+  fetch_data(); // expected-warning {{result of coroutine 'fetch_data'}} expected-note {{no fix-it: 'plain_function' is not a coroutine}}
+}
