@@ -175,6 +175,12 @@ static std::string describeProducer(const Expr *Call,
   }
   bool IsTask = Kind == utils::CoroutineTypeKind::LazyTask ||
                 Kind == utils::CoroutineTypeKind::EagerTask;
+  // A plain function that returns a task (a forwarder, a factory) is not
+  // itself a coroutine; say so when its body shows it.
+  if (IsTask && Callee)
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        Def && !utils::isCoroutine(Def) && Name != "lambda")
+      return "function " + Name;
   return (IsTask ? "coroutine " : "awaitable ") + Name;
 }
 

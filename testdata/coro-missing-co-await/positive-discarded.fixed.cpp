@@ -37,3 +37,11 @@ Task<> handler(Client &client, bool flag) {
 void plain_function() {
   fetch_data(); // expected-warning {{result of coroutine 'fetch_data'}} expected-note {{no fix-it: 'plain_function' is not a coroutine}}
 }
+
+// A plain function that returns a task is named as a function, not a
+// coroutine; its task is lost all the same.
+Task<int> make_request() { return fetch_data(); }
+Task<> caller() {
+  co_await make_request(); // expected-warning {{result of function 'make_request' (type 'Task<int>') is never awaited}}
+  co_return;
+}
