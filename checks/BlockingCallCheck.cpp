@@ -146,6 +146,102 @@ bool isInMemoryStream(QualType T) {
   return Found || llvm::is_contained(Names, utils::qualifiedName(RD));
 }
 
+/// True if \p RD is, or derives from, one of the classes named \p Names.
+bool isOrDerivesFrom(const CXXRecordDecl *RD,
+                     llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (llvm::is_contained(Names, utils::qualifiedName(RD)))
+    return true;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *Base) {
+    if (llvm::is_contained(Names, utils::qualifiedName(Base)))
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+/// True for a stream class (anything derived from std::basic_ios).
+bool isStream(const CXXRecordDecl *RD) {
+  return isOrDerivesFrom(RD, {"std::basic_ios"});
+}
+
+/// True if \p Buffer, the argument a stream is constructed from, points to a
+/// stream buffer that is known to hold its characters in memory: its class
+/// (as written, not the std::basic_streambuf base it converts to) derives
+/// from std::basic_streambuf but not from a buffer that does I/O (file,
+/// stdio and socket buffers). A bare `std::streambuf *` may point to any of
+/// them: unknown.
+bool pointsToInMemoryBuffer(const Expr *Buffer) {
+  QualType T = Buffer->IgnoreParenImpCasts()->getType();
+  if (!T->isPointerType())
+    return false;
+  const CXXRecordDecl *RD = utils::getRecord(T->getPointeeType());
+  if (!RD || !RD->hasDefinition() ||
+      utils::qualifiedName(RD) == "std::basic_streambuf" ||
+      !isOrDerivesFrom(RD, {"std::basic_streambuf"}))
+    return false;
+  static const llvm::StringRef IoBuffers[] = {
+      "std::basic_filebuf", "__gnu_cxx::stdio_filebuf",
+      "__gnu_cxx::stdio_sync_filebuf", "boost::asio::basic_socket_streambuf",
+      "asio::basic_socket_streambuf",
+  };
+  return !isOrDerivesFrom(RD, IoBuffers);
+}
+
+/// True if some call in \p Body gives the stream \p Var another buffer
+/// (`Var.rdbuf(p)`).
+bool isRebuffered(const VarDecl *Var, const Stmt *Body) {
+  if (!Body)
+    return true;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Body))
+    if (const CXXMethodDecl *Method = Member->getMethodDecl())
+      if (Method->getIdentifier() && Method->getName() == "rdbuf" &&
+          Member->getNumArgs() > 0)
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          if (Ref->getDecl() == Var)
+            return true;
+  for (const Stmt *Child : Body->children())
+    if (Child && isRebuffered(Var, Child))
+      return true;
+  return false;
+}
+
+/// True if \p Stream names a local stream object (not a parameter, global
+/// or member) that its function constructs over an in-memory stream buffer
+/// (`std::istream in(&stringbuf);`) and never gives another one: reading it
+/// reads memory.
+bool isLocalStreamOverMemory(const Expr *Stream) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts());
+  if (!Ref)
+    return false;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+      Var->getType()->isReferenceType() || !Var->getInit())
+    return false;
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+  if (!Construct || Construct->getNumArgs() != 1)
+    return false;
+  // The standard streams' `explicit basic_istream(basic_streambuf *)`; a
+  // user's stream class may do anything with the pointer.
+  const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+  if (!llvm::is_contained(
+          std::initializer_list<llvm::StringRef>{"std::basic_istream",
+                                                 "std::basic_ostream",
+                                                 "std::basic_iostream"},
+          utils::qualifiedName(Class)) ||
+      !pointsToInMemoryBuffer(Construct->getArg(0)))
+    return false;
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  return Function && !isRebuffered(Var, Function->getBody());
+}
+
 /// True if \p E is a duration known at compile time to be zero (the
 /// `wait_for(0s)` readiness poll, which never blocks).
 bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
@@ -323,11 +419,31 @@ void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
   MatchFinder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
+/// True if \p Call is a standard library stream operation (`std::getline`,
+/// `operator>>`, a listed `std::basic_istream` member) on a stream that
+/// reads memory: a string or span stream, or a local stream constructed over
+/// an in-memory stream buffer (`std::istream in(&stringbuf)`).
+static bool readsMemory(const Expr *Call, const FunctionDecl *Callee) {
+  if (utils::qualifiedName(Callee).rfind("std::", 0) != 0)
+    return false;
+  const Expr *Stream = firstArgument(Call);
+  if (!Stream)
+    return false;
+  QualType T = Stream->IgnoreParenBaseCasts()->getType();
+  if (T->isPointerType())
+    return false;
+  if (!isStream(utils::getRecord(T)))
+    return false;
+  return isInMemoryStream(T) || isLocalStreamOverMemory(Stream);
+}
+
 bool BlockingCallCheck::isBlockingCall(const Expr *Call,
                                        const FunctionDecl *Callee) const {
   // `std::cin >> x`: operator>> whose stream operand is a listed stream
   // object.
   if (Callee->getOverloadedOperator() == OO_GreaterGreater) {
+    if (readsMemory(Call, Callee))
+      return false;
     if (const Expr *Stream = firstArgument(Call)) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
@@ -343,11 +459,8 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
     if ((Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor()) &&
         utils::qualifiedName(Ctor->getParent()).rfind("std::", 0) == 0)
       return false;
-  // Reading a string stream never blocks.
-  if (Callee->getName() == "getline" && Callee->isInStdNamespace())
-    if (const Expr *Stream = firstArgument(Call))
-      if (isInMemoryStream(Stream->IgnoreParenBaseCasts()->getType()))
-        return false;
+  if (readsMemory(Call, Callee))
+    return false;
   // `wait_for(0s)`: a readiness poll.
   if (Callee->getIdentifier() &&
       (Callee->getName() == "wait_for" ||
