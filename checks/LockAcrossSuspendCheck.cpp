@@ -50,8 +50,11 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
       !Checked.insert(Coroutine->getCanonicalDecl()).second)
     return;
   ASTContext &Ctx = *Result.Context;
+  if (!Classifier)
+    Classifier = std::make_unique<utils::CoroutineTypeClassifier>(Ctx);
   for (const utils::LockHeldAcrossSuspension &Finding :
-       utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions)) {
+       utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions,
+                                            Classifier.get())) {
     const VarDecl *Lock = Finding.Lock;
     std::string TypeName =
         Lock->getType().getCanonicalType().getUnqualifiedType().getAsString(

@@ -4,9 +4,11 @@
 #define CORO_TIDY_CHECKS_LOCKACROSSSUSPENDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Coroutines.h"
 #include "utils/LockFlow.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 
 namespace clang::tidy::coro {
 
@@ -14,7 +16,9 @@ namespace clang::tidy::coro {
 /// with the `scoped_lockable` attribute) that may hold its mutex at a
 /// suspension point of its coroutine. Flow-sensitive over clang's CFG:
 /// unlock(), release(), moving the lock away and the end of its scope release
-/// it; lock() re-acquires it.
+/// it; lock() re-acquires it. Locks of async mutexes (acquired by co_await)
+/// are not reported, nor awaits that hand the lock or its mutex to the
+/// awaited call (`co_await cv.wait(lk)`).
 ///
 /// See docs/checks/coro-lock-across-suspend.md.
 class LockAcrossSuspendCheck : public ClangTidyCheck {
@@ -26,13 +30,18 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Checked.clear(); }
+  void onEndOfTranslationUnit() override {
+    Checked.clear();
+    Classifier.reset();
+  }
 
 private:
   const std::string LockTypesOption;
   const std::string AllowedAwaitablesOption;
   utils::LockFlowOptions FlowOptions;
   llvm::DenseSet<const FunctionDecl *> Checked;
+  /// Classifies mutex members' return types (async mutexes); one per AST.
+  std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
 };
 
 } // namespace clang::tidy::coro

@@ -108,6 +108,133 @@ bool isSuspensionPoint(const CoroutineSuspendExpr *E,
 }
 
 //===----------------------------------------------------------------------===//
+// Async mutexes and async locks
+//===----------------------------------------------------------------------===//
+
+bool isAsyncMutex(const CXXRecordDecl *Mutex,
+                  CoroutineTypeClassifier &Classifier) {
+  return classOrBase(Mutex, [&](const CXXRecordDecl *RD) {
+    for (const Decl *D : RD->decls()) {
+      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+        D = FTD->getTemplatedDecl();
+      const auto *MD = dyn_cast<CXXMethodDecl>(D);
+      if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+          isa<CXXDestructorDecl>(MD))
+        continue;
+      QualType Result = MD->getReturnType();
+      if (!Result->isDependentType() && Classifier.isAwaitable(Result))
+        return true;
+    }
+    return false;
+  });
+}
+
+/// \p E with the wrappers that only transport a value removed, including
+/// explicit conversions to a non-reference type (`Lock(...)`).
+static const Expr *lockValue(const Expr *E) {
+  while (E) {
+    E = ignoreValueWrappers(E);
+    const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E);
+    if (!Cast || Cast->getTypeAsWritten()->isReferenceType())
+      break;
+    E = Cast->getSubExpr();
+  }
+  return E;
+}
+
+/// True if the lock value \p E is the result of a co_await: acquired
+/// asynchronously (`auto lk = co_await m.scoped_lock();`).
+static bool isAwaitedValue(const Expr *E) {
+  return isa_and_nonnull<CoawaitExpr>(lockValue(E));
+}
+
+/// The mutex classes a lock of type \p T guards, as known from its type: the
+/// type arguments of the lock class template (or of the base class template
+/// that makes it a lock). False if the lock type is not a template; a null
+/// entry stands for an argument that is not a class.
+static bool
+lockTemplateMutexes(QualType T, const LockFlowOptions &Options,
+                    llvm::SmallVectorImpl<const CXXRecordDecl *> &Out) {
+  return classOrBase(getRecord(T), [&](const CXXRecordDecl *RD) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || !(Options.LockTypes.matches(RD) ||
+                   (Options.ScopedLockable && hasScopedLockableAttr(RD))))
+      return false;
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      if (Arg.getKind() == TemplateArgument::Pack) {
+        for (const TemplateArgument &Element : Arg.pack_elements())
+          if (Element.getKind() == TemplateArgument::Type)
+            Out.push_back(getRecord(Element.getAsType()));
+      } else if (Arg.getKind() == TemplateArgument::Type) {
+        Out.push_back(getRecord(Arg.getAsType()));
+      }
+    }
+    return true;
+  });
+}
+
+/// The class of the object a capability expression of a constructor's
+/// thread-safety attribute names: `M` for a parameter `Mutex *M` or
+/// `Mutex &M`; null if it is not a parameter of class (pointer) type.
+static const CXXRecordDecl *capabilityParamClass(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<UnaryOperator>(E);
+      Op && (Op->getOpcode() == UO_Deref || Op->getOpcode() == UO_AddrOf))
+    E = Op->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Param)
+    return nullptr;
+  QualType T = Param->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return getRecord(T);
+}
+
+/// The mutex classes a non-template scoped_lockable lock guards, from the
+/// capabilities its constructor's annotations name.
+static void constructorCapabilityMutexes(
+    const CXXConstructorDecl *Ctor,
+    llvm::SmallVectorImpl<const CXXRecordDecl *> &Out) {
+  if (!Ctor)
+    return;
+  auto Add = [&](auto Args) {
+    for (const Expr *Arg : Args)
+      if (const CXXRecordDecl *RD = capabilityParamClass(Arg))
+        Out.push_back(RD);
+  };
+  for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>())
+    Add(A->args());
+  // The first argument of try_acquire_capability is the success value.
+  for (const auto *A : Ctor->specific_attrs<TryAcquireCapabilityAttr>())
+    Add(A->args());
+  // An adopting constructor requires the capability already held.
+  for (const auto *A : Ctor->specific_attrs<RequiresCapabilityAttr>())
+    Add(A->args());
+}
+
+bool isAsyncLock(const VarDecl *Lock, const LockFlowOptions &Options,
+                 CoroutineTypeClassifier &Classifier) {
+  if (!Lock)
+    return false;
+  if (isAwaitedValue(Lock->getInit()))
+    return true;
+  llvm::SmallVector<const CXXRecordDecl *, 2> Mutexes;
+  if (!lockTemplateMutexes(Lock->getType(), Options, Mutexes))
+    if (const auto *Construct =
+            dyn_cast_or_null<CXXConstructExpr>(lockValue(Lock->getInit())))
+      constructorCapabilityMutexes(Construct->getConstructor(), Mutexes);
+  // Every mutex it guards is async (a std::scoped_lock of an async and a
+  // blocking mutex still blocks).
+  return !Mutexes.empty() &&
+         llvm::all_of(Mutexes, [&](const CXXRecordDecl *RD) {
+           return RD && isAsyncMutex(RD, Classifier);
+         });
+}
+
+//===----------------------------------------------------------------------===//
 // The dataflow
 //===----------------------------------------------------------------------===//
 
@@ -125,6 +252,51 @@ bool isStdDeferLock(QualType T) {
   const CXXRecordDecl *RD = getRecord(T);
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
          RD->getName() == "defer_lock_t";
+}
+
+/// std::defer_lock_t, std::adopt_lock_t, std::try_to_lock_t.
+bool isStdLockTag(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "defer_lock_t" || RD->getName() == "adopt_lock_t" ||
+          RD->getName() == "try_to_lock_t");
+}
+
+/// \p E without parentheses, implicit casts, `&` and `*`: `&m`, `*p` and
+/// `(m)` designate the object `m` and `p` designate.
+const Expr *stripObject(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    const auto *Op = dyn_cast<UnaryOperator>(E);
+    if (!Op || (Op->getOpcode() != UO_AddrOf && Op->getOpcode() != UO_Deref))
+      break;
+    E = Op->getSubExpr();
+  }
+  return E;
+}
+
+/// True if \p A and \p B name the same object by the same path: the same
+/// variable, `this`, or the same member of the same object.
+bool sameObject(const Expr *A, const Expr *B) {
+  A = stripObject(A);
+  B = stripObject(B);
+  if (!A || !B)
+    return false;
+  if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
+    return true;
+  if (const auto *RefA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *RefB = dyn_cast<DeclRefExpr>(B);
+    return RefB && RefA->getDecl()->getCanonicalDecl() ==
+                       RefB->getDecl()->getCanonicalDecl();
+  }
+  if (const auto *MemA = dyn_cast<MemberExpr>(A)) {
+    const auto *MemB = dyn_cast<MemberExpr>(B);
+    return MemB &&
+           MemA->getMemberDecl()->getCanonicalDecl() ==
+               MemB->getMemberDecl()->getCanonicalDecl() &&
+           sameObject(MemA->getBase(), MemB->getBase());
+  }
+  return false;
 }
 
 template <typename AttrT> bool hasAttrOrPattern(const FunctionDecl *FD) {
@@ -160,8 +332,10 @@ LockEffect methodEffect(const CXXMethodDecl *MD) {
 class LockDataflow {
 public:
   LockDataflow(const FunctionDecl *Coroutine, const CFG &Cfg,
-               const LockFlowOptions &Options)
-      : Coroutine(Coroutine), Cfg(Cfg), Options(Options) {}
+               const LockFlowOptions &Options,
+               CoroutineTypeClassifier &Classifier)
+      : Coroutine(Coroutine), Cfg(Cfg), Options(Options),
+        Classifier(Classifier) {}
 
   std::vector<LockHeldAcrossSuspension> run(const SourceManager &SM);
 
@@ -170,11 +344,15 @@ private:
 
   void collectLocks();
   void track(const VarDecl *Var) {
-    if (Index.count(Var))
+    if (Index.count(Var) || isAsyncLock(Var, Options, Classifier))
       return;
     Index[Var] = Locks.size();
     Locks.push_back(Var);
+    MutexArgs.emplace_back();
   }
+  void addMutexArgs(unsigned Lock, const Expr *Value);
+  bool designatesLock(const Expr *Arg, unsigned Lock) const;
+  bool handedTo(const CoroutineSuspendExpr *Suspend, unsigned Lock) const;
   std::optional<unsigned> trackedVar(const Expr *E) const;
   std::optional<unsigned> movedVar(const Expr *E) const;
   bool valueHeld(const Expr *E, const State &Held) const;
@@ -195,7 +373,11 @@ private:
   const FunctionDecl *Coroutine;
   const CFG &Cfg;
   const LockFlowOptions &Options;
+  CoroutineTypeClassifier &Classifier;
   llvm::SmallVector<const VarDecl *, 8> Locks;
+  /// For each lock, the mutex expressions it was constructed from (in its
+  /// initialiser, or in a lock value assigned to it).
+  llvm::SmallVector<llvm::SmallVector<const Expr *, 2>, 8> MutexArgs;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   /// The held state a lock had when it was last moved from (std::move), so
   /// that the construction or assignment consuming it inherits that state.
@@ -221,6 +403,82 @@ void LockDataflow::collectLocks() {
             track(Var);
     }
   }
+  // The mutexes each lock is constructed from, in its initialiser and in
+  // lock values assigned to it.
+  for (unsigned I = 0; I < Locks.size(); ++I)
+    if (Locks[I]->getInit())
+      addMutexArgs(I, Locks[I]->getInit());
+  for (const CFGBlock *Block : Cfg)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S->getStmt());
+            Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+          if (std::optional<unsigned> Lock = trackedVar(Op->getArg(0)))
+            addMutexArgs(*Lock, Op->getArg(1));
+}
+
+void LockDataflow::addMutexArgs(unsigned Lock, const Expr *Value) {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(lockValue(Value));
+  if (!Construct || (Construct->getConstructor() &&
+                     Construct->getConstructor()->isCopyOrMoveConstructor()))
+    return;
+  for (const Expr *Arg : Construct->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg) && !isStdLockTag(Arg->getType()))
+      MutexArgs[Lock].push_back(Arg);
+}
+
+/// True if the argument \p Arg is the lock \p Lock itself, something got
+/// from it (`lk.mutex()`), or the mutex it was constructed from.
+bool LockDataflow::designatesLock(const Expr *Arg, unsigned Lock) const {
+  const Expr *E = stripObject(Arg);
+  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    E = stripObject(Member->getImplicitObjectArgument());
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    if (Ref->getDecl() == Locks[Lock])
+      return true;
+  return llvm::any_of(MutexArgs[Lock], [&](const Expr *Mutex) {
+    return sameObject(Arg, Mutex);
+  });
+}
+
+/// True if the co_await \p Suspend hands the lock \p Lock or its mutex to a
+/// call in its operand (`co_await cv.wait(lk)`, `co_await cv.wait(m, pred)`):
+/// an async condition variable releases the mutex while suspended and
+/// re-acquires it before resuming, so that suspension does not count.
+bool LockDataflow::handedTo(const CoroutineSuspendExpr *Suspend,
+                            unsigned Lock) const {
+  const auto *Await = dyn_cast<CoawaitExpr>(Suspend);
+  if (!Await || !Await->getOperand())
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work{Await->getOperand()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    // A nested lambda runs elsewhere; a nested co_await is its own
+    // suspension point.
+    if (!S || isa<LambdaExpr>(S) || isa<CoroutineSuspendExpr>(S))
+      continue;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+      // The object of a member operator is not an argument.
+      if (isa<CXXOperatorCallExpr>(Call) &&
+          isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+          !Args.empty())
+        Args = Args.drop_front();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    } else if (const auto *List = dyn_cast<InitListExpr>(S)) {
+      Args = llvm::ArrayRef(List->getInits(), List->getNumInits());
+    } else if (const auto *Parens = dyn_cast<CXXParenListInitExpr>(S)) {
+      Args = Parens->getInitExprs();
+    }
+    for (const Expr *Arg : Args)
+      if (Arg && designatesLock(Arg, Lock))
+        return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
 }
 
 std::optional<unsigned> LockDataflow::trackedVar(const Expr *E) const {
@@ -336,6 +594,9 @@ bool LockDataflow::valueHeld(const Expr *E, const State &Held) const {
   }
   if (!E)
     return true;
+  // Acquired asynchronously (`lk = co_await m.scoped_lock();`).
+  if (isAwaitedValue(E))
+    return false;
   if (std::optional<unsigned> From = movedVar(E)) {
     auto It = MovedState.find(*From);
     return It != MovedState.end() ? It->second : Held[*From];
@@ -389,7 +650,8 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
   if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
     if (isSuspensionPoint(Suspend, Options))
       for (unsigned I : Held.set_bits())
-        OnSuspend(I, Suspend);
+        if (!handedTo(Suspend, I))
+          OnSuspend(I, Suspend);
     return;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
@@ -543,7 +805,8 @@ LockDataflow::run(const SourceManager &SM) {
 
 std::vector<LockHeldAcrossSuspension>
 findLocksHeldAcrossSuspension(const FunctionDecl *Coroutine, ASTContext &Ctx,
-                              const LockFlowOptions &Options) {
+                              const LockFlowOptions &Options,
+                              CoroutineTypeClassifier *Classifier) {
   if (!Coroutine || Coroutine->isDependentContext())
     return {};
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody());
@@ -558,7 +821,10 @@ findLocksHeldAcrossSuspension(const FunctionDecl *Coroutine, ASTContext &Ctx,
       CFG::buildCFG(Coroutine, Body->getBody(), &Ctx, BuildOptions);
   if (!Cfg)
     return {};
-  LockDataflow Flow(Coroutine, *Cfg, Options);
+  std::optional<CoroutineTypeClassifier> Local;
+  if (!Classifier)
+    Classifier = &Local.emplace(Ctx);
+  LockDataflow Flow(Coroutine, *Cfg, Options, *Classifier);
   return Flow.run(Ctx.getSourceManager());
 }
 
