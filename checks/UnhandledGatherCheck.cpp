@@ -128,6 +128,11 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
   if (Kind == utils::CombinatorKind::FailFast) {
     if (!RequireHandler || utils::isInsideCatchingTry(*Await, Ctx))
       return;
+    // Children that produce no value (a watchdog `a && b` of two
+    // awaitable<void>): a failure discards no result, and failing fast is
+    // usually the point.
+    if (utils::producesNoValue(Await->getType()))
+      return;
     if (!firstReport(Await->getBeginLoc(), 0))
       return;
     std::string Alternative = settledAlternative(Call);

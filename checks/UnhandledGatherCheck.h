@@ -15,7 +15,8 @@ namespace clang::tidy::coro {
 /// Flags failures of concurrently awaited tasks that vanish:
 ///  (a) a fail-fast combinator (`corio::gather(a(), b())`, asio `a && b`,
 ///      `cppcoro::when_all`, ...) awaited outside a try block that catches
-///      what it rethrows (option RequireHandler);
+///      what it rethrows (option RequireHandler), unless its children
+///      produce no value (the awaited type is void or all std::monostate);
 ///  (b) a settled result (`gather(corio::return_exceptions, ...)`,
 ///      `collectAllTry`, `when_all_ready`, ...) whose throwing accessor runs
 ///      on a path where the result was not checked first;

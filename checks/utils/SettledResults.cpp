@@ -54,10 +54,78 @@ CombinatorKind classifyCombinatorCall(const Expr *E,
   return CombinatorKind::None;
 }
 
+/// True if \p FD is `std::NAME` for one of \p Names.
+static bool isStdFunction(const FunctionDecl *FD,
+                          std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
+    return false;
+  for (llvm::StringRef Name : Names)
+    if (FD->getName() == Name)
+      return true;
+  return false;
+}
+
+/// The local variable \p E names, through std::move and value wrappers: a
+/// non-static, non-reference local with an initialiser (not a parameter).
+static const VarDecl *awaitedLocal(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 &&
+      isStdFunction(Call->getDirectCallee(), {"move"}))
+    E = ignoreValueWrappers(Call->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  if (!Ref)
+    return nullptr;
+  const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !V->hasInit() ||
+      V->getType()->isReferenceType())
+    return nullptr;
+  return V;
+}
+
 const CallExpr *awaitedCall(const CoawaitExpr *Await) {
   if (!Await || !Await->getOperand())
     return nullptr;
-  return dyn_cast<CallExpr>(ignoreValueWrappers(Await->getOperand()));
+  const Expr *Operand = Await->getOperand();
+  if (const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(Operand))) {
+    if (!isStdFunction(Call->getDirectCallee(), {"move"}))
+      return Call;
+  }
+  // `auto l = collectAll(...); co_await std::move(l);`: the combinator's
+  // awaitable stored first, awaited later.
+  if (const VarDecl *Local = awaitedLocal(Operand))
+    return dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Local->getInit()));
+  return nullptr;
+}
+
+static bool isMonostate(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  return RD && qualifiedName(RD) == "std::monostate";
+}
+
+bool producesNoValue(QualType T) {
+  if (T.isNull())
+    return false;
+  if (T->isVoidType())
+    return true;
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(getRecord(T));
+  if (!Spec)
+    return false;
+  std::string Name = qualifiedName(Spec);
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Name == "std::vector")
+    return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+           isMonostate(Args[0].getAsType());
+  if (Name != "std::tuple" || Args.size() != 1 ||
+      Args[0].getKind() != TemplateArgument::Pack ||
+      Args[0].pack_size() == 0)
+    return false;
+  for (const TemplateArgument &Element : Args[0].pack_elements())
+    if (Element.getKind() != TemplateArgument::Type ||
+        !isMonostate(Element.getAsType()))
+      return false;
+  return true;
 }
 
 //===-- Handlers and discarded values --------------------------------------===//
@@ -273,16 +341,6 @@ static const Expr *stripValue(const Expr *E) {
       break;
   }
   return E;
-}
-
-static bool isStdFunction(const FunctionDecl *FD,
-                          std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
-    return false;
-  for (llvm::StringRef Name : Names)
-    if (FD->getName() == Name)
-      return true;
-  return false;
 }
 
 const CallExpr *SettledFlow::settledOrigin(const Expr *Init) const {
@@ -531,10 +589,24 @@ static const ValueDecl *assignedVariable(const Stmt *S) {
 
 std::string SettledFlow::spell(const Expr *E) const {
   const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
   CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
-    Range = SM.getExpansionRange(Range);
-  return Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
+  // In a macro argument (`EXPECT_EQ(1, x.value())`) this is the argument's
+  // own text; never the whole macro invocation.
+  CharSourceRange File = Lexer::makeFileCharRange(Range, SM, LO);
+  if (File.isValid()) {
+    llvm::StringRef Text = Lexer::getSourceText(File, SM, LO);
+    if (!Text.empty())
+      return Text.str();
+  }
+  // Otherwise the name from the AST.
+  const Expr *Stripped = ignoreValueWrappers(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Stripped))
+    return Ref->getDecl()->getNameAsString();
+  std::string Printed;
+  llvm::raw_string_ostream OS(Printed);
+  Stripped->printPretty(OS, nullptr, PrintingPolicy(LO));
+  return OS.str();
 }
 
 void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {

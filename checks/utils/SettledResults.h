@@ -39,9 +39,17 @@ enum class CombinatorKind { None, FailFast, Settled };
 CombinatorKind classifyCombinatorCall(const Expr *E,
                                       const CombinatorVocabulary &Vocab);
 
-/// The combinator call awaited by \p Await (its operand through value
-/// wrappers), or null.
+/// The combinator call awaited by \p Await: its operand through value
+/// wrappers, or, when the operand is a local variable (optionally through
+/// std::move), the call that initialised it (`auto l = collectAll(...);
+/// co_await std::move(l);`). Null otherwise.
 const CallExpr *awaitedCall(const CoawaitExpr *Await);
+
+/// True if a combinator whose `co_await` yields \p T produces no values, so
+/// a fail-fast failure discards nothing: `void` (asio `a && b` of two
+/// `awaitable<void>`), or a non-empty std::tuple, or a std::vector, of
+/// std::monostate only (corio::gather of Task<void>s).
+bool producesNoValue(QualType T);
 
 /// True if \p S runs inside the try block of a try statement of the same
 /// function (not across a lambda) with a handler that catches any exception

@@ -12,7 +12,7 @@ corio::Task<int> no_handler() {
 }
 
 corio::Task<void> statement_form() {
-  co_await corio::gather(ping(), ping()); // expected-warning {{'corio::gather' fails fast}}
+  co_await corio::gather(fetch(1), fetch(2)); // expected-warning {{'corio::gather' fails fast}}
 }
 
 corio::Task<int> returned_to_caller() {
@@ -39,11 +39,23 @@ corio::Task<void> narrow_handler() {
 corio::Task<void> lambda_inside_try() {
   try {
     auto work = []() -> corio::Task<void> {
-      co_await corio::gather(ping(), ping()); // expected-warning {{'corio::gather' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'lambda'}}
+      co_await corio::gather(fetch(1), fetch(2)); // expected-warning {{'corio::gather' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'lambda'}}
     };
     co_await work();
   } catch (...) {
   }
+}
+
+// One value-producing task among void ones: its result is lost.
+corio::Task<void> mixed() {
+  co_await corio::gather(ping(), fetch(1)); // expected-warning {{'corio::gather' fails fast}}
+}
+
+// The combinator's awaitable stored in a local, awaited later.
+corio::Task<int> stored() {
+  auto both = corio::gather(fetch(1), fetch(2));
+  auto [a, b] = co_await std::move(both); // expected-warning {{'corio::gather' fails fast}}
+  co_return a + b;
 }
 
 template <typename T> corio::Task<T> both(corio::Task<T> x, corio::Task<T> y) {

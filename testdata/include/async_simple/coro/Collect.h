@@ -12,4 +12,9 @@ template <typename... Ts>
 Lazy<std::tuple<Try<Ts>...>> collectAll(Lazy<Ts>... lazies);
 template <typename T>
 Lazy<std::vector<Try<T>>> collectAll(std::vector<Lazy<T>> input);
+/// The same, the children running in parallel on the executor.
+template <typename... Ts>
+Lazy<std::tuple<Try<Ts>...>> collectAllPara(Lazy<Ts>... lazies);
+template <typename T>
+Lazy<std::vector<Try<T>>> collectAllPara(std::vector<Lazy<T>> input);
 } // namespace async_simple::coro
