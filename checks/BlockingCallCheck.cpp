@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp --------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/CoroutineMatchers.h"
 #include "utils/SpawnedFutures.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
@@ -409,14 +410,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
-  // One match per coroutine; its body's calls are then walked directly, so
-  // the cost is proportional to coroutine code, not to every call in the
-  // translation unit. Matching the declarations (not the body statement)
-  // avoids building the parent map of the whole translation unit.
-  MatchFinder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
-      this);
-  MatchFinder->addMatcher(lambdaExpr().bind("lambda"), this);
+  utils::matchCoroutineDefinitions(*MatchFinder, this);
 }
 
 /// True if \p Call is a standard library stream operation (`std::getline`,
@@ -494,16 +488,8 @@ utils::CallVerdict BlockingCallCheck::classify(const Expr *Call,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Coroutine = Lambda->getCallOperator();
-  if (!Coroutine || !utils::isCoroutine(Coroutine))
-    return;
-  // Templates are checked in their instantiations, where every call is
-  // resolved. A lambda call operator may be reached both as a declaration
-  // and through its expression: check it once.
-  if (Coroutine->isDependentContext() ||
-      !Checked.insert(Coroutine->getCanonicalDecl()).second)
+  const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
+  if (!Coroutine)
     return;
   checkCoroutine(Coroutine, *Result.Context);
 }

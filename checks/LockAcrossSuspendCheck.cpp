@@ -1,6 +1,7 @@
 //===--- LockAcrossSuspendCheck.cpp ---------------------------------------===//
 
 #include "LockAcrossSuspendCheck.h"
+#include "utils/CoroutineMatchers.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -28,26 +29,12 @@ void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
-  // One match per coroutine: functions, methods, instantiations, and lambdas
-  // (through their expression). Matching declarations rather than the body
-  // statement avoids building the parent map of the whole translation unit.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
-      this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  utils::matchCoroutineDefinitions(*Finder, this);
 }
 
 void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Coroutine = Lambda->getCallOperator();
-  if (!Coroutine || !utils::isCoroutine(Coroutine))
-    return;
-  // Templates are checked in their instantiations, where calls resolve. A
-  // lambda's call operator may be matched both as a declaration and through
-  // its expression: check it once.
-  if (Coroutine->isDependentContext() ||
-      !Checked.insert(Coroutine->getCanonicalDecl()).second)
+  const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
+  if (!Coroutine)
     return;
   ASTContext &Ctx = *Result.Context;
   if (!Classifier)

@@ -1,6 +1,7 @@
 //===--- NestedLoopRunCheck.cpp -------------------------------------------===//
 
 #include "NestedLoopRunCheck.h"
+#include "utils/CoroutineMatchers.h"
 #include "utils/Coroutines.h"
 #include "utils/SpawnedFutures.h"
 #include "clang/AST/ASTContext.h"
@@ -63,13 +64,7 @@ void NestedLoopRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void NestedLoopRunCheck::registerMatchers(MatchFinder *MatchFinder) {
-  // One match per coroutine: functions, methods, instantiations, and lambdas
-  // (through their expression). Matching declarations rather than the body
-  // statement avoids building the parent map of the whole translation unit.
-  MatchFinder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("fn"),
-      this);
-  MatchFinder->addMatcher(lambdaExpr().bind("lambda"), this);
+  utils::matchCoroutineDefinitions(*MatchFinder, this);
 }
 
 utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
@@ -82,16 +77,8 @@ utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
 }
 
 void NestedLoopRunCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Coroutine = Lambda->getCallOperator();
-  if (!Coroutine || !utils::isCoroutine(Coroutine))
-    return;
-  // Templates are checked in their instantiations, where calls resolve. A
-  // lambda's call operator may be matched both as a declaration and through
-  // its expression: check it once.
-  if (Coroutine->isDependentContext() ||
-      !Checked.insert(Coroutine->getCanonicalDecl()).second)
+  const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
+  if (!Coroutine)
     return;
   ASTContext &Ctx = *Result.Context;
   if (!Finder) {
