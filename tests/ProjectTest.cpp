@@ -179,6 +179,25 @@ TEST(Cache, CorruptEntriesAreIgnored) {
   EXPECT_NE(Again.Err.find("0 from the cache"), std::string::npos) << Again.Err;
 }
 
+TEST(Cache, ConcurrentRunsSharingACacheAgree) {
+  Project P;
+  ProcessResult Reference = run(coroTidy(), {"-p", P.build(), "--no-cache"});
+  // Four runs at once write the same entries; each must print the same
+  // findings, and so must a run that reads what they left.
+  std::string Script;
+  for (int I = 0; I < 4; ++I)
+    Script += "'" + coroTidy() + "' -p '" + P.build() + "' -j1 > '" +
+              P.Dir.path() + "/out" + std::to_string(I) + "' 2>/dev/null & ";
+  Script += "wait";
+  ProcessResult Concurrent = run("sh", {"-c", Script});
+  ASSERT_EQ(Concurrent.ExitCode, 0) << Concurrent.Err;
+  for (int I = 0; I < 4; ++I)
+    EXPECT_EQ(readFile(P.Dir.path() + "/out" + std::to_string(I)), Reference.Out) << I;
+  ProcessResult After = run(coroTidy(), {"-p", P.build()});
+  EXPECT_EQ(After.Out, Reference.Out);
+  EXPECT_NE(After.Err.find("3 from the cache"), std::string::npos) << After.Err;
+}
+
 TEST(Cache, ExplicitCacheDirAndNoCache) {
   Project P;
   std::string Dir = P.Dir.path() + "/my-cache";
