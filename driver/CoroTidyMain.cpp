@@ -21,6 +21,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -371,6 +372,15 @@ int main(int argc, const char **argv) {
       return true;
     return ExcludeFilter && ExcludeFilter->match(File);
   });
+  // Units from the database or --diff: their .clang-tidy files must parse
+  // too (checked once per directory).
+  if (Config.empty() && ConfigFile.empty() && SourcePaths.empty()) {
+    StringSet<> Directories;
+    for (const std::string &File : Files)
+      if (Directories.insert(sys::path::parent_path(File)).second)
+        if (Error E = coro_tidy::checkConfigFor(File))
+          return usageError(toString(std::move(E)));
+  }
 
   if (!Output.empty() && Format == "text") {
     // handleErrors prints to stdout: point stdout at the file.

@@ -420,6 +420,15 @@ TEST(ProjectBadInput, CacheDirectoryThatIsAFile) {
   EXPECT_LE(std::count(R.Err.begin(), R.Err.end(), '\n'), 1);
 }
 
+TEST(ProjectBadInput, MalformedClangTidyNextToADatabaseUnit) {
+  Project P;
+  P.Dir.write("src/.clang-tidy", "Checks: [unterminated\n");
+  ProcessResult R = run(coroTidy(), {"-p", P.build(), "--no-cache"}, P.Dir.path());
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_NE(R.Err.find("malformed configuration"), std::string::npos) << R.Err;
+  EXPECT_LE(std::count(R.Err.begin(), R.Err.end(), '\n'), 1) << R.Err;
+}
+
 TEST(ProjectBadInput, UnknownFormat) {
   Project P;
   ProcessResult R = run(coroTidy(), {"-p", P.build(), "--format=xml"});
