@@ -4,7 +4,6 @@
 #include "utils/SettledResults.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -40,13 +39,54 @@ void DanglingTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void DanglingTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Findings in system headers are never shown; see UnhandledGatherCheck.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
+  // Each function (and lambda) body is walked once for its calls; their
+  // context comes from that body's parent map, built only when a call
+  // produces a task handle, never from the whole translation unit's map.
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(functionDecl(User, isDefinition()).bind("function"),
                      this);
+  Finder->addMatcher(lambdaExpr(User).bind("lambda"), this);
 }
 
+namespace {
+/// The calls of one body; lambdas' bodies, local classes' member functions
+/// and blocks are their own functions (their captures are not).
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (isa_and_nonnull<FunctionDecl, BlockDecl, CapturedDecl>(D))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+  std::vector<const CallExpr *> Calls;
+};
+} // namespace
+
 void DanglingTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
-    checkCall(Call, *Result.Context);
+  const FunctionDecl *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    F = Lambda->getCallOperator();
+  if (!F || !F->getBody() || !Seen.insert(F->getCanonicalDecl()).second)
+    return;
+  CallCollector Collector;
+  Collector.TraverseStmt(F->getBody());
+  const SourceManager &SM = *Result.SourceManager;
+  FunctionParents Parents{F, std::nullopt};
+  for (const CallExpr *Call : Collector.Calls)
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(Call->getBeginLoc())))
+      checkCall(Call, Parents, *Result.Context);
+}
+
+const utils::BodyParents &DanglingTaskCheck::FunctionParents::get() {
+  if (!Map)
+    Map.emplace(*Function);
+  return *Map;
 }
 
 bool DanglingTaskCheck::firstReport(SourceLocation Loc) {
@@ -71,17 +111,26 @@ std::string DanglingTaskCheck::advice(QualType Handle) const {
   return "keep the handle and co_await it (or cancel it) later";
 }
 
+namespace {
+/// Where a value goes: the statement above it, or the declaration it
+/// initialises.
+struct ValueUse {
+  const Stmt *Parent = nullptr;
+  const Decl *Declaration = nullptr;
+};
+} // namespace
+
 /// Climbs from \p E through wrappers that only transport its value.
-static DynTypedNode valueParent(const Expr *E, ASTContext &Ctx,
-                                const Expr *&Child) {
-  DynTypedNode Node = DynTypedNode::create(*E);
+static ValueUse valueParent(const Expr *E, const utils::BodyParents &Parents,
+                            const Expr *&Child) {
   Child = E;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return DynTypedNode();
-    const DynTypedNode &P = Parents[0];
-    if (const auto *PE = P.get<Expr>()) {
+    if (const Decl *D = Parents.parentDecl(Child))
+      return {nullptr, D};
+    const Stmt *P = Parents.parent(Child);
+    if (!P)
+      return {};
+    if (const auto *PE = dyn_cast<Expr>(P)) {
       bool Transport =
           isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
               MaterializeTemporaryExpr, CXXBindTemporaryExpr, ConstantExpr>(PE);
@@ -94,11 +143,10 @@ static DynTypedNode valueParent(const Expr *E, ASTContext &Ctx,
                     Functional->getCastKind() == CK_ConstructorConversion;
       if (Transport) {
         Child = PE;
-        Node = P;
         continue;
       }
     }
-    return P;
+    return {P, nullptr};
   }
 }
 
@@ -118,7 +166,8 @@ bool DanglingTaskCheck::deferToMissingCoAwait(const CallExpr *Call,
   return Classifier->isAwaitable(Call->getType());
 }
 
-void DanglingTaskCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
+void DanglingTaskCheck::checkCall(const CallExpr *Call,
+                                  FunctionParents &Parents, ASTContext &Ctx) {
   if (Call->isTypeDependent() || Call->isInstantiationDependent())
     return;
   QualType Type = Call->getType();
@@ -134,16 +183,16 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
     return;
 
   const Expr *Child = nullptr;
-  DynTypedNode Parent = valueParent(Call, Ctx, Child);
+  ValueUse Parent = valueParent(Call, Parents.get(), Child);
   std::string Producer = producer(Call);
   SourceLocation Loc = Call->getBeginLoc();
 
-  if (const auto *Var = Parent.get<VarDecl>()) {
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Parent.Declaration)) {
     if (Var->getInit() && !isa<ParmVarDecl>(Var))
-      checkLocal(Var, Call, IsSpawn, Ctx);
+      checkLocal(Var, Call, IsSpawn, Parents, Ctx);
     return;
   }
-  if (const auto *Cast = Parent.get<ExplicitCastExpr>()) {
+  if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Parent.Parent)) {
     if (!Cast->getType()->isVoidType())
       return;
     if (!IsSpawn && Context->isCheckEnabled("coro-missing-co-await")) {
@@ -160,7 +209,8 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
           << Producer << advice(Type);
     return;
   }
-  if (const auto *Assign = Parent.get<CXXOperatorCallExpr>()) {
+  if (const auto *Assign =
+          dyn_cast_or_null<CXXOperatorCallExpr>(Parent.Parent)) {
     if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
         isStdIgnore(Assign->getArg(0)) && Assign->getArg(1) == Child &&
         firstReport(Loc))
@@ -170,7 +220,7 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
           << Producer << advice(Type);
     return;
   }
-  if (utils::isDiscardedValue(*Call, Ctx)) {
+  if (!Parent.Declaration && utils::isDiscardedValue(*Call, Parents.get())) {
     if (deferToMissingCoAwait(Call, IsSpawn, Ctx) || !firstReport(Loc))
       return;
     diag(Loc, "the handle of the task started by '%0' is discarded: if the "
@@ -197,31 +247,28 @@ public:
 
 /// A use that keeps nothing: the object of a const member function that
 /// returns a scalar (`done()`, `ready()`, `isReady()`, `operator bool`).
-static bool isTrivialQuery(const DeclRefExpr *Ref, ASTContext &Ctx) {
-  const Expr *Child = Ref;
-  DynTypedNodeList Parents = Ctx.getParents(*Ref);
-  while (!Parents.empty()) {
-    const auto *P = Parents[0].get<Expr>();
-    if (!P)
+static bool isTrivialQuery(const DeclRefExpr *Ref,
+                           const utils::BodyParents &Parents) {
+  const Stmt *Child = Ref;
+  while (const Stmt *P = Parents.parent(Child)) {
+    if (Parents.parentDecl(Child))
       return false;
     if (const auto *Cast = dyn_cast<ImplicitCastExpr>(P);
         Cast && Cast->getCastKind() == CK_NoOp) {
       Child = P;
-      Parents = Ctx.getParents(*P);
       continue;
     }
     if (isa<ParenExpr>(P)) {
       Child = P;
-      Parents = Ctx.getParents(*P);
       continue;
     }
     const auto *Member = dyn_cast<MemberExpr>(P);
     if (!Member || Member->getBase() != Child)
       return false;
-    DynTypedNodeList CallParents = Ctx.getParents(*Member);
-    if (CallParents.empty())
+    if (Parents.parentDecl(Member))
       return false;
-    const auto *Call = CallParents[0].get<CXXMemberCallExpr>();
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(Parents.parent(Member));
     if (!Call || Call->getCallee() != Member)
       return false;
     const CXXMethodDecl *MD = Call->getMethodDecl();
@@ -231,7 +278,8 @@ static bool isTrivialQuery(const DeclRefExpr *Ref, ASTContext &Ctx) {
 }
 
 void DanglingTaskCheck::checkLocal(const VarDecl *Var, const CallExpr *Call,
-                                   bool IsSpawn, ASTContext &Ctx) {
+                                   bool IsSpawn, FunctionParents &Parents,
+                                   ASTContext &Ctx) {
   if (!Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
       isa<DecompositionDecl>(Var))
     return;
@@ -242,9 +290,21 @@ void DanglingTaskCheck::checkLocal(const VarDecl *Var, const CallExpr *Call,
   RefCollector Collector(Var);
   Collector.TraverseStmt(Enclosing->getBody());
   bool Unused = Collector.Refs.empty();
+  // A lambda's init-capture belongs to the lambda's call operator.
+  std::optional<utils::BodyParents> Other;
+  const utils::BodyParents *Map = nullptr;
+  if (!Unused) {
+    if (Enclosing->getCanonicalDecl() == Parents.Function->getCanonicalDecl() &&
+        Enclosing->getBody() == Parents.Function->getBody()) {
+      Map = &Parents.get();
+    } else {
+      Other.emplace(*Enclosing);
+      Map = &*Other;
+    }
+  }
   if (!Unused)
     for (const DeclRefExpr *Ref : Collector.Refs)
-      if (!isTrivialQuery(Ref, Ctx))
+      if (!isTrivialQuery(Ref, *Map))
         return; // awaited, cancelled, moved, stored, returned, captured...
   if (Unused && !Var->hasAttr<UnusedAttr>() &&
       deferToMissingCoAwait(Call, IsSpawn, Ctx))

@@ -4,9 +4,12 @@
 #define CORO_TIDY_CHECKS_DANGLINGTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/BodyParents.h"
 #include "utils/Coroutines.h"
 #include "utils/Runtimes.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -32,13 +35,21 @@ public:
   void onEndOfTranslationUnit() override {
     Classifier.reset();
     Reported.clear();
+    Seen.clear();
   }
 
 private:
-  void checkCall(const CallExpr *Call, ASTContext &Ctx);
+  /// The parent map of one function's body, built on first use.
+  struct FunctionParents {
+    const FunctionDecl *Function;
+    std::optional<utils::BodyParents> Map;
+    const utils::BodyParents &get();
+  };
+  void checkCall(const CallExpr *Call, FunctionParents &Parents,
+                 ASTContext &Ctx);
   void checkDetached(const CallExpr *Call, ASTContext &Ctx);
   void checkLocal(const VarDecl *Var, const CallExpr *Call, bool IsSpawn,
-                  ASTContext &Ctx);
+                  FunctionParents &Parents, ASTContext &Ctx);
   bool deferToMissingCoAwait(const CallExpr *Call, bool IsSpawn,
                              ASTContext &Ctx);
   std::string producer(const CallExpr *Call) const;
@@ -55,6 +66,8 @@ private:
   ClangTidyContext *Context;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   std::set<unsigned> Reported;
+  /// Functions already walked (a lambda is matched twice).
+  llvm::DenseSet<const FunctionDecl *> Seen;
 };
 
 } // namespace clang::tidy::coro

@@ -1,10 +1,13 @@
 //===--- UnhandledGatherCheck.cpp -----------------------------------------===//
 
 #include "UnhandledGatherCheck.h"
+#include "utils/CoroutineMatchers.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <optional>
 
 using namespace clang::ast_matchers;
 
@@ -62,27 +65,16 @@ void UnhandledGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnhandledGatherCheck::registerMatchers(MatchFinder *Finder) {
-  // Findings in system headers are never shown; not looking there keeps
-  // the check cheap under stock clang-tidy, which walks all of them.
-  Finder->addMatcher(
-      coawaitExpr(unless(isExpansionInSystemHeader())).bind("await"), this);
-  Finder->addMatcher(
-      coroutineBodyStmt(unless(isExpansionInSystemHeader())).bind("coroutine"),
-      this);
+  // Each coroutine once (outside system headers, whose findings are never
+  // shown); its co_await expressions are found by walking its body, and the
+  // questions about their context are answered from that body's parent map,
+  // never from the parent map of the whole translation unit.
+  utils::matchCoroutineDefinitions(*Finder, this);
 }
 
 void UnhandledGatherCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  if (const auto *Await = Result.Nodes.getNodeAs<CoawaitExpr>("await")) {
-    checkAwait(Await, Ctx);
-    return;
-  }
-  if (const auto *Body =
-          Result.Nodes.getNodeAs<CoroutineBodyStmt>("coroutine")) {
-    const FunctionDecl *F = utils::getEnclosingFunction(*Body, Ctx);
-    if (F && F->getBody() == Body)
-      checkCoroutine(F, Ctx);
-  }
+  if (const FunctionDecl *F = utils::matchedCoroutine(Result, Seen))
+    checkCoroutine(F, *Result.Context);
 }
 
 bool UnhandledGatherCheck::firstReport(SourceLocation Loc, unsigned Kind) {
@@ -111,22 +103,15 @@ UnhandledGatherCheck::settledAlternative(const CallExpr *Call) const {
 }
 
 void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
+                                      const CallExpr *Call,
+                                      utils::CombinatorKind Kind,
+                                      const FunctionDecl *Coroutine,
+                                      const utils::BodyParents &Parents,
                                       ASTContext &Ctx) {
-  if (Await->isInstantiationDependent())
-    return;
-  const CallExpr *Call = utils::awaitedCall(Await);
-  if (!Call)
-    return;
-  utils::CombinatorKind Kind = utils::classifyCombinatorCall(Call, Vocab);
-  if (Kind == utils::CombinatorKind::None)
-    return;
-  const FunctionDecl *Coroutine = utils::getEnclosingCoroutine(*Await, Ctx);
-  if (!Coroutine)
-    return;
   std::string Name = combinatorName(Call);
 
   if (Kind == utils::CombinatorKind::FailFast) {
-    if (!RequireHandler || utils::isInsideCatchingTry(*Await, Ctx))
+    if (!RequireHandler || utils::isInsideCatchingTry(*Await, Parents, Ctx))
       return;
     // Children that produce no value (a watchdog `a && b` of two
     // awaitable<void>): a failure discards no result, and failing fast is
@@ -150,7 +135,7 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
   }
 
   // Settled: the results are the only record of the failures.
-  if (utils::isDiscardedValue(*Await, Ctx) &&
+  if (utils::isDiscardedValue(*Await, Parents) &&
       firstReport(Await->getBeginLoc(), 1))
     diag(Await->getBeginLoc(),
          "the settled results of '%0' are discarded: every task failure they "
@@ -158,12 +143,49 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
         << Name;
 }
 
+namespace {
+/// The co_await expressions of one body, implicit ones included; lambdas
+/// and local functions are their own coroutines.
+class AwaitCollector : public RecursiveASTVisitor<AwaitCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (isa_and_nonnull<FunctionDecl, BlockDecl, CapturedDecl>(D))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    Awaits.push_back(Await);
+    return true;
+  }
+  std::vector<const CoawaitExpr *> Awaits;
+};
+} // namespace
+
 void UnhandledGatherCheck::checkCoroutine(const FunctionDecl *F,
                                           ASTContext &Ctx) {
-  if (F->isDependentContext())
-    return;
+  AwaitCollector Collector;
+  Collector.TraverseStmt(F->getBody());
+  // The body's parent map, built when a question first needs it.
+  std::optional<utils::BodyParents> Parents;
+  for (const CoawaitExpr *Await : Collector.Awaits) {
+    if (Await->isInstantiationDependent())
+      continue;
+    const CallExpr *Call = utils::awaitedCall(Await);
+    if (!Call)
+      continue;
+    utils::CombinatorKind Kind = utils::classifyCombinatorCall(Call, Vocab);
+    if (Kind == utils::CombinatorKind::None)
+      continue;
+    if (!Parents)
+      Parents.emplace(*F);
+    checkAwait(Await, Call, Kind, F, *Parents, Ctx);
+  }
+
   for (const utils::UncheckedAccess &Access :
-       utils::findUncheckedAccesses(*F, Vocab, Ctx)) {
+       utils::findUncheckedAccesses(*F, Vocab, Ctx, Parents ? &*Parents : nullptr)) {
     SourceLocation Loc = Access.Access->getExprLoc();
     if (!firstReport(Loc, 2))
       continue;

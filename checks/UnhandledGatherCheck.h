@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/SettledResults.h"
+#include "llvm/ADT/DenseSet.h"
 #include <set>
 #include <string>
 #include <utility>
@@ -32,10 +33,15 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Reported.clear(); }
+  void onEndOfTranslationUnit() override {
+    Reported.clear();
+    Seen.clear();
+  }
 
 private:
-  void checkAwait(const CoawaitExpr *Await, ASTContext &Ctx);
+  void checkAwait(const CoawaitExpr *Await, const CallExpr *Call,
+                  utils::CombinatorKind Kind, const FunctionDecl *Coroutine,
+                  const utils::BodyParents &Parents, ASTContext &Ctx);
   void checkCoroutine(const FunctionDecl *F, ASTContext &Ctx);
   std::string settledAlternative(const CallExpr *Call) const;
   bool firstReport(SourceLocation Loc, unsigned Kind);
@@ -52,6 +58,8 @@ private:
   std::vector<std::pair<utils::QualifiedNameSet, std::string>> Alternatives;
   /// Instantiations of one template report once.
   std::set<std::pair<unsigned, unsigned>> Reported;
+  /// Coroutines already checked (a lambda is matched twice).
+  llvm::DenseSet<const FunctionDecl *> Seen;
 };
 
 } // namespace clang::tidy::coro

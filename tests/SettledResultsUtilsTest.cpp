@@ -148,12 +148,15 @@ rt::Task<int> f() {
   std::vector<const CoawaitExpr *> A = allAwaits();
   ASSERT_EQ(A.size(), 5u);
   ASTContext &Ctx = AST->getASTContext();
-  EXPECT_TRUE(isInsideCatchingTry(*A[0], Ctx));
-  EXPECT_TRUE(isInsideCatchingTry(*A[1], Ctx));
-  EXPECT_FALSE(isInsideCatchingTry(*A[2], Ctx));
-  EXPECT_TRUE(isDiscardedValue(*A[0], Ctx));
-  EXPECT_FALSE(isDiscardedValue(*A[3], Ctx)); // (void)
-  EXPECT_FALSE(isDiscardedValue(*A[4], Ctx)); // initialiser
+  const FunctionDecl *F = function("f");
+  ASSERT_TRUE(F);
+  BodyParents Parents(*F);
+  EXPECT_TRUE(isInsideCatchingTry(*A[0], Parents, Ctx));
+  EXPECT_TRUE(isInsideCatchingTry(*A[1], Parents, Ctx));
+  EXPECT_FALSE(isInsideCatchingTry(*A[2], Parents, Ctx));
+  EXPECT_TRUE(isDiscardedValue(*A[0], Parents));
+  EXPECT_FALSE(isDiscardedValue(*A[3], Parents)); // (void)
+  EXPECT_FALSE(isDiscardedValue(*A[4], Parents)); // initialiser
 }
 
 TEST_F(SettledResults, FlowFollowsChecksAndPolarity) {

@@ -4,7 +4,6 @@
 #include "Coroutines.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -176,69 +175,55 @@ static bool handlerCatchesAll(const CXXTryStmt &Try, ASTContext &Ctx) {
   return false;
 }
 
-bool isInsideCatchingTry(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNode Child = DynTypedNode::create(S);
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  while (!Parents.empty()) {
-    const DynTypedNode &P = Parents[0];
-    if (P.get<LambdaExpr>() || P.get<FunctionDecl>() || P.get<BlockDecl>() ||
-        P.get<CoroutineBodyStmt>())
+bool isInsideCatchingTry(const Stmt &S, const BodyParents &Parents,
+                         ASTContext &Ctx) {
+  const Stmt *Child = &S;
+  for (const Stmt *P = Parents.parent(Child); P;
+       Child = P, P = Parents.parent(P)) {
+    // A capture's initialiser: the lambda is its own scope.
+    if (isa<LambdaExpr, CoroutineBodyStmt>(P))
       return false;
-    if (const auto *Try = P.get<CXXTryStmt>())
-      if (Child.get<Stmt>() == Try->getTryBlock() &&
-          handlerCatchesAll(*Try, Ctx))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
+      if (Child == Try->getTryBlock() && handlerCatchesAll(*Try, Ctx))
         return true;
-    Child = P;
-    Parents = Ctx.getParents(P);
   }
   return false;
 }
 
-bool isDiscardedValue(const Expr &E, ASTContext &Ctx) {
-  DynTypedNode Child = DynTypedNode::create(E);
-  DynTypedNodeList Parents = Ctx.getParents(E);
-  while (!Parents.empty()) {
-    const DynTypedNode &P = Parents[0];
-    const Stmt *ChildStmt = Child.get<Stmt>();
-    if (const auto *Cast = P.get<ExplicitCastExpr>()) {
-      if (Cast->getType()->isVoidType())
-        return false; // `(void)co_await ...`: a deliberate discard
+bool isDiscardedValue(const Expr &E, const BodyParents &Parents) {
+  const Stmt *Child = &E;
+  while (const Stmt *P = Parents.parent(Child)) {
+    // An initialiser (or any other part of a declaration) is used.
+    if (Parents.parentDecl(Child))
       return false;
-    }
-    if (P.get<ExprWithCleanups>() || P.get<ImplicitCastExpr>() ||
-        P.get<ParenExpr>() || P.get<MaterializeTemporaryExpr>() ||
-        P.get<CXXBindTemporaryExpr>() || P.get<ConstantExpr>()) {
+    if (isa<ExplicitCastExpr>(P))
+      return false; // `(void)co_await ...` is a deliberate discard
+    if (isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
+            MaterializeTemporaryExpr, CXXBindTemporaryExpr, ConstantExpr,
+            AttributedStmt>(P)) {
       Child = P;
-      Parents = Ctx.getParents(P);
       continue;
     }
-    if (const auto *Block = P.get<CompoundStmt>()) {
-      for (const auto &GP : Ctx.getParents(P))
-        if (GP.get<StmtExpr>() && Block->body_back() == ChildStmt)
-          return false;
-      return true;
-    }
-    if (const auto *If = P.get<IfStmt>())
-      return ChildStmt == If->getThen() || ChildStmt == If->getElse();
-    if (const auto *While = P.get<WhileStmt>())
-      return ChildStmt == While->getBody();
-    if (const auto *Do = P.get<DoStmt>())
-      return ChildStmt == Do->getBody();
-    if (const auto *For = P.get<ForStmt>())
-      return ChildStmt == For->getBody() || ChildStmt == For->getInc();
-    if (const auto *Range = P.get<CXXForRangeStmt>())
-      return ChildStmt == Range->getBody();
-    if (const auto *Case = P.get<SwitchCase>())
-      return ChildStmt == Case->getSubStmt();
-    if (const auto *Label = P.get<LabelStmt>())
-      return ChildStmt == Label->getSubStmt();
-    if (P.get<AttributedStmt>()) {
-      Child = P;
-      Parents = Ctx.getParents(P);
-      continue;
-    }
-    if (const auto *Comma = P.get<BinaryOperator>())
-      return Comma->getOpcode() == BO_Comma && ChildStmt == Comma->getLHS();
+    if (const auto *Block = dyn_cast<CompoundStmt>(P))
+      // The last statement of a statement expression is its value.
+      return !(isa_and_nonnull<StmtExpr>(Parents.parent(Block)) &&
+               Block->body_back() == Child);
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return Child == If->getThen() || Child == If->getElse();
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return Child == While->getBody();
+    if (const auto *Do = dyn_cast<DoStmt>(P))
+      return Child == Do->getBody();
+    if (const auto *For = dyn_cast<ForStmt>(P))
+      return Child == For->getBody() || Child == For->getInc();
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
+      return Child == Range->getBody();
+    if (const auto *Case = dyn_cast<SwitchCase>(P))
+      return Child == Case->getSubStmt();
+    if (const auto *Label = dyn_cast<LabelStmt>(P))
+      return Child == Label->getSubStmt();
+    if (const auto *Comma = dyn_cast<BinaryOperator>(P))
+      return Comma->getOpcode() == BO_Comma && Child == Comma->getLHS();
     return false;
   }
   return false;
@@ -299,8 +284,8 @@ struct Condition {
 class SettledFlow {
 public:
   SettledFlow(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
-              ASTContext &Ctx)
-      : F(F), Vocab(Vocab), Ctx(Ctx) {}
+              ASTContext &Ctx, const BodyParents *Parents)
+      : F(F), Vocab(Vocab), Ctx(Ctx), Parents(Parents) {}
 
   std::vector<UncheckedAccess> run();
 
@@ -317,10 +302,19 @@ private:
   void transfer(const CFGBlock &B, State &S, bool Report);
   State edge(const CFGBlock &Pred, const CFGBlock &Succ, State S) const;
   std::string spell(const Expr *E) const;
+  const BodyParents &parents() {
+    if (!Parents) {
+      OwnParents.emplace(F);
+      Parents = &*OwnParents;
+    }
+    return *Parents;
+  }
 
   const FunctionDecl &F;
   const CombinatorVocabulary &Vocab;
   ASTContext &Ctx;
+  const BodyParents *Parents;        // the caller's, or OwnParents, or null
+  std::optional<BodyParents> OwnParents; // built when first needed
   llvm::DenseMap<const ValueDecl *, const CallExpr *> Roots;
   std::map<const ValueDecl *, Key> Aliases;
   std::vector<UncheckedAccess> Findings;
@@ -645,7 +639,7 @@ void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {
       case CallRole::Accessor: {
         const auto *Access = cast<Expr>(St);
         if (Report && !isSafe(S, Call->K) && !Reported.count(Access) &&
-            !isInsideCatchingTry(*Access, Ctx)) {
+            !isInsideCatchingTry(*Access, parents(), Ctx)) {
           Reported.insert(Access);
           Findings.push_back(UncheckedAccess{
               Access, spell(Call->Object),
@@ -846,8 +840,8 @@ std::vector<UncheckedAccess> SettledFlow::run() {
 
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
-                      ASTContext &Ctx) {
-  return SettledFlow(F, Vocab, Ctx).run();
+                      ASTContext &Ctx, const BodyParents *Parents) {
+  return SettledFlow(F, Vocab, Ctx, Parents).run();
 }
 
 } // namespace clang::tidy::coro::utils

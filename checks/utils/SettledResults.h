@@ -12,6 +12,7 @@
 #ifndef CORO_TIDY_CHECKS_UTILS_SETTLEDRESULTS_H
 #define CORO_TIDY_CHECKS_UTILS_SETTLEDRESULTS_H
 
+#include "BodyParents.h"
 #include "Runtimes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -54,13 +55,15 @@ bool producesNoValue(QualType T);
 /// True if \p S runs inside the try block of a try statement of the same
 /// function (not across a lambda) with a handler that catches any exception
 /// a task can rethrow: `catch (...)` or `catch (std::exception&)` (or a
-/// base class of std::exception).
-bool isInsideCatchingTry(const Stmt &S, ASTContext &Ctx);
+/// base class of std::exception). \p Parents maps the body holding \p S.
+bool isInsideCatchingTry(const Stmt &S, const BodyParents &Parents,
+                         ASTContext &Ctx);
 
 /// True if the value of \p E is discarded: an expression statement (in a
 /// block, a branch, a loop body or a label), or the left operand of a comma.
 /// An explicit cast to void is a deliberate discard and returns false.
-bool isDiscardedValue(const Expr &E, ASTContext &Ctx);
+/// \p Parents maps the body holding \p E.
+bool isDiscardedValue(const Expr &E, const BodyParents &Parents);
 
 /// An accessor call on a settled result reached on a path where the result
 /// was not checked first.
@@ -72,10 +75,11 @@ struct UncheckedAccess {
   bool KnownFailed;        ///< On this path the check said "failed".
 };
 
-/// Runs the flow analysis over the body of coroutine \p F.
+/// Runs the flow analysis over the body of coroutine \p F. \p Parents, the
+/// map of F's body, is built here when null and needed.
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
-                      ASTContext &Ctx);
+                      ASTContext &Ctx, const BodyParents *Parents = nullptr);
 
 } // namespace clang::tidy::coro::utils
 
