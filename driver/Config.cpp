@@ -113,6 +113,8 @@ makeOptionsProvider(const ConfigRequest &Request) {
     Overrides.HeaderFilterRegex = *Request.HeaderFilter;
   if (Request.SystemHeaders)
     Overrides.SystemHeaders = *Request.SystemHeaders;
+  if (Request.UseColor)
+    Overrides.UseColor = *Request.UseColor;
 
   std::string ConfigText = Request.ConfigText;
   std::string ConfigWhere = "--config";

@@ -16,6 +16,7 @@ struct ConfigRequest {
   std::optional<std::string> WarningsAsErrors;
   std::optional<std::string> HeaderFilter;
   std::optional<bool> SystemHeaders;
+  std::optional<bool> UseColor;
   std::string LineFilter;
   std::string ConfigText; ///< --config
   std::string ConfigFile; ///< --config-file

@@ -112,8 +112,18 @@ cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Argument to prepend to the compiler command line"),
     cl::cat(Category));
-cl::opt<bool> UseColor("use-color", cl::desc("Colour diagnostics"),
+cl::opt<bool> UseColor("use-color",
+                       cl::desc("Colour diagnostics (default: when stdout is "
+                                "a terminal)"),
                        cl::init(false), cl::cat(Category));
+cl::extrahelp ExitCodesHelp(R"(
+Configuration is read from .clang-tidy files, as clang-tidy reads them.
+
+Exit codes: 0 clean or warnings only; 1 warnings promoted by
+--warnings-as-errors, or a unit that does not compile; 2 usage,
+configuration or input error; 3 internal error (a unit crashed; the others
+were checked). See docs/usage.md.
+)");
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units checked in parallel "
                                 "(default: all cores)"),
@@ -225,6 +235,8 @@ int main(int argc, const char **argv) {
     ConfigReq.HeaderFilter = HeaderFilter;
   if (SystemHeaders.getNumOccurrences())
     ConfigReq.SystemHeaders = SystemHeaders;
+  if (UseColor.getNumOccurrences())
+    ConfigReq.UseColor = UseColor;
   ConfigReq.LineFilter = LineFilter;
   ConfigReq.ConfigText = Config;
   ConfigReq.ConfigFile = ConfigFile;
