@@ -159,6 +159,37 @@ rt::Task<int> f() {
   EXPECT_FALSE(isDiscardedValue(*A[4], Parents)); // initialiser
 }
 
+TEST_F(SettledResults, BodyParentsStopAtLambdas) {
+  build(R"cpp(
+rt::Task<int> f() {
+  try {
+    auto l = []() -> rt::Task<int> { co_await rt::gather(rt::work(), rt::work()); co_return 0; };
+    int x = co_await rt::gather(rt::work(), rt::work());
+    co_return x;
+  } catch (...) {}
+  co_return 0;
+})cpp");
+  std::vector<const CoawaitExpr *> A = allAwaits();
+  ASSERT_EQ(A.size(), 2u);
+  ASTContext &Ctx = AST->getASTContext();
+  const FunctionDecl *F = function("f");
+  ASSERT_TRUE(F);
+  BodyParents Outer(*F);
+  // The lambda's body is its own scope: not in f's map.
+  EXPECT_FALSE(Outer.contains(A[0]));
+  EXPECT_TRUE(Outer.contains(A[1]));
+  EXPECT_TRUE(isInsideCatchingTry(*A[1], Outer, Ctx));
+  EXPECT_FALSE(isDiscardedValue(*A[1], Outer)); // initialiser
+  EXPECT_TRUE(Outer.parentDecl(Outer.parent(A[1])) ||
+              Outer.parentDecl(A[1]));
+  const auto *Lambda = match(lambdaExpr().bind("l"), Ctx)[0]
+                           .getNodeAs<LambdaExpr>("l");
+  BodyParents Inner(*Lambda->getCallOperator());
+  EXPECT_TRUE(Inner.contains(A[0]));
+  EXPECT_FALSE(isInsideCatchingTry(*A[0], Inner, Ctx));
+  EXPECT_TRUE(isDiscardedValue(*A[0], Inner));
+}
+
 TEST_F(SettledResults, FlowFollowsChecksAndPolarity) {
   build(R"cpp(
 rt::Task<int> unchecked() {
