@@ -6,6 +6,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
+#include "StdCoroutineStandIn.h"
 #include "gtest/gtest.h"
 #include <memory>
 #include <string>
@@ -18,22 +19,7 @@ namespace {
 
 // A minimal coroutine task, so that coroutines can be written without
 // headers.
-const char *Prelude = R"cpp(
-namespace std {
-template <class R, class... Args> struct coroutine_traits {
-  using promise_type = typename R::promise_type;
-};
-template <class P = void> struct coroutine_handle {
-  static coroutine_handle from_address(void *) { return {}; }
-  void *address() const { return nullptr; }
-  operator coroutine_handle<void>() const { return {}; }
-};
-struct suspend_always {
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
-}
+const std::string Prelude = std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
 struct Task {
   struct promise_type {
     Task get_return_object() { return {}; }

@@ -5,6 +5,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Tooling/Tooling.h"
+#include "StdCoroutineStandIn.h"
+#include <string>
 #include "gtest/gtest.h"
 
 using namespace clang;
@@ -14,27 +16,7 @@ using namespace clang::tidy::coro::utils;
 namespace {
 
 // Minimal stand-ins for the shapes real libraries use; no header needed.
-const char *Prelude = R"cpp(
-namespace std {
-template <class R, class... Args> struct coroutine_traits {
-  using promise_type = typename R::promise_type;
-};
-template <class P = void> struct coroutine_handle {
-  static coroutine_handle from_address(void *) { return {}; }
-  void *address() const { return nullptr; }
-  operator coroutine_handle<void>() const { return {}; }
-};
-struct suspend_always {
-  constexpr bool await_ready() const noexcept { return false; }
-  void await_suspend(coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
-struct suspend_never {
-  constexpr bool await_ready() const noexcept { return true; }
-  void await_suspend(coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
-}
+const std::string Prelude = std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
 template <class Initial> struct Promise {
   Initial initial_suspend() noexcept { return {}; }
   std::suspend_always final_suspend() noexcept { return {}; }

@@ -13,24 +13,9 @@
 #include "gtest/gtest.h"
 
 using namespace coro_tidy::test;
+using coro_tidy::test::TaskHeader;
 
 namespace {
-
-const char *TaskHeader = R"cpp(#pragma once
-#include <coroutine>
-template <class T = void> struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-)cpp";
 
 std::string unit(const std::string &Name, int Bugs) {
   std::string Text = "#include \"task.h\"\n#include \"api.h\"\n"

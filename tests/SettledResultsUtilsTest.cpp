@@ -11,6 +11,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Tooling/Tooling.h"
+#include "StdCoroutineStandIn.h"
+#include <string>
 #include "gtest/gtest.h"
 
 using namespace clang;
@@ -19,21 +21,8 @@ using namespace clang::tidy::coro::utils;
 
 namespace {
 
-const char *Prelude = R"cpp(
+const std::string Prelude = std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
 namespace std {
-template <class R, class... Args> struct coroutine_traits {
-  using promise_type = typename R::promise_type;
-};
-template <class P = void> struct coroutine_handle {
-  static coroutine_handle from_address(void *) { return {}; }
-  void *address() const { return nullptr; }
-  operator coroutine_handle<void>() const { return {}; }
-};
-struct suspend_always {
-  constexpr bool await_ready() const noexcept { return false; }
-  void await_suspend(coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
 class exception { public: virtual ~exception(); };
 class runtime_error : public exception {};
 template <class... T> struct tuple {};

@@ -57,6 +57,23 @@ std::vector<Diagnostic> parseDiagnostics(const std::string &Output);
 /// True if \p Program is an executable found on PATH or an absolute path.
 bool haveProgram(const std::string &Program);
 
+/// A minimal lazy task type ("task.h" in the projects the tests write).
+inline constexpr const char *TaskHeader = R"cpp(#pragma once
+#include <coroutine>
+template <class T = void> struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+)cpp";
+
 /// Paths of the tools under test, configured by CMake.
 std::string coroTidy();
 std::string plugin();
