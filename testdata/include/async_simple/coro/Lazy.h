@@ -1,36 +1,10 @@
 // Stand-in for async_simple's <async_simple/coro/Lazy.h> (coro-tidy testdata): declarations only, the
 // real qualified names and signature shapes, no code from the project.
 #pragma once
-#include <coroutine>
-#include <exception>
+#include <standin/lazy_task.hpp>
 
 namespace async_simple::coro {
-template <typename T = void> class Lazy {
-public:
-  struct promise_type {
-    Lazy get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_value(T) {}
-    void unhandled_exception() { std::terminate(); }
-  };
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  T await_resume() const { return T{}; }
-};
-template <> class Lazy<void> {
-public:
-  struct promise_type {
-    Lazy get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() { std::terminate(); }
-  };
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const noexcept {}
-};
+CORO_TIDY_STANDIN_LAZY_TASK(Lazy);
 
 template <typename T> T syncAwait(Lazy<T> &&L) { return L.await_resume(); }
 template <typename T> T syncAwait(Lazy<T> &L) { return L.await_resume(); }
