@@ -89,11 +89,18 @@ void asio_post_round_trip(benchmark::State& state) {
 
 // --- gather: per child task ------------------------------------------------------------------------
 
-corio::Task<void> corio_gather_loop(benchmark::State& state, int width) {
+corio::Task<int> corio_yield_then(int x) {
+  co_await corio::yield_now();
+  co_return x;
+}
+
+// Gathers `width` children made by `child`, once per iteration.
+corio::Task<void> corio_gather_loop(benchmark::State& state, int width,
+                                    corio::Task<int> (*child)(int)) {
   for (auto _ : state) {
     std::vector<corio::Task<int>> tasks;
     tasks.reserve(width);
-    for (int i = 0; i < width; ++i) tasks.push_back(corio_trivial(i));
+    for (int i = 0; i < width; ++i) tasks.push_back(child(i));
     try {
       auto values = co_await corio::gather(std::move(tasks));
       benchmark::DoNotOptimize(values.data());
@@ -104,29 +111,10 @@ corio::Task<void> corio_gather_loop(benchmark::State& state, int width) {
   state.SetItemsProcessed(state.iterations() * width);
 }
 void corio_gather_per_task(benchmark::State& state) {
-  corio::run(corio_gather_loop(state, static_cast<int>(state.range(0))));
-}
-
-corio::Task<int> corio_yield_then(int x) {
-  co_await corio::yield_now();
-  co_return x;
-}
-corio::Task<void> corio_gather_suspending_loop(benchmark::State& state, int width) {
-  for (auto _ : state) {
-    std::vector<corio::Task<int>> tasks;
-    tasks.reserve(width);
-    for (int i = 0; i < width; ++i) tasks.push_back(corio_yield_then(i));
-    try {
-      auto values = co_await corio::gather(std::move(tasks));
-      benchmark::DoNotOptimize(values.data());
-    } catch (const std::exception& e) {
-      state.SkipWithError(e.what());
-    }
-  }
-  state.SetItemsProcessed(state.iterations() * width);
+  corio::run(corio_gather_loop(state, static_cast<int>(state.range(0)), corio_trivial));
 }
 void corio_gather_suspending_per_task(benchmark::State& state) {
-  corio::run(corio_gather_suspending_loop(state, static_cast<int>(state.range(0))));
+  corio::run(corio_gather_loop(state, static_cast<int>(state.range(0)), corio_yield_then));
 }
 
 // --- queue / channel: one item from a producer task to a consumer ---------------------------------
