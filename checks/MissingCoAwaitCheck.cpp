@@ -154,7 +154,7 @@ void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
       Var->getParentFunctionOrMethod());
   if (!Enclosing || !Enclosing->getBody())
     return;
-  if (utils::isReferencedIn(Var, Enclosing->getBody()))
+  if (References.isReferencedIn(Var, Enclosing->getBody()))
     return;
   report(Init, Ctx, /*Discarded=*/false, Var);
 }

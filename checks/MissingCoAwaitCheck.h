@@ -28,6 +28,7 @@ public:
   void onEndOfTranslationUnit() override {
     Classifier.reset();
     StmtExprBodies.clear();
+    References.clear();
   }
 
 private:
@@ -42,6 +43,7 @@ private:
   utils::QualifiedNameSet IgnoredFunctions;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
+  utils::ReferencedVariables References;
 };
 
 } // namespace clang::tidy::coro

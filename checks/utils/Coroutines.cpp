@@ -329,27 +329,32 @@ const FunctionDecl *getCalleeDecl(const Expr *E) {
 }
 
 namespace {
-class ReferenceFinder : public RecursiveASTVisitor<ReferenceFinder> {
+/// Every variable a statement refers to, including implicit code and
+/// template instantiations.
+class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
 public:
-  explicit ReferenceFinder(const VarDecl *Var) : Var(Var) {}
+  explicit ReferenceCollector(llvm::DenseSet<const Decl *> &Found)
+      : Found(Found) {}
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (Ref->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
-      Found = true;
-    return !Found;
+    Found.insert(Ref->getDecl()->getCanonicalDecl());
+    return true;
   }
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
-  const VarDecl *Var;
-  bool Found = false;
+  llvm::DenseSet<const Decl *> &Found;
 };
 } // namespace
 
-bool isReferencedIn(const VarDecl *Var, const Stmt *Root) {
+bool ReferencedVariables::isReferencedIn(const VarDecl *Var,
+                                         const Stmt *Root) {
   if (!Root)
     return false;
-  ReferenceFinder Finder(Var);
-  Finder.TraverseStmt(const_cast<Stmt *>(Root));
-  return Finder.Found;
+  auto [It, Inserted] = ByRoot.try_emplace(Root);
+  if (Inserted) {
+    ReferenceCollector Collector(It->second);
+    Collector.TraverseStmt(const_cast<Stmt *>(Root));
+  }
+  return It->second.contains(Var->getCanonicalDecl());
 }
 
 } // namespace clang::tidy::coro::utils

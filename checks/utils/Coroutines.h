@@ -16,6 +16,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::coro::utils {
 
@@ -103,8 +104,18 @@ const Expr *ignoreValueWrappers(const Expr *E);
 /// or a constructor of the result); null if unknown.
 const FunctionDecl *getCalleeDecl(const Expr *E);
 
-/// True if \p Ref to \p Var appears anywhere inside \p Root.
-bool isReferencedIn(const VarDecl *Var, const Stmt *Root);
+/// Whether a variable is referenced anywhere inside a statement (implicit
+/// code and template instantiations included). Each root is traversed once
+/// and its referenced variables remembered, so asking about every local of a
+/// body costs one walk of the body, not one per local.
+class ReferencedVariables {
+public:
+  bool isReferencedIn(const VarDecl *Var, const Stmt *Root);
+  void clear() { ByRoot.clear(); }
+
+private:
+  llvm::DenseMap<const Stmt *, llvm::DenseSet<const Decl *>> ByRoot;
+};
 
 } // namespace clang::tidy::coro::utils
 
