@@ -194,6 +194,34 @@ Task<void> gather_of_nothing() {
 
 TEST(Gather, EmptyGatherCompletesImmediately) { corio::run(gather_of_nothing(), virtual_time()); }
 
+// Regression (#17): children started with create_task that fail in the same loop step. The first
+// failure is rethrown; the others were gathered too, so none is "never retrieved" (asyncio's gather
+// marks them retrieved).
+Task<void> handles_failing_together(int& caught) {
+  std::vector<TaskHandle<int>> handles;
+  handles.push_back(corio::create_task(fail_after(10ms, "first")));
+  handles.push_back(corio::create_task(fail_after(10ms, "second")));
+  handles.push_back(corio::create_task(fail_after(10ms, "third")));
+  try {
+    co_await corio::gather(std::move(handles));
+    ADD_FAILURE() << "gather should have thrown";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "first");
+    ++caught;
+  }
+}
+
+TEST(Gather, HandlesFailingInTheSameStepAreAllRetrieved) {
+  std::vector<corio::UnobservedException> reports;
+  corio::RunOptions options = virtual_time();
+  options.on_unobserved_exception = [&](const corio::UnobservedException& u) { reports.push_back(u); };
+  int caught = 0;
+  corio::run(handles_failing_together(caught), options);
+  EXPECT_EQ(caught, 1);
+  EXPECT_TRUE(reports.empty()) << reports.size() << " failure(s) reported as never retrieved, first: "
+                               << (reports.empty() ? "" : reports[0].task_name);
+}
+
 // --- create_task ---------------------------------------------------------------------------------
 
 Task<void> record_after(std::vector<std::string>& log, corio::Duration delay, std::string event) {

@@ -210,10 +210,20 @@ class GatherVector final : public GatherCore {
 // A spawned task's result as a Task, so that handles can be gathered like coroutines.
 template <class T>
 Task<T> join(TaskHandle<T> handle) {
-  if constexpr (std::is_void_v<T>) {
-    co_await handle;
-  } else {
-    co_return co_await handle;
+  try {
+    if constexpr (std::is_void_v<T>) {
+      co_await handle;
+      co_return;
+    } else {
+      co_return co_await handle;
+    }
+  } catch (const CancelledError&) {
+    // The gather cancelled this join (a sibling failed first, or the gather itself was cancelled).
+    // Awaiting a handle waits for the task, so it has finished by now, perhaps with a failure of its
+    // own raised in the same loop step: the gather retrieved that one too (asyncio's gather marks
+    // every child's exception retrieved), so it is not reported as never retrieved.
+    if (handle.done()) static_cast<void>(handle.exception());
+    throw;
   }
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <exception>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -17,12 +19,29 @@ template <class T>
 class TaskHandle;
 
 namespace detail {
+template <class T>
+class TaskState;
+template <class T>
+TaskState<T>* state_of(const TaskHandle<T>& handle) noexcept;
+}  // namespace detail
+
+namespace detail {
 
 class HandleWaiter : public LeafWait, public ListHook {
  public:
   using LeafWait::handle_;
   using LeafWait::task_;
   using LeafWait::unwatch;
+};
+
+// Told when a spawned task finishes, before its awaiters resume (task groups, wait, as_completed).
+// Runs on the loop thread inside the task's final step: it may schedule and cancel, not resume.
+class CompletionWatch : public ListHook {
+ public:
+  virtual void on_task_done() noexcept = 0;
+
+ protected:
+  ~CompletionWatch() = default;
 };
 
 // The loop-side record of a spawned task. Freed when the task has finished and its handle is gone.
@@ -53,6 +72,7 @@ class TaskState final : public SpawnedTask {
 
   std::coroutine_handle<> on_root_complete() noexcept override {
     done_ = true;
+    while (CompletionWatch* w = watches_.pop_front()) w->on_task_done();
     std::coroutine_handle<> next = std::noop_coroutine();
     bool first = true;
     while (HandleWaiter* w = waiters_.pop_front()) {
@@ -110,6 +130,20 @@ class TaskState final : public SpawnedTask {
   }
   void add_waiter(HandleWaiter& w) noexcept { waiters_.push_back(w); }
   void remove_waiter(HandleWaiter& w) noexcept { waiters_.remove(w); }
+  // Registers `w` to be told when the task finishes (at once if it has).
+  void add_watch(CompletionWatch& w) noexcept {
+    if (done_) w.on_task_done();
+    else watches_.push_back(w);
+  }
+  void remove_watch(CompletionWatch& w) noexcept { watches_.remove(w); }
+
+  // The failure of a finished task (CancelledError if it was cancelled), null on success; marks it
+  // retrieved, so it is not reported as never retrieved.
+  std::exception_ptr take_error() noexcept {
+    retrieved_ = true;
+    if (abandoned_) return std::make_exception_ptr(CancelledError{});
+    return task_.handle().promise().error();
+  }
 
   T result() {
     retrieved_ = true;
@@ -135,6 +169,7 @@ class TaskState final : public SpawnedTask {
   Task<T> task_;
   const char* name_ = task_.handle().promise().name();
   IntrusiveList<HandleWaiter> waiters_;
+  IntrusiveList<CompletionWatch> watches_;
   bool handle_alive_ = true;
   bool done_ = false;
   bool retrieved_ = false;
@@ -166,6 +201,19 @@ class [[nodiscard("keep the handle and co_await it, or its failure is lost")]] T
   bool cancelled() const noexcept { return state_->cancelled(); }
   // Requests cancellation: CancelledError is raised inside the task at its next suspension point.
   void cancel() noexcept { state_->request_cancel(); }
+
+  // For a finished task (asyncio's Task.result() / Task.exception()); both mark its failure
+  // retrieved. result() returns the value or rethrows the failure; exception() returns the failure
+  // (a CancelledError if it was cancelled), or null when it succeeded: check it before result().
+  // Before the task has finished both throw std::logic_error (asyncio's InvalidStateError).
+  T result() {
+    require_done("result");
+    return state_->result();
+  }
+  std::exception_ptr exception() {
+    require_done("exception");
+    return state_->take_error();
+  }
 
   class Awaiter final : public detail::HandleWaiter {
    public:
@@ -199,9 +247,24 @@ class [[nodiscard("keep the handle and co_await it, or its failure is lost")]] T
  private:
   template <class U>
   friend TaskHandle<U> create_task(Task<U> task);
+  template <class U>
+  friend detail::TaskState<U>* detail::state_of(const TaskHandle<U>& handle) noexcept;
   explicit TaskHandle(detail::TaskState<T>* state) noexcept : state_(state) {}
+  void require_done(const char* what) const {
+    if (!state_->done()) {
+      throw std::logic_error(std::string("corio::TaskHandle::") + what + ": the task has not finished");
+    }
+  }
   detail::TaskState<T>* state_;
 };
+
+namespace detail {
+// The loop-side record behind a handle (for the waiting combinators).
+template <class T>
+TaskState<T>* state_of(const TaskHandle<T>& handle) noexcept {
+  return handle.state_;
+}
+}  // namespace detail
 
 // Starts `task` on the running loop (it first runs when the caller next suspends) and returns its
 // handle (asyncio.create_task).
