@@ -7,19 +7,25 @@
 //   co_await corio::wait_for(f(), 5s)       await asyncio.wait_for(f(), 5)
 //   co_await corio::sleep(100ms)            await asyncio.sleep(0.1)
 //   auto p = co_await sem.acquire();        async with sem:
+//   auto g = co_await lock.acquire();       async with lock:
+//   co_await event.wait(), cond.wait(g)     await event.wait(), await cond.wait()
 //   co_await corio::with(res, body)         async with res as r: ...
 //   while (auto x = co_await g.next())      async for x in g:
 //   co_await corio::run_in_executor(fn)     await loop.run_in_executor(None, fn)
 #pragma once
 
 #include "corio/async_generator.hpp"
+#include "corio/barrier.hpp"
 #include "corio/clock.hpp"
+#include "corio/condition.hpp"
 #include "corio/errors.hpp"
+#include "corio/event.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/executor.hpp"
 #include "corio/gather.hpp"
 #include "corio/http.hpp"
 #include "corio/io_error.hpp"
+#include "corio/lock.hpp"
 #include "corio/pool.hpp"
 #include "corio/queue.hpp"
 #include "corio/resolve.hpp"

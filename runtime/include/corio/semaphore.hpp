@@ -1,8 +1,11 @@
-// Semaphore: bound how many tasks do something at once (asyncio.Semaphore, `async with sem:`).
+// Semaphore: bound how many tasks do something at once (asyncio.Semaphore, `async with sem:`), and
+// BoundedSemaphore, which also refuses a release() that would exceed the initial count.
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "corio/detail/intrusive_list.hpp"
@@ -33,7 +36,7 @@ class Semaphore {
     ~Permit() { release(); }
     // Gives the slot back early.
     void release() noexcept {
-      if (owner_ != nullptr) std::exchange(owner_, nullptr)->release();
+      if (owner_ != nullptr) std::exchange(owner_, nullptr)->give_back();
     }
 
    private:
@@ -46,7 +49,7 @@ class Semaphore {
    public:
     explicit AcquireAwaiter(Semaphore& sem) noexcept : ListedWait(sem) {}
     ~AcquireAwaiter() {
-      if (granted_ && !taken_) owner_.release();  // destroyed between the grant and the resumption
+      if (granted_ && !taken_) owner_.give_back();  // destroyed between the grant and the resumption
     }
 
     bool await_ready() noexcept {
@@ -79,8 +82,22 @@ class Semaphore {
     return Permit(this);
   }
 
-  // Gives a slot back (Permit does this for you).
-  void release() noexcept {
+  // Gives a slot back (Permit does this for you). On a BoundedSemaphore, a release beyond the
+  // initial count throws std::logic_error (asyncio's ValueError): a release without an acquire.
+  void release() {
+    if (waiters_.empty() && available_ >= bound_) {
+      throw std::logic_error("corio::BoundedSemaphore::release: released more often than acquired");
+    }
+    give_back();
+  }
+
+  std::size_t available() const noexcept { return available_; }
+
+ protected:
+  Semaphore(std::size_t permits, std::size_t bound) noexcept : available_(permits), bound_(bound) {}
+
+ private:
+  void give_back() noexcept {
     if (AcquireAwaiter* next = waiters_.pop_front()) {
       next->granted_ = true;
       next->wake(*EventLoop::current());
@@ -89,11 +106,16 @@ class Semaphore {
     }
   }
 
-  std::size_t available() const noexcept { return available_; }
-
- private:
   std::size_t available_;
+  std::size_t bound_ = std::numeric_limits<std::size_t>::max();
   detail::IntrusiveList<AcquireAwaiter> waiters_;
+};
+
+// A Semaphore whose count never exceeds its initial value: an unmatched release() throws instead of
+// silently raising the concurrency limit (asyncio.BoundedSemaphore).
+class BoundedSemaphore : public Semaphore {
+ public:
+  explicit BoundedSemaphore(std::size_t permits) noexcept : Semaphore(permits, permits) {}
 };
 
 }  // namespace corio
