@@ -4,6 +4,7 @@
 //   co_await f()                            await f()
 //   co_await corio::gather(a(), b())        await asyncio.gather(a(), b())
 //   corio::create_task(f())                 asyncio.create_task(f())
+//   co_await corio::task_group(body)        async with asyncio.TaskGroup() as g: ...
 //   co_await corio::wait_for(f(), 5s)       await asyncio.wait_for(f(), 5)
 //   co_await corio::sleep(100ms)            await asyncio.sleep(0.1)
 //   auto p = co_await sem.acquire();        async with sem:
@@ -35,6 +36,7 @@
 #include "corio/semaphore.hpp"
 #include "corio/sleep.hpp"
 #include "corio/task.hpp"
+#include "corio/task_group.hpp"
 #include "corio/task_handle.hpp"
 #include "corio/tcp.hpp"
 #include "corio/wait_for.hpp"

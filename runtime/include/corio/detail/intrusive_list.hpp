@@ -20,6 +20,8 @@ class IntrusiveList {
  public:
   bool empty() const noexcept { return head_ == nullptr; }
   Node* front() const noexcept { return static_cast<Node*>(head_); }
+  // The node after `node` (for walking the list while nothing is removed).
+  Node* next(Node& node) const noexcept { return static_cast<Node*>(static_cast<ListHook&>(node).next_); }
 
   void push_back(Node& node) noexcept {
     ListHook& h = node;

@@ -1,0 +1,238 @@
+// Structured concurrency: task_group, timeout scopes and shield, wait and as_completed.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+using namespace std::chrono_literals;
+using corio::ChildHandle;
+using corio::Task;
+using corio::TaskGroup;
+using corio::TaskHandle;
+using corio::testing::elapsed_since;
+using corio::testing::virtual_time;
+
+namespace {
+
+Task<int> after(corio::Duration delay, int value) {
+  co_await corio::sleep(delay);
+  co_return value;
+}
+
+Task<int> fail_after(corio::Duration delay, std::string message) {
+  co_await corio::sleep(delay);
+  throw std::runtime_error(message);
+}
+
+// Counts how a task ended, from inside it.
+struct Outcome {
+  int finished = 0;
+  int cancelled = 0;
+  int running = 0;
+};
+
+Task<int> tracked(Outcome& outcome, corio::Duration delay, int value) {
+  ++outcome.running;
+  try {
+    co_await corio::sleep(delay);
+  } catch (const corio::CancelledError&) {
+    --outcome.running;
+    ++outcome.cancelled;
+    throw;
+  }
+  --outcome.running;
+  ++outcome.finished;
+  co_return value;
+}
+
+// Records every failure nobody retrieved.
+struct Unobserved {
+  std::vector<corio::UnobservedException> reports;
+  corio::RunOptions options() {
+    corio::RunOptions o = virtual_time();
+    o.on_unobserved_exception = [this](const corio::UnobservedException& u) { reports.push_back(u); };
+    return o;
+  }
+};
+
+// --- task_group ------------------------------------------------------------------------------------
+
+// The gather example as a task group: the three run at once; the scope ends when all have.
+Task<void> get_user_data_in_a_group() {
+  const auto start = corio::Clock::now();
+  ChildHandle<int> user, orders, profile;
+  try {
+    co_await corio::task_group([&](TaskGroup& g) -> Task<void> {
+      user = g.create_task(after(100ms, 1));
+      orders = g.create_task(after(200ms, 2));
+      profile = g.create_task(after(150ms, 3));
+      EXPECT_EQ(g.running(), 3u);
+      co_return;
+    });
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  EXPECT_EQ(elapsed_since(start), 200ms);
+  EXPECT_TRUE(user.done() && orders.done() && profile.done());
+  EXPECT_EQ(user.result() + orders.result() + profile.result(), 6);  // task.result() after the scope
+}
+
+TEST(TaskGroup, TheScopeEndsWhenEveryChildHas) { corio::run(get_user_data_in_a_group(), virtual_time()); }
+
+Task<int> sum_in_a_group() {
+  co_return co_await corio::task_group([](TaskGroup& g) -> Task<int> {
+    auto a = g.create_task(after(10ms, 20));
+    auto b = g.create_task(after(20ms, 22));
+    g.create_task(after(30ms, 0));  // dropping a child's handle is fine: the group owns it
+    co_return co_await a.join() + co_await b.join();
+  });
+}
+
+TEST(TaskGroup, ChildrenCanBeJoinedInsideAndTheBodysValueIsReturned) {
+  corio::RunOptions options = virtual_time();
+  EXPECT_EQ(corio::run(sum_in_a_group(), options), 42);
+}
+
+// Two children fail in the same step: the siblings and the body are cancelled, and both failures
+// come out together; none is "never retrieved".
+Task<void> failures_reported_together(Outcome& outcome, bool& body_cancelled) {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::task_group([&](TaskGroup& g) -> Task<void> {
+      g.create_task(tracked(outcome, 1h, 1));
+      g.create_task(fail_after(50ms, "orders down"));
+      g.create_task(fail_after(50ms, "profile down"));
+      g.create_task(tracked(outcome, 10ms, 2));  // finishes before the failure
+      try {
+        co_await corio::sleep(1h);
+      } catch (const corio::CancelledError&) {
+        body_cancelled = true;
+        EXPECT_THROW(g.create_task(after(1ms, 0)), std::logic_error);  // shutting down
+        throw;
+      }
+    });
+    ADD_FAILURE() << "the group should have failed";
+  } catch (const corio::ExceptionGroup& group) {
+    EXPECT_EQ(group.size(), 2u);
+    EXPECT_EQ(group.count<std::runtime_error>(), 2u);
+    std::vector<std::string> messages;
+    for (const auto& e : group.exceptions()) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::runtime_error& x) {
+        messages.push_back(x.what());
+      }
+    }
+    EXPECT_EQ(messages, (std::vector<std::string>{"orders down", "profile down"}));
+    EXPECT_NE(std::string(group.what()).find("profile down"), std::string::npos) << group.what();
+  }
+  EXPECT_EQ(elapsed_since(start), 50ms);
+  EXPECT_EQ(outcome.running, 0);  // no child outlives the scope
+}
+
+TEST(TaskGroup, TheFirstFailureCancelsSiblingsAndBodyAndEveryFailureIsReported) {
+  Outcome outcome;
+  bool body_cancelled = false;
+  Unobserved unobserved;
+  corio::run(failures_reported_together(outcome, body_cancelled), unobserved.options());
+  EXPECT_TRUE(body_cancelled);
+  EXPECT_EQ(outcome.cancelled, 1);
+  EXPECT_EQ(outcome.finished, 1);
+  EXPECT_TRUE(unobserved.reports.empty());
+}
+
+Task<void> body_fails(Outcome& outcome) {
+  try {
+    co_await corio::task_group([&](TaskGroup& g) -> Task<void> {
+      g.create_task(tracked(outcome, 1s, 1));
+      g.create_task(tracked(outcome, 2s, 2));
+      co_await corio::sleep(10ms);
+      throw std::invalid_argument("bad request");
+    });
+    ADD_FAILURE() << "the group should have failed";
+  } catch (const corio::ExceptionGroup& group) {
+    EXPECT_EQ(group.size(), 1u);
+    EXPECT_EQ(group.count<std::invalid_argument>(), 1u);
+    EXPECT_EQ(outcome.running, 0);
+  }
+}
+
+TEST(TaskGroup, AFailingBodyCancelsTheChildren) {
+  Outcome outcome;
+  corio::run(body_fails(outcome), virtual_time());
+  EXPECT_EQ(outcome.cancelled, 2);
+}
+
+// Cancelling the task that awaits the group (here: a deadline) cancels the body and every child,
+// waits for them, and then raises.
+Task<void> parent_cancelled(Outcome& outcome) {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::wait_for(corio::task_group([&](TaskGroup& g) -> Task<void> {
+                               g.create_task(tracked(outcome, 10s, 1));
+                               g.create_task(tracked(outcome, 20s, 2));
+                               co_await corio::sleep(5ms);  // the body has returned: the scope waits
+                             }),
+                             1s);
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(elapsed_since(start), 1s);
+    EXPECT_EQ(outcome.running, 0);
+  }
+}
+
+TEST(TaskGroup, CancellingTheParentCancelsTheChildren) {
+  Outcome outcome;
+  corio::run(parent_cancelled(outcome), virtual_time());
+  EXPECT_EQ(outcome.cancelled, 2);
+}
+
+Task<void> crawl(TaskGroup& g, std::vector<int>& visited, int page, int depth) {
+  co_await corio::sleep(10ms);
+  visited.push_back(page);
+  if (depth == 0) co_return;
+  for (int link = 1; link <= 2; ++link) g.create_task(crawl(g, visited, page * 10 + link, depth - 1));
+}
+
+// Children start more children through the group; the scope waits for all of them.
+Task<void> children_spawn_children(std::vector<int>& visited) {
+  const auto start = corio::Clock::now();
+  co_await corio::task_group([&](TaskGroup& g) -> Task<void> {
+    g.create_task(crawl(g, visited, 1, 2));
+    co_return;
+  });
+  EXPECT_EQ(elapsed_since(start), 30ms);
+}
+
+TEST(TaskGroup, ChildrenMayStartChildrenAndTheScopeWaitsForThemAll) {
+  std::vector<int> visited;
+  corio::run(children_spawn_children(visited), virtual_time());
+  std::sort(visited.begin(), visited.end());
+  EXPECT_EQ(visited, (std::vector<int>{1, 11, 12, 111, 112, 121, 122}));
+}
+
+Task<void> cancelled_child_is_not_a_failure(Outcome& outcome) {
+  co_await corio::task_group([&](TaskGroup& g) -> Task<void> {
+    auto slow = g.create_task(tracked(outcome, 1h, 1));
+    auto fast = g.create_task(tracked(outcome, 1ms, 2));
+    co_await corio::sleep(5ms);
+    slow.cancel();  // one child cancelled on purpose: the others go on, nothing is raised
+    co_await corio::sleep(1ms);
+    EXPECT_TRUE(slow.cancelled());
+    EXPECT_TRUE(fast.done());
+    EXPECT_EQ(fast.exception(), nullptr);
+  });
+}
+
+TEST(TaskGroup, ACancelledChildIsNotAFailure) {
+  Outcome outcome;
+  corio::run(cancelled_child_is_not_a_failure(outcome), virtual_time());
+  EXPECT_EQ(outcome.cancelled, 1);
+  EXPECT_EQ(outcome.finished, 1);
+}
+
+}  // namespace
