@@ -235,4 +235,180 @@ TEST(TaskGroup, ACancelledChildIsNotAFailure) {
   EXPECT_EQ(outcome.finished, 1);
 }
 
+// --- timeout scopes --------------------------------------------------------------------------------
+
+Task<void> step(std::vector<std::string>& log, std::string name, corio::Duration d) {
+  co_await corio::sleep(d);
+  log.push_back(name);
+}
+
+// One deadline over several awaits: 5 s for three 2 s steps.
+Task<void> deadline_over_several_awaits(std::vector<std::string>& log) {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::timeout(5s, [&]() -> Task<void> {
+      co_await step(log, "connect", 2s);
+      co_await step(log, "query", 2s);
+      co_await step(log, "fetch", 2s);
+    });
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(elapsed_since(start), 5s);
+  }
+  co_await corio::sleep(10s);  // nothing left behind
+}
+
+TEST(Timeout, OneDeadlineCoversSeveralAwaitsAndRaisesTimeoutErrorAtTheScope) {
+  std::vector<std::string> log;
+  corio::run(deadline_over_several_awaits(log), virtual_time());
+  EXPECT_EQ(log, (std::vector<std::string>{"connect", "query"}));
+}
+
+// reschedule: more time for each step that makes progress; none at all for the last.
+Task<void> rescheduled(std::vector<std::string>& log) {
+  const auto start = corio::Clock::now();
+  try {
+    int steps = co_await corio::timeout(3s, [&](corio::Timeout& scope) -> Task<int> {
+      EXPECT_EQ(scope.when(), start + 3s);
+      co_await step(log, "one", 2s);
+      scope.reschedule(corio::Clock::now() + 3s);  // progress: deadline at 5 s
+      co_await step(log, "two", 2s);
+      scope.reschedule(std::nullopt);  // no deadline any more
+      EXPECT_FALSE(scope.when().has_value());
+      co_await step(log, "three", 10s);
+      EXPECT_FALSE(scope.expired());
+      co_return 3;
+    });
+    EXPECT_EQ(steps, 3);
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  EXPECT_EQ(elapsed_since(start), 14s);
+}
+
+TEST(Timeout, RescheduleMovesOrRemovesTheDeadline) {
+  std::vector<std::string> log;
+  corio::run(rescheduled(log), virtual_time());
+  EXPECT_EQ(log, (std::vector<std::string>{"one", "two", "three"}));
+}
+
+Task<void> earlier_and_absolute() {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::timeout_at(start + 10s, [&](corio::Timeout& scope) -> Task<void> {
+      scope.reschedule(corio::Clock::now() + 1s);  // earlier
+      co_await corio::sleep(5s);
+    });
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(elapsed_since(start), 1s);
+  }
+  try {
+    int v = co_await corio::timeout_at(corio::Clock::now() + 10s, []() -> Task<int> { co_return co_await after(1s, 7); });
+    EXPECT_EQ(v, 7);
+    co_await corio::sleep(20s);  // the disarmed deadline cancels nothing later
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+}
+
+TEST(Timeout, TimeoutAtTakesAnAbsoluteDeadlineThatCanBeBroughtForward) {
+  corio::run(earlier_and_absolute(), virtual_time());
+}
+
+// An inner scope's timeout is the inner scope's: the outer block goes on.
+Task<void> nested(std::vector<std::string>& log) {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::timeout(10s, [&]() -> Task<void> {
+      try {
+        co_await corio::timeout(1s, [&]() -> Task<void> { co_await step(log, "slow cache", 5s); });
+      } catch (const corio::TimeoutError&) {
+        log.push_back("cache timed out");
+      }
+      co_await step(log, "database", 2s);
+    });
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  EXPECT_EQ(elapsed_since(start), 3s);
+}
+
+TEST(Timeout, NestedScopesEachRaiseTheirOwnTimeout) {
+  std::vector<std::string> log;
+  corio::run(nested(log), virtual_time());
+  EXPECT_EQ(log, (std::vector<std::string>{"cache timed out", "database"}));
+}
+
+Task<void> cancel_inside_timeout() {
+  auto handle = corio::create_task(corio::timeout(1h, []() -> Task<void> { co_await corio::sleep(2h); }));
+  co_await corio::sleep(1s);
+  handle.cancel();
+  try {
+    co_await handle;
+    ADD_FAILURE() << "expected CancelledError";
+  } catch (const corio::CancelledError&) {
+    EXPECT_TRUE(handle.cancelled());  // not turned into a TimeoutError
+  } catch (const corio::TimeoutError&) {
+    ADD_FAILURE() << "an outside cancellation is not a timeout";
+  }
+}
+
+TEST(Timeout, ACancellationFromOutsideStaysACancellation) { corio::run(cancel_inside_timeout(), virtual_time()); }
+
+// --- shield ----------------------------------------------------------------------------------------
+
+Task<int> commit(bool& committed) {
+  co_await corio::sleep(3s);
+  committed = true;
+  co_return 42;
+}
+
+Task<void> shielded_commit(bool& committed, std::vector<std::string>& log) {
+  int id = co_await corio::shield(commit(committed));
+  log.push_back("committed " + std::to_string(id));  // runs: the value is returned first
+  co_await corio::sleep(1s);                          // the deferred cancellation lands here
+  log.push_back("unreachable");
+}
+
+// A deadline hits while the commit runs: the commit completes, then the cancellation arrives.
+Task<void> shield_defers_cancellation(bool& committed, std::vector<std::string>& log) {
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::wait_for(shielded_commit(committed, log), 1s);
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(elapsed_since(start), 3s);  // after the commit, not at 1 s
+  }
+}
+
+TEST(Shield, TheShieldedTaskCompletesAndTheCancellationIsRaisedAfterIt) {
+  bool committed = false;
+  std::vector<std::string> log;
+  corio::run(shield_defers_cancellation(committed, log), virtual_time());
+  EXPECT_TRUE(committed);
+  EXPECT_EQ(log, (std::vector<std::string>{"committed 42"}));
+}
+
+// asyncio's shield(task): the awaiter gives up at once, the task keeps running for a later await.
+Task<void> shield_a_handle(bool& committed) {
+  TaskHandle<int> handle = corio::create_task(commit(committed));
+  const auto start = corio::Clock::now();
+  try {
+    co_await corio::wait_for([](TaskHandle<int>& h) -> Task<int> { co_return co_await corio::shield(h); }(handle), 1s);
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(elapsed_since(start), 1s);
+    EXPECT_FALSE(handle.done());  // still running
+  }
+  EXPECT_EQ(co_await handle, 42);
+  EXPECT_EQ(elapsed_since(start), 3s);
+}
+
+TEST(Shield, AShieldedHandleKeepsRunningWhenTheAwaiterIsCancelled) {
+  bool committed = false;
+  corio::run(shield_a_handle(committed), virtual_time());
+  EXPECT_TRUE(committed);
+}
+
 }  // namespace

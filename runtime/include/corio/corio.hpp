@@ -6,6 +6,8 @@
 //   corio::create_task(f())                 asyncio.create_task(f())
 //   co_await corio::task_group(body)        async with asyncio.TaskGroup() as g: ...
 //   co_await corio::wait_for(f(), 5s)       await asyncio.wait_for(f(), 5)
+//   co_await corio::timeout(5s, body)       async with asyncio.timeout(5): ...
+//   co_await corio::shield(f())             await asyncio.shield(f())
 //   co_await corio::sleep(100ms)            await asyncio.sleep(0.1)
 //   auto p = co_await sem.acquire();        async with sem:
 //   auto g = co_await lock.acquire();       async with lock:
@@ -34,10 +36,12 @@
 #include "corio/run.hpp"
 #include "corio/run_options.hpp"
 #include "corio/semaphore.hpp"
+#include "corio/shield.hpp"
 #include "corio/sleep.hpp"
 #include "corio/task.hpp"
 #include "corio/task_group.hpp"
 #include "corio/task_handle.hpp"
 #include "corio/tcp.hpp"
+#include "corio/timeout.hpp"
 #include "corio/wait_for.hpp"
 #include "corio/with.hpp"
