@@ -1,11 +1,14 @@
 //===--- Compilation.cpp --------------------------------------------------===//
 
 #include "Compilation.h"
+#include "InputFiles.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang::tooling;
@@ -27,36 +30,137 @@ std::string findResourceDir(const std::string &Argv0) {
   return CORO_TIDY_FALLBACK_RESOURCE_DIR;
 }
 
+static llvm::Error databaseError(llvm::StringRef Where, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "malformed compilation database '" + Where +
+                                     "': " + Why);
+}
+
+/// Checks \p Text against the JSON compilation database format with
+/// llvm::json, entry by entry, so that every defect is one line naming the
+/// entry. clang's reader is YAML-based: it prints parse errors over several
+/// lines, accepts truncated input, turns numbers into file names, and
+/// aborts the process on a directory it cannot enter.
+///
+/// A relative "directory" is taken relative to the database's own folder
+/// (the format leaves it open; CMake and Bear write absolute ones): \p Text
+/// is rewritten with those made absolute.
+static llvm::Error checkDatabase(std::string &Text, llvm::StringRef Where) {
+  auto Parsed = llvm::json::parse(Text);
+  if (!Parsed)
+    return databaseError(Where, llvm::toString(Parsed.takeError()));
+  llvm::SmallString<256> Base(Where);
+  llvm::sys::fs::make_absolute(Base);
+  llvm::sys::path::remove_filename(Base);
+  bool Rewritten = false;
+  llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return databaseError(Where, "expected a list of entries");
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    std::string Entry = "entry " + std::to_string(I + 1);
+    llvm::json::Object *Object = (*Entries)[I].getAsObject();
+    if (!Object)
+      return databaseError(Where, Entry + " is not an object");
+    auto Directory = Object->getString("directory");
+    auto File = Object->getString("file");
+    if (!File)
+      return databaseError(Where, Entry + ": \"file\" must be a string");
+    Entry += " ('" + File->str() + "')";
+    if (!Directory)
+      return databaseError(Where,
+                           Entry + ": \"directory\" must be a string");
+    if (const llvm::json::Value *Output = Object->get("output");
+        Output && !Output->getAsString())
+      return databaseError(Where, Entry + ": \"output\" must be a string");
+    const llvm::json::Value *Arguments = Object->get("arguments");
+    const llvm::json::Value *Command = Object->get("command");
+    if (Arguments) {
+      const llvm::json::Array *List = Arguments->getAsArray();
+      if (!List || List->empty())
+        return databaseError(
+            Where, Entry + ": \"arguments\" must be a non-empty list of strings");
+      for (size_t A = 0; A < List->size(); ++A)
+        if (!(*List)[A].getAsString())
+          return databaseError(Where, Entry + ": argument " +
+                                          llvm::Twine(A + 1) +
+                                          " is not a string");
+    } else if (!Command || !Command->getAsString()) {
+      return databaseError(Where, Entry + ": needs \"arguments\" (a list) "
+                                          "or \"command\" (a string)");
+    }
+    llvm::SmallString<256> Dir(*Directory);
+    if (llvm::sys::path::is_relative(Dir)) {
+      llvm::sys::fs::make_absolute(Base, Dir);
+      llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+    }
+    if (!llvm::sys::fs::is_directory(Dir))
+      return databaseError(Where, Entry + ": directory '" + *Directory +
+                                      "' does not exist");
+    if (Dir != *Directory) {
+      (*Object)["directory"] = std::string(Dir);
+      Rewritten = true;
+    }
+  }
+  if (Rewritten)
+    Text = llvm::formatv("{0}", llvm::json::Value(std::move(*Parsed))).str();
+  return llvm::Error::success();
+}
+
+/// Reads, checks and loads the database at \p Json.
+static llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadDatabaseFile(llvm::StringRef Json) {
+  auto Text = readRegularFile(Json, "compilation database");
+  if (!Text)
+    return Text.takeError();
+  if (llvm::Error E = checkDatabase(*Text, Json))
+    return std::move(E);
+  std::string Message;
+  std::unique_ptr<CompilationDatabase> DB = JSONCompilationDatabase::loadFromBuffer(
+      *Text, Message, JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    return databaseError(Json, llvm::StringRef(Message).split('\n').first);
+  return std::move(DB);
+}
+
 static llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadFromBuildPath(llvm::StringRef BuildPath) {
   if (!llvm::sys::fs::exists(BuildPath))
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "build path '" + BuildPath + "' does not exist");
-  std::string Message;
-  std::unique_ptr<CompilationDatabase> DB;
-  if (llvm::sys::fs::is_directory(BuildPath)) {
-    llvm::SmallString<256> Json(BuildPath);
+  if (!llvm::sys::fs::is_directory(BuildPath))
+    return loadDatabaseFile(BuildPath);
+  llvm::SmallString<256> Json(BuildPath);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  if (!llvm::sys::fs::exists(Json))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "no compile_commands.json in '" + BuildPath +
+            "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  return loadDatabaseFile(Json);
+}
+
+/// The database of the nearest folder above \p Source that has one
+/// (compile_commands.json, checked like -p's, or compile_flags.txt), as
+/// clang's autoDetectFromSource finds it; null if there is none.
+static llvm::Expected<std::unique_ptr<CompilationDatabase>>
+findDatabaseAbove(llvm::StringRef Source) {
+  llvm::SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(Abs); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Json(Dir);
     llvm::sys::path::append(Json, "compile_commands.json");
-    if (!llvm::sys::fs::exists(Json))
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "no compile_commands.json in '" + BuildPath +
-              "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-    DB = JSONCompilationDatabase::loadFromFile(
-        Json, Message, JSONCommandLineSyntax::AutoDetect);
-  } else {
-    DB = JSONCompilationDatabase::loadFromFile(
-        BuildPath, Message, JSONCommandLineSyntax::AutoDetect);
+    if (llvm::sys::fs::exists(Json))
+      return loadDatabaseFile(Json);
+    llvm::SmallString<256> Flags(Dir);
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (llvm::sys::fs::exists(Flags)) {
+      std::string Ignored;
+      return CompilationDatabase::autoDetectFromDirectory(Dir, Ignored);
+    }
   }
-  if (!DB) {
-    // JSON errors span lines; the first is the useful one.
-    llvm::StringRef First = llvm::StringRef(Message).split('\n').first;
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "malformed compilation database in '" +
-                                       BuildPath + "': " + First);
-  }
-  return std::move(DB);
+  return nullptr;
 }
 
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
@@ -84,10 +188,12 @@ loadCompilations(const CompilationRequest &Request, std::string &Origin) {
     Base = inferMissingCompileCommands(std::move(*DB));
     Origin = Request.BuildPath;
   } else {
-    std::string Ignored;
-    if (!Request.FirstSource.empty())
-      Base = CompilationDatabase::autoDetectFromSource(Request.FirstSource,
-                                                       Ignored);
+    if (!Request.FirstSource.empty()) {
+      auto Found = findDatabaseAbove(Request.FirstSource);
+      if (!Found)
+        return Found.takeError();
+      Base = std::move(*Found);
+    }
     if (Base) {
       Base = inferMissingCompileCommands(std::move(Base));
       Origin = "compile_commands.json above " + Request.FirstSource;

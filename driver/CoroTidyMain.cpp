@@ -15,6 +15,8 @@
 #include "ExitCodes.h"
 #include "Findings.h"
 #include "GitDiff.h"
+#include "InputFiles.h"
+#include "Output.h"
 #include "Report.h"
 #include "ResultCache.h"
 #include "Scheduler.h"
@@ -33,9 +35,8 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
-#include <set>
+#include <sys/mman.h>
 #include <thread>
-#include <tuple>
 #include <unistd.h>
 
 using namespace clang::tidy;
@@ -163,14 +164,57 @@ int usageError(const Twine &Message) {
   return coro_tidy::ExitUsage;
 }
 
-/// True if \p Path looks like a binary file rather than source text.
-bool isBinaryFile(StringRef Path) {
-  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return false;
-  StringRef Head = (*Buffer)->getBuffer().take_front(8192);
-  return Head.contains('\0');
+/// Parses the command line. llvm::cl prints some errors (a bad value for
+/// -j) straight to stderr rather than to the stream it is given, over two
+/// lines; capture both and keep the first line that says something.
+bool parseCommandLine(std::vector<const char *> &Args, std::string &Error) {
+  std::string Messages;
+  raw_string_ostream Stream(Messages);
+  errs().flush();
+  int Saved = dup(STDERR_FILENO);
+  int Capture = memfd_create("coro-tidy-cl", MFD_CLOEXEC);
+  if (Saved >= 0 && Capture >= 0)
+    dup2(Capture, STDERR_FILENO);
+  bool Parsed = cl::ParseCommandLineOptions(
+      static_cast<int>(Args.size()), Args.data(),
+      "coro-tidy: finds misuse of C++20 coroutines.\n\n"
+      "  coro-tidy [options] <file>... [-- <compiler args>]\n",
+      &Stream);
+  errs().flush();
+  if (Saved >= 0 && Capture >= 0) {
+    dup2(Saved, STDERR_FILENO);
+    char Chunk[4096];
+    lseek(Capture, 0, SEEK_SET);
+    for (ssize_t N; (N = read(Capture, Chunk, sizeof Chunk)) > 0;)
+      Messages.append(Chunk, static_cast<size_t>(N));
+  }
+  if (Saved >= 0)
+    close(Saved);
+  if (Capture >= 0)
+    close(Capture);
+  if (Parsed)
+    return true;
+  SmallVector<StringRef, 4> Lines;
+  StringRef(Messages).split(Lines, '\n', -1, false);
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front("coro-tidy: ");
+    Line.consume_front("error: ");
+    if (!Line.empty()) {
+      Error = Line.str();
+      return false;
+    }
+  }
+  Error = "invalid command line";
+  return false;
+}
+
+/// An error for an invalid regular expression given as \p Option.
+std::optional<std::string> invalidRegex(StringRef Option, StringRef Text) {
+  std::string Why;
+  if (Regex(Text).isValid(Why))
+    return std::nullopt;
+  return "invalid " + Option.str() + " regex '" + Text.str() + "': " + Why;
 }
 
 /// Warns about globs in --checks that name no check, as clang-tidy does.
@@ -214,17 +258,9 @@ int main(int argc, const char **argv) {
   }
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
-  std::string ParseErrors;
-  raw_string_ostream ParseErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(
-          static_cast<int>(ToolArgs.size()), ToolArgs.data(),
-          "coro-tidy: finds misuse of C++20 coroutines.\n\n"
-          "  coro-tidy [options] <file>... [-- <compiler args>]\n",
-          &ParseErrorStream)) {
-    StringRef First = StringRef(ParseErrors).trim().split('\n').first;
-    First.consume_front("coro-tidy: ");
-    return usageError(First + " (see --help)");
-  }
+  std::string ParseError;
+  if (!parseCommandLine(ToolArgs, ParseError))
+    return usageError(ParseError + " (see --help)");
 
   coro_tidy::ConfigRequest ConfigReq;
   if (Checks.getNumOccurrences())
@@ -247,17 +283,25 @@ int main(int argc, const char **argv) {
   if (!Provider)
     return usageError(toString(Provider.takeError()));
 
+  // --list-checks and --dump-config ignore file arguments, as clang-tidy
+  // does (run-clang-tidy probes with `-list-checks ""`); the first real
+  // file still chooses the configuration.
+  bool Informational = ListChecks || DumpConfig;
   std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
-  for (const std::string &File : Files) {
-    if (!sys::fs::exists(File))
-      return usageError("no such file: '" + File + "'");
-    if (sys::fs::is_directory(File))
-      return usageError("'" + File + "' is a directory, not a source file");
-    if (isBinaryFile(File))
-      return usageError("'" + File +
-                        "' is a binary file, not C or C++ source");
-  }
-  if (Format != "text" && Format != "sarif" && Format != "json")
+  SmallString<256> ConfigAnchor;
+  for (const std::string &File : Files)
+    if (!File.empty() && File != "-") {
+      ConfigAnchor = File;
+      break;
+    }
+  if (ConfigAnchor.empty())
+    sys::fs::current_path(ConfigAnchor), sys::path::append(ConfigAnchor, "-");
+  sys::fs::make_absolute(ConfigAnchor);
+  if (!Informational)
+    for (const std::string &File : Files)
+      if (Error E = coro_tidy::checkSourceFile(File))
+        return usageError(toString(std::move(E)));
+  if (!coro_tidy::isKnownFormat(Format))
     return usageError("unknown --format '" + Format +
                       "' (text, sarif or json)");
   std::optional<Regex> FilesFilter, ExcludeFilter;
@@ -265,27 +309,25 @@ int main(int argc, const char **argv) {
        {std::pair{&FilesRegex, &FilesFilter}, {&Exclude, &ExcludeFilter}}) {
     if (Option->empty())
       continue;
+    if (auto Invalid = invalidRegex("--" + Option->ArgStr.str(), *Option))
+      return usageError(*Invalid);
     Filter->emplace(*Option);
-    std::string Why;
-    if (!(*Filter)->isValid(Why))
-      return usageError("invalid --" + Option->ArgStr + " regex: " + Why);
   }
-  SmallString<256> ConfigAnchor;
-  if (!Files.empty())
-    ConfigAnchor = Files.front();
-  else
-    sys::fs::current_path(ConfigAnchor), sys::path::append(ConfigAnchor, "-");
-  sys::fs::make_absolute(ConfigAnchor);
 
   if (Config.empty() && ConfigFile.empty())
     for (const std::string &File :
-         Files.empty() ? std::vector<std::string>{std::string(ConfigAnchor)}
-                       : Files)
+         Informational || Files.empty()
+             ? std::vector<std::string>{std::string(ConfigAnchor)}
+             : Files)
       if (Error E = coro_tidy::checkConfigFor(File))
         return usageError(toString(std::move(E)));
 
   ClangTidyOptions Effective = (*Provider)->getOptions(ConfigAnchor);
   warnUnknownChecks(Checks);
+  if (Effective.HeaderFilterRegex && !Effective.HeaderFilterRegex->empty())
+    if (auto Invalid = invalidRegex("--header-filter",
+                                    *Effective.HeaderFilterRegex))
+      return usageError(*Invalid);
 
   if (DumpConfig) {
     ClangTidyOptions Dump = Effective;
@@ -340,7 +382,6 @@ int main(int argc, const char **argv) {
   if (!Compilations)
     return usageError(toString(Compilations.takeError()));
 
-
   std::optional<coro_tidy::ResultCache> Cache;
   if (!NoCache) {
     std::string Dir = CacheDir;
@@ -384,103 +425,58 @@ int main(int argc, const char **argv) {
       return true;
     return ExcludeFilter && ExcludeFilter->match(File);
   });
-  // Units from the database or --diff: their .clang-tidy files must parse
-  // too (checked once per directory).
-  if (Config.empty() && ConfigFile.empty() && SourcePaths.empty()) {
-    StringSet<> Directories;
-    for (const std::string &File : Files)
-      if (Directories.insert(sys::path::parent_path(File)).second)
-        if (Error E = coro_tidy::checkConfigFor(File))
-          return usageError(toString(std::move(E)));
+  // Units from the database or --diff pass the same tests as files on the
+  // command line, and their .clang-tidy files must parse (checked once per
+  // directory).
+  StringSet<> Directories;
+  for (const std::string &File : Files) {
+    if (SourcePaths.empty())
+      if (Error E = coro_tidy::checkSourceFile(File, "database entry"))
+        return usageError(toString(std::move(E)));
+    if (Config.empty() && ConfigFile.empty() && SourcePaths.empty() &&
+        Directories.insert(sys::path::parent_path(File)).second)
+      if (Error E = coro_tidy::checkConfigFor(File))
+        return usageError(toString(std::move(E)));
+    // The compiler driver drops a file it cannot classify ("expected
+    // exactly one compiler job"); say why instead.
+    if (!coro_tidy::hasSourceExtension(File)) {
+      bool HasLanguage = false;
+      for (const auto &Command : (*Compilations)->getCompileCommands(File))
+        HasLanguage |= llvm::any_of(Command.CommandLine, [](StringRef Arg) {
+          return Arg == "-x" || (Arg.starts_with("-x") && Arg.size() > 2);
+        });
+      if (!HasLanguage)
+        return usageError("'" + File +
+                          "' has no C or C++ file extension (pass -x c++ "
+                          "after --, or rename it)");
+    }
   }
 
-  if (!Output.empty() && Format == "text") {
-    // handleErrors prints to stdout: point stdout at the file.
-    std::error_code EC;
-    int FD;
-    if ((EC = sys::fs::openFileForWrite(Output, FD)))
-      return usageError("cannot write --output file '" + Output +
-                        "': " + EC.message());
-    outs().flush();
-    dup2(FD, STDOUT_FILENO);
-    close(FD);
-  }
+  if (!Output.empty() && Format == "text")
+    if (Error E = coro_tidy::redirectStdout(Output))
+      return usageError(toString(std::move(E)));
 
   coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
       Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings);
 
-  std::vector<ClangTidyError> AllErrors;
-  bool CompileErrors = false;
-  unsigned WarningsAsErrorsCount = 0;
-  FixBehaviour Behaviour =
-      Fix || FixErrors ? (FixNotes ? FB_FixNotes : FB_Fix) : FB_NoFix;
-  ClangTidyContext Context(MakeProvider());
-  llvm::IntrusiveRefCntPtr<vfs::OverlayFileSystem> BaseFS(
-      new vfs::OverlayFileSystem(vfs::getRealFileSystem()));
-  // The same header finding is reported once, by the first unit (in input
-  // order) that sees it, so output does not depend on -j.
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
-  for (coro_tidy::UnitOutcome &Unit : Outcome.Units) {
-    if (Settings.ReplayCompilerMessages)
-      errs() << Unit.CompilerMessages;
-    if (!Unit.Result)
-      continue;
-    std::vector<ClangTidyError> Errors;
-    for (ClangTidyError &E : Unit.Result->Errors) {
-      if (Changed && E.DiagLevel != ClangTidyError::Error) {
-        auto [Line, Column] =
-            coro_tidy::lineAndColumn(E.Message.FilePath, E.Message.FileOffset);
-        if (!Changed->contains(E.Message.FilePath, Line))
-          continue;
-      }
-      if (!Seen.insert({E.DiagnosticName, E.Message.FilePath,
-                        E.Message.FileOffset, E.Message.Message})
-               .second)
-        continue;
-      Errors.push_back(std::move(E));
-    }
-    bool UnitHasCompileError = llvm::any_of(Errors, [](const auto &E) {
-      return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError;
-    });
-    CompileErrors |= UnitHasCompileError;
-    if (Format == "text") {
-      Context.setCurrentFile(Unit.File);
-      // Like clang-tidy: no fixes for a unit that does not compile, unless
-      // --fix-errors.
-      handleErrors(Errors, Context,
-                   UnitHasCompileError && !FixErrors ? FB_NoFix : Behaviour,
-                   WarningsAsErrorsCount, BaseFS);
-    } else {
-      WarningsAsErrorsCount += llvm::count_if(
-          Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
-    }
-    AllErrors.insert(AllErrors.end(), Errors.begin(), Errors.end());
+  coro_tidy::OutputRequest Report;
+  Report.Format = Format;
+  Report.OutputPath = Output;
+  Report.ExportFixes = ExportFixes;
+  Report.Fix = Fix || FixErrors ? (FixNotes ? FB_FixNotes : FB_Fix) : FB_NoFix;
+  Report.FixErrors = FixErrors;
+  Report.ReplayCompilerMessages = Settings.ReplayCompilerMessages;
+  Report.Changed = Changed ? &*Changed : nullptr;
+  Report.EnabledChecks = getCheckNames(Effective, false);
+  Report.Argv0 = argv[0];
+  if (!Files.empty()) {
+    SmallString<256> Main(Files.front());
+    sys::fs::make_absolute(Main);
+    Report.MainFile = std::string(Main);
   }
-  outs().flush();
-
-  if (Format != "text") {
-    json::Value Report =
-        Format == "sarif"
-            ? coro_tidy::makeSarif(AllErrors, getCheckNames(Effective, false),
-                                   argv[0])
-            : coro_tidy::makeJson(AllErrors);
-    std::error_code EC;
-    raw_fd_ostream OS(Output.empty() ? "-" : Output.getValue(), EC,
-                      sys::fs::OF_None);
-    if (EC)
-      return usageError("cannot write --output file '" + Output +
-                        "': " + EC.message());
-    OS << formatv("{0:2}", Report) << "\n";
-  }
-
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC)
-      return usageError("cannot write --export-fixes file '" + ExportFixes +
-                        "': " + EC.message());
-    exportReplacements(Files.empty() ? "" : Files.front(), AllErrors, OS);
-  }
+  auto Summary = coro_tidy::writeReport(Outcome, Report, MakeProvider);
+  if (!Summary)
+    return usageError(toString(Summary.takeError()));
 
   if (!Quiet && Cache && (Cache->hits() || Cache->misses()))
     errs() << "coro-tidy: " << Files.size() << " translation unit"
@@ -488,14 +484,12 @@ int main(int argc, const char **argv) {
            << " from the cache\n";
   for (const std::string &Message : Outcome.InternalErrors)
     WithColor::error(errs(), "coro-tidy") << Message << "\n";
-  if (WarningsAsErrorsCount)
-    errs() << WarningsAsErrorsCount << " warning"
-           << (WarningsAsErrorsCount == 1 ? "" : "s")
-           << " treated as error" << (WarningsAsErrorsCount == 1 ? "" : "s")
-           << "\n";
+  if (unsigned Count = Summary->WarningsAsErrors)
+    errs() << Count << " warning" << (Count == 1 ? "" : "s")
+           << " treated as error" << (Count == 1 ? "" : "s") << "\n";
   if (!Outcome.InternalErrors.empty())
     return coro_tidy::ExitInternal;
-  if (WarningsAsErrorsCount || CompileErrors)
+  if (Summary->WarningsAsErrors || Summary->CompileErrors)
     return coro_tidy::ExitFindings;
   return coro_tidy::ExitClean;
 }

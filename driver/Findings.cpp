@@ -97,8 +97,12 @@ Value toJSON(const UnitResult &R) {
   Array Includes;
   for (const std::string &I : R.Includes)
     Includes.push_back(I);
+  Array Absent;
+  for (const std::string &A : R.Absent)
+    Absent.push_back(A);
   return Object{{"errors", std::move(Errors)},
-                {"includes", std::move(Includes)}};
+                {"includes", std::move(Includes)},
+                {"absent", std::move(Absent)}};
 }
 
 std::optional<UnitResult> unitResultFromJSON(const Value &V) {
@@ -107,7 +111,8 @@ std::optional<UnitResult> unitResultFromJSON(const Value &V) {
     return std::nullopt;
   const Array *Errors = O->getArray("errors");
   const Array *Includes = O->getArray("includes");
-  if (!Errors || !Includes)
+  const Array *Absent = O->getArray("absent");
+  if (!Errors || !Includes || !Absent)
     return std::nullopt;
   UnitResult R;
   for (const Value &EV : *Errors) {
@@ -143,6 +148,12 @@ std::optional<UnitResult> unitResultFromJSON(const Value &V) {
     if (!S)
       return std::nullopt;
     R.Includes.push_back(S->str());
+  }
+  for (const Value &A : *Absent) {
+    auto S = A.getAsString();
+    if (!S)
+      return std::nullopt;
+    R.Absent.push_back(S->str());
   }
   return R;
 }

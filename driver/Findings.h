@@ -20,6 +20,11 @@ struct UnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// Every file the unit read (main file first), for the cache and --diff.
   std::vector<std::string> Includes;
+  /// Every path the unit looked for and did not find (header search
+  /// probes, __has_include, missing search folders), absolute and sorted.
+  /// If one of them appears later, the unit may read it instead: the cache
+  /// must not vouch for the old result.
+  std::vector<std::string> Absent;
 };
 
 llvm::json::Value toJSON(const clang::tidy::ClangTidyError &Error);

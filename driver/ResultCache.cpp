@@ -112,6 +112,11 @@ std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
   std::optional<UnitResult> Unit = unitResultFromJSON(*Result);
   if (!Unit)
     return Miss();
+  // A path the unit looked for in vain now exists: a new header shadows an
+  // included one, or makes a __has_include true.
+  for (const std::string &Path : Unit->Absent)
+    if (llvm::sys::fs::exists(Path))
+      return Miss();
   ++Hits;
   return Unit;
 }

@@ -14,7 +14,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <fcntl.h>
+#include <set>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,6 +45,47 @@ public:
     }
     Ctx.setTraversalScope(Scope);
   }
+};
+
+/// The real file system, recording every path looked up and not found.
+/// Header search probes each include folder in turn, and __has_include asks
+/// for files that may not exist: a file appearing at one of these paths
+/// later can change what the unit compiles to.
+class AbsenceRecorder : public llvm::vfs::ProxyFileSystem {
+public:
+  AbsenceRecorder() : ProxyFileSystem(llvm::vfs::getRealFileSystem()) {}
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto Result = ProxyFileSystem::status(Path);
+    if (!Result)
+      record(Path, Result.getError());
+    return Result;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto Result = ProxyFileSystem::openFileForRead(Path);
+    if (!Result)
+      record(Path, Result.getError());
+    return Result;
+  }
+  std::vector<std::string> take() {
+    std::vector<std::string> Paths(Absent.begin(), Absent.end());
+    llvm::sort(Paths);
+    return Paths;
+  }
+
+private:
+  void record(const llvm::Twine &Path, std::error_code EC) {
+    if (EC != std::errc::no_such_file_or_directory &&
+        EC != std::errc::not_a_directory)
+      return;
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (makeAbsolute(Abs))
+      return;
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Absent.insert(std::string(Abs));
+  }
+  std::set<std::string> Absent;
 };
 
 /// clang-tidy's AST consumer, plus a record of the files the unit read.
@@ -151,7 +194,9 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
                      const CompilationDatabase &Compilations,
                      const std::string &File, bool KeepFixes) {
   ClangTidyContext Context(MakeProvider());
-  ClangTool Tool(Compilations, {File});
+  llvm::IntrusiveRefCntPtr<AbsenceRecorder> FS(new AbsenceRecorder());
+  ClangTool Tool(Compilations, {File},
+                 std::make_shared<PCHContainerOperations>(), FS);
   // ExtraArgs/ExtraArgsBefore from .clang-tidy, as clang-tidy applies them.
   Tool.appendArgumentsAdjuster(
       [&Context](const CommandLineArguments &Args, StringRef Filename) {
@@ -181,6 +226,7 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   CheckActionFactory Factory(Context, Result.Includes);
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
+  Result.Absent = FS->take();
   for (ClangTidyError &E : Result.Errors)
     makePathsAbsolute(E);
   return Result;
@@ -191,20 +237,20 @@ IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
                           const std::string &File, bool KeepFixes) {
   IsolatedRun Run;
   Run.File = File;
-  llvm::SmallString<128> ResultPath, StderrPath;
-  llvm::sys::fs::createTemporaryFile("coro-tidy-unit", "json", ResultPath);
-  llvm::sys::fs::createTemporaryFile("coro-tidy-unit", "err", StderrPath);
-  Run.ResultPath = std::string(ResultPath);
-  Run.StderrPath = std::string(StderrPath);
+  for (int *FD : {&Run.ResultFD, &Run.StderrFD}) {
+    llvm::SmallString<128> Path;
+    if (!llvm::sys::fs::createTemporaryFile("coro-tidy-unit", "tmp", *FD,
+                                            Path))
+      llvm::sys::fs::remove(Path);
+  }
   llvm::outs().flush();
   llvm::errs().flush();
   pid_t Pid = fork();
   if (Pid == 0) {
     // Child: compiler messages go to a file the parent replays in order;
     // a crash is reported by the parent in one line, so no stack dump.
-    int Err = open(Run.StderrPath.c_str(), O_WRONLY | O_TRUNC);
-    if (Err >= 0)
-      dup2(Err, STDERR_FILENO);
+    if (Run.StderrFD >= 0)
+      dup2(Run.StderrFD, STDERR_FILENO);
     signal(SIGSEGV, SIG_DFL);
     signal(SIGABRT, SIG_DFL);
     signal(SIGBUS, SIG_DFL);
@@ -216,24 +262,38 @@ IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
       if (*Crash && File.find(Crash) != std::string::npos)
         raise(SIGSEGV);
     UnitResult Result = checkUnit(MakeProvider, Compilations, File, KeepFixes);
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream OS(Run.ResultPath, EC);
-      if (!EC)
-        OS << toJSON(Result);
+    bool Written = false;
+    if (Run.ResultFD >= 0) {
+      llvm::raw_fd_ostream OS(Run.ResultFD, /*shouldClose=*/false);
+      OS << toJSON(Result);
+      OS.flush();
+      Written = !OS.has_error();
+      OS.clear_error();
     }
     llvm::errs().flush();
-    _exit(EC ? 3 : 0);
+    _exit(Written ? 0 : 3);
   }
   Run.Pid = Pid;
   return Run;
 }
 
-static std::string readAndRemove(const std::string &Path) {
+/// Everything written to \p FD (from its start), then closes it.
+static std::string readAndClose(int FD) {
   std::string Text;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false))
-    Text = (*Buffer)->getBuffer().str();
-  llvm::sys::fs::remove(Path);
+  if (FD < 0)
+    return Text;
+  if (lseek(FD, 0, SEEK_SET) == 0) {
+    char Chunk[65536];
+    for (;;) {
+      ssize_t N = read(FD, Chunk, sizeof Chunk);
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N <= 0)
+        break;
+      Text.append(Chunk, static_cast<size_t>(N));
+    }
+  }
+  close(FD);
   return Text;
 }
 
@@ -250,8 +310,8 @@ std::pair<size_t, IsolatedOutcome> waitAny(std::vector<IsolatedRun> &Running) {
   if (Index == Running.size())
     return {Index, Outcome};
   const IsolatedRun &Run = Running[Index];
-  Outcome.Stderr = readAndRemove(Run.StderrPath);
-  std::string JSON = readAndRemove(Run.ResultPath);
+  Outcome.Stderr = readAndClose(Run.StderrFD);
+  std::string JSON = readAndClose(Run.ResultFD);
   if (WIFSIGNALED(Status)) {
     Outcome.InternalError = "internal error while checking '" + Run.File +
                             "': crashed (signal " +

@@ -26,8 +26,11 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
 struct IsolatedRun {
   int Pid = -1;
   std::string File;
-  std::string ResultPath; ///< Where the child writes its JSON result.
-  std::string StderrPath; ///< The child's stderr (compiler messages).
+  /// Unlinked temporary files, so that nothing is left behind even when
+  /// the run is killed: the child writes its JSON result and its stderr
+  /// (compiler messages) to them, the parent reads them back.
+  int ResultFD = -1;
+  int StderrFD = -1;
 };
 
 /// Starts checking \p File in a forked child. The parent must not be

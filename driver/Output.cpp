@@ -1,0 +1,143 @@
+//===--- Output.cpp -------------------------------------------------------===//
+
+#include "Output.h"
+#include "Report.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <tuple>
+#include <unistd.h>
+
+using namespace clang::tidy;
+
+namespace coro_tidy {
+
+static llvm::Error writeError(const llvm::Twine &What, std::error_code EC) {
+  return llvm::createStringError(EC, "cannot write " + What + ": " +
+                                         EC.message());
+}
+
+/// Flushes \p OS and turns a failed write into an error (clearing it, or
+/// raw_fd_ostream would abort the process when it is destroyed).
+static llvm::Error finish(llvm::raw_fd_ostream &OS, const llvm::Twine &What) {
+  OS.flush();
+  if (!OS.has_error())
+    return llvm::Error::success();
+  std::error_code EC = OS.error();
+  OS.clear_error();
+  return writeError(What, EC);
+}
+
+bool isKnownFormat(llvm::StringRef Format) {
+  return Format == "text" || Format == "sarif" || Format == "json";
+}
+
+llvm::Error redirectStdout(llvm::StringRef Path) {
+  int FD;
+  if (std::error_code EC = llvm::sys::fs::openFileForWrite(Path, FD))
+    return writeError("--output file '" + Path + "'", EC);
+  llvm::outs().flush();
+  dup2(FD, STDOUT_FILENO);
+  close(FD);
+  return llvm::Error::success();
+}
+
+static bool isCompileError(const ClangTidyError &E) {
+  return E.DiagLevel == ClangTidyError::Error && !E.IsWarningAsError;
+}
+
+/// The findings of \p Unit that this run reports: on changed lines only
+/// with --diff (compile errors always), and not already reported by an
+/// earlier unit.
+static std::vector<ClangTidyError>
+reportedFindings(UnitOutcome &Unit, const ChangedLines *Changed,
+                 std::set<std::tuple<std::string, std::string, unsigned,
+                                     std::string>> &Seen) {
+  std::vector<ClangTidyError> Kept;
+  for (ClangTidyError &E : Unit.Result->Errors) {
+    if (Changed && E.DiagLevel != ClangTidyError::Error) {
+      auto [Line, Column] =
+          lineAndColumn(E.Message.FilePath, E.Message.FileOffset);
+      if (!Changed->contains(E.Message.FilePath, Line))
+        continue;
+    }
+    if (!Seen.insert({E.DiagnosticName, E.Message.FilePath,
+                      E.Message.FileOffset, E.Message.Message})
+             .second)
+      continue;
+    Kept.push_back(std::move(E));
+  }
+  return Kept;
+}
+
+llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
+                                          const OutputRequest &Request,
+                                          const ProviderFactory &MakeProvider) {
+  OutputSummary Summary;
+  bool Text = Request.Format == "text";
+  std::vector<ClangTidyError> All;
+  ClangTidyContext Context(MakeProvider());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (UnitOutcome &Unit : Outcome.Units) {
+    if (Request.ReplayCompilerMessages)
+      llvm::errs() << Unit.CompilerMessages;
+    if (!Unit.Result)
+      continue;
+    std::vector<ClangTidyError> Errors =
+        reportedFindings(Unit, Request.Changed, Seen);
+    bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
+    Summary.CompileErrors |= UnitHasCompileError;
+    if (Text) {
+      Context.setCurrentFile(Unit.File);
+      // Like clang-tidy: no fixes for a unit that does not compile, unless
+      // --fix-errors.
+      handleErrors(Errors, Context,
+                   UnitHasCompileError && !Request.FixErrors ? FB_NoFix
+                                                             : Request.Fix,
+                   Summary.WarningsAsErrors, BaseFS);
+    } else {
+      Summary.WarningsAsErrors += llvm::count_if(
+          Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+    }
+    All.insert(All.end(), Errors.begin(), Errors.end());
+  }
+  std::string Where = Request.OutputPath.empty()
+                          ? std::string("the report to standard output")
+                          : "--output file '" + Request.OutputPath + "'";
+  if (Text) {
+    if (llvm::Error E = finish(llvm::outs(), Where))
+      return std::move(E);
+  } else {
+    llvm::json::Value Report =
+        Request.Format == "sarif"
+            ? makeSarif(All, Request.EnabledChecks, Request.Argv0)
+            : makeJson(All);
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(
+        Request.OutputPath.empty() ? "-" : Request.OutputPath, EC,
+        llvm::sys::fs::OF_None);
+    if (EC)
+      return writeError(Where, EC);
+    OS << llvm::formatv("{0:2}", Report) << "\n";
+    if (llvm::Error E = finish(OS, Where))
+      return std::move(E);
+  }
+  if (!Request.ExportFixes.empty()) {
+    std::string What = "--export-fixes file '" + Request.ExportFixes + "'";
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Request.ExportFixes, EC, llvm::sys::fs::OF_None);
+    if (EC)
+      return writeError(What, EC);
+    exportReplacements(Request.MainFile, All, OS);
+    if (llvm::Error E = finish(OS, What))
+      return std::move(E);
+  }
+  return Summary;
+}
+
+} // namespace coro_tidy
