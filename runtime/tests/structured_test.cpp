@@ -411,4 +411,214 @@ TEST(Shield, AShieldedHandleKeepsRunningWhenTheAwaiterIsCancelled) {
   EXPECT_TRUE(committed);
 }
 
+// --- wait: some of many ----------------------------------------------------------------------------
+
+std::vector<TaskHandle<int>> start_all(std::vector<Task<int>> coroutines) {
+  std::vector<TaskHandle<int>> handles;
+  for (auto& c : coroutines) handles.push_back(corio::create_task(std::move(c)));
+  return handles;
+}
+
+std::vector<Task<int>> three_mirrors(Outcome& outcome) {
+  std::vector<Task<int>> tasks;
+  tasks.push_back(tracked(outcome, 300ms, 3));
+  tasks.push_back(tracked(outcome, 100ms, 1));
+  tasks.push_back(tracked(outcome, 200ms, 2));
+  return tasks;
+}
+
+// The fastest of three mirrors wins; the others are cancelled and awaited.
+Task<void> first_completed(Outcome& outcome) {
+  const auto start = corio::Clock::now();
+  auto [done, pending] = co_await corio::wait(start_all(three_mirrors(outcome)), corio::FIRST_COMPLETED);
+  EXPECT_EQ(elapsed_since(start), 100ms);
+  EXPECT_EQ(done.size(), 1u);
+  EXPECT_EQ(pending.size(), 2u);
+  for (auto& task : done) {
+    if (task.exception()) {
+      ADD_FAILURE() << "the mirror failed";
+      continue;
+    }
+    EXPECT_EQ(task.result(), 1);
+  }
+  for (auto& task : pending) task.cancel();
+  auto [cancelled, none] = co_await corio::wait(std::move(pending));
+  EXPECT_TRUE(none.empty());
+  for (auto& task : cancelled) EXPECT_TRUE(task.cancelled());
+  EXPECT_EQ(elapsed_since(start), 100ms);
+}
+
+TEST(Wait, FirstCompletedReturnsTheFastestAndTheRestArePending) {
+  Outcome outcome;
+  corio::run(first_completed(outcome), virtual_time());
+  EXPECT_EQ(outcome.finished, 1);
+  EXPECT_EQ(outcome.cancelled, 2);
+}
+
+Task<void> first_exception(Outcome& outcome) {
+  std::vector<TaskHandle<int>> tasks;
+  tasks.push_back(corio::create_task(tracked(outcome, 100ms, 1)));
+  tasks.push_back(corio::create_task(fail_after(150ms, "replica down")));
+  tasks.push_back(corio::create_task(tracked(outcome, 1h, 3)));
+  const auto start = corio::Clock::now();
+  auto [done, pending] = co_await corio::wait(std::move(tasks), corio::FIRST_EXCEPTION);
+  EXPECT_EQ(elapsed_since(start), 150ms);  // not at the first completion (100 ms): at the failure
+  EXPECT_EQ(done.size(), 2u);
+  EXPECT_EQ(pending.size(), 1u);
+  int failures = 0;
+  for (auto& task : done) {
+    if (std::exception_ptr error = task.exception()) {
+      ++failures;
+      EXPECT_THROW(std::rethrow_exception(error), std::runtime_error);
+      continue;
+    }
+    EXPECT_EQ(task.result(), 1);
+  }
+  EXPECT_EQ(failures, 1);
+  for (auto& task : pending) task.cancel();
+  auto [rest, none] = co_await corio::wait(std::move(pending));
+  EXPECT_EQ(rest.size(), 1u);
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(Wait, FirstExceptionReturnsAtTheFirstFailure) {
+  Outcome outcome;
+  Unobserved unobserved;
+  corio::run(first_exception(outcome), unobserved.options());
+  EXPECT_EQ(outcome.cancelled, 1);
+  EXPECT_TRUE(unobserved.reports.empty());  // exception() retrieved the failure
+}
+
+Task<void> all_completed_with_timeout(Outcome& outcome) {
+  std::vector<Task<int>> tasks;
+  tasks.push_back(tracked(outcome, 2s, 2));
+  tasks.push_back(tracked(outcome, 10s, 10));
+  tasks.push_back(tracked(outcome, 1s, 1));
+  const auto start = corio::Clock::now();
+  auto [done, pending] = co_await corio::wait(start_all(std::move(tasks)), corio::ALL_COMPLETED, 5s);
+  EXPECT_EQ(elapsed_since(start), 5s);  // a timeout returns what is done; it does not raise
+  std::vector<int> order;
+  for (auto& task : done) {
+    if (!task.exception()) order.push_back(task.result());
+  }
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));  // completion order
+  EXPECT_EQ(pending.size(), 1u);
+  EXPECT_FALSE(pending.at(0).done());
+  EXPECT_THROW(static_cast<void>(pending.at(0).result()), std::logic_error);  // not finished yet
+  auto [last, none] = co_await corio::wait(std::move(pending));
+  for (auto& task : last) {
+    if (!task.exception()) EXPECT_EQ(task.result(), 10);
+  }
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(elapsed_since(start), 10s);
+}
+
+TEST(Wait, ATimeoutReturnsWhatIsDoneSoFar) {
+  Outcome outcome;
+  corio::run(all_completed_with_timeout(outcome), virtual_time());
+  EXPECT_EQ(outcome.finished, 3);
+}
+
+Task<void> waiter_cancelled(Outcome& outcome) {
+  try {
+    co_await corio::wait_for(
+        [](Outcome& o) -> Task<void> {
+          auto [done, pending] = co_await corio::wait(start_all(three_mirrors(o)));
+          ADD_FAILURE() << "cancelled before the end: " << done.size() << " " << pending.size();
+        }(outcome),
+        150ms);
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(outcome.running, 0);  // cancelled and awaited before the cancellation surfaced
+  }
+  try {
+    co_await corio::wait(std::vector<TaskHandle<int>>{});
+    ADD_FAILURE() << "expected invalid_argument";
+  } catch (const std::invalid_argument&) {
+  }
+}
+
+TEST(Wait, CancellingTheWaiterCancelsAndAwaitsTheTasks) {
+  Outcome outcome;
+  corio::run(waiter_cancelled(outcome), virtual_time());
+  EXPECT_EQ(outcome.finished, 1);
+  EXPECT_EQ(outcome.cancelled, 2);
+}
+
+// --- as_completed ----------------------------------------------------------------------------------
+
+Task<void> results_in_completion_order() {
+  std::vector<Task<int>> tasks;
+  tasks.push_back(after(300ms, 3));
+  tasks.push_back(after(100ms, 1));
+  tasks.push_back(fail_after(150ms, "flaky"));
+  tasks.push_back(after(200ms, 2));
+  const auto start = corio::Clock::now();
+  std::vector<int> values;
+  std::vector<corio::Duration> at;
+  int failures = 0;
+  auto results = corio::as_completed(std::move(tasks));
+  while (auto r = co_await results.next()) {  // async for r in as_completed(...)
+    at.push_back(elapsed_since(start));
+    if (*r) values.push_back(r->value());
+    else ++failures;
+  }
+  EXPECT_EQ(values, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(failures, 1);
+  EXPECT_EQ(at, (std::vector<corio::Duration>{100ms, 150ms, 200ms, 300ms}));
+}
+
+TEST(AsCompleted, YieldsEachResultAsItsTaskFinishes) {
+  Unobserved unobserved;
+  corio::run(results_in_completion_order(), unobserved.options());
+  EXPECT_TRUE(unobserved.reports.empty());
+}
+
+Task<void> first_good_answer(Outcome& outcome) {
+  int answer = 0;
+  {
+    auto results = corio::as_completed(start_all(three_mirrors(outcome)));
+    while (auto r = co_await results.next()) {
+      if (*r) {
+        answer = r->value();
+        break;  // the others are cancelled when the generator goes
+      }
+    }
+  }
+  EXPECT_EQ(answer, 1);
+  co_await corio::sleep(1ms);
+  EXPECT_EQ(outcome.running, 0);
+}
+
+TEST(AsCompleted, LeavingEarlyCancelsTheRest) {
+  Outcome outcome;
+  corio::run(first_good_answer(outcome), virtual_time());
+  EXPECT_EQ(outcome.finished, 1);
+  EXPECT_EQ(outcome.cancelled, 2);
+}
+
+Task<void> consumer_cancelled(Outcome& outcome, std::vector<int>& seen) {
+  try {
+    co_await corio::wait_for(
+        [](Outcome& o, std::vector<int>& got) -> Task<void> {
+          auto results = corio::as_completed(three_mirrors(o));
+          while (auto r = co_await results.next()) {
+            if (*r) got.push_back(r->value());
+          }
+        }(outcome, seen),
+        250ms);
+    ADD_FAILURE() << "expected a timeout";
+  } catch (const corio::TimeoutError&) {
+    EXPECT_EQ(outcome.running, 0);
+  }
+}
+
+TEST(AsCompleted, CancellingTheConsumerCancelsAndAwaitsTheRest) {
+  Outcome outcome;
+  std::vector<int> seen;
+  corio::run(consumer_cancelled(outcome, seen), virtual_time());
+  EXPECT_EQ(seen, (std::vector<int>{1, 2}));
+  EXPECT_EQ(outcome.cancelled, 1);
+}
+
 }  // namespace

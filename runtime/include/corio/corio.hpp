@@ -5,6 +5,8 @@
 //   co_await corio::gather(a(), b())        await asyncio.gather(a(), b())
 //   corio::create_task(f())                 asyncio.create_task(f())
 //   co_await corio::task_group(body)        async with asyncio.TaskGroup() as g: ...
+//   co_await corio::wait(tasks, FIRST_COMPLETED)  await asyncio.wait(tasks, return_when=...)
+//   corio::as_completed(tasks)              asyncio.as_completed(tasks)
 //   co_await corio::wait_for(f(), 5s)       await asyncio.wait_for(f(), 5)
 //   co_await corio::timeout(5s, body)       async with asyncio.timeout(5): ...
 //   co_await corio::shield(f())             await asyncio.shield(f())
@@ -17,6 +19,7 @@
 //   co_await corio::run_in_executor(fn)     await loop.run_in_executor(None, fn)
 #pragma once
 
+#include "corio/as_completed.hpp"
 #include "corio/async_generator.hpp"
 #include "corio/barrier.hpp"
 #include "corio/clock.hpp"
@@ -43,5 +46,6 @@
 #include "corio/task_handle.hpp"
 #include "corio/tcp.hpp"
 #include "corio/timeout.hpp"
+#include "corio/wait.hpp"
 #include "corio/wait_for.hpp"
 #include "corio/with.hpp"

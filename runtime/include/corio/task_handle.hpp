@@ -137,6 +137,13 @@ class TaskState final : public SpawnedTask {
   }
   void remove_watch(CompletionWatch& w) noexcept { watches_.remove(w); }
 
+  // True if the task finished with a failure other than cancellation (does not retrieve it).
+  bool failed() const noexcept {
+    if (!done_ || abandoned_) return false;
+    const std::exception_ptr& error = task_.handle().promise().error();
+    return error && !is_cancellation(error);
+  }
+
   // The failure of a finished task (CancelledError if it was cancelled), null on success; marks it
   // retrieved, so it is not reported as never retrieved.
   std::exception_ptr take_error() noexcept {
