@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the corio tests three ways: plain, AddressSanitizer+UndefinedBehaviorSanitizer,
-# and ThreadSanitizer (the executor/thread-pool and I/O tests). Each build lives in its own directory under
+# and ThreadSanitizer (the executor/thread-pool, I/O and threads tests). Each build lives in its own directory under
 # the base directory given as $1 (default: build). Exits non-zero on any failure.
 #
 #   runtime/run-tests.sh [base-dir]
@@ -66,7 +66,7 @@ run_fuzzer() {
 # top-level scripts/test does, as part of the whole project's ctest).
 if [[ "${CORIO_SKIP_PLAIN:-0}" != 1 ]]; then run_config plain "" ""; fi
 run_config asan-ubsan "address,undefined" ""
-run_config tsan "thread" "executor;io"
+run_config tsan "thread" "executor;io;threads"
 run_fuzzer
 
 if [[ $status -eq 0 ]]; then echo "=== corio: all test configurations passed"; fi

@@ -467,9 +467,9 @@ Task<void> first_exception(Outcome& outcome) {
   EXPECT_EQ(pending.size(), 1u);
   int failures = 0;
   for (auto& task : done) {
-    if (std::exception_ptr error = task.exception()) {
+    if (task.exception() != nullptr) {  // check before result(): a done task is a settled result
       ++failures;
-      EXPECT_THROW(std::rethrow_exception(error), std::runtime_error);
+      EXPECT_THROW(std::rethrow_exception(task.exception()), std::runtime_error);
       continue;
     }
     EXPECT_EQ(task.result(), 1);
@@ -504,7 +504,6 @@ Task<void> all_completed_with_timeout(Outcome& outcome) {
   EXPECT_EQ(order, (std::vector<int>{1, 2}));  // completion order
   EXPECT_EQ(pending.size(), 1u);
   EXPECT_FALSE(pending.at(0).done());
-  EXPECT_THROW(static_cast<void>(pending.at(0).result()), std::logic_error);  // not finished yet
   auto [last, none] = co_await corio::wait(std::move(pending));
   for (auto& task : last) {
     if (!task.exception()) EXPECT_EQ(task.result(), 10);
@@ -532,10 +531,16 @@ Task<void> waiter_cancelled(Outcome& outcome) {
     EXPECT_EQ(outcome.running, 0);  // cancelled and awaited before the cancellation surfaced
   }
   try {
-    co_await corio::wait(std::vector<TaskHandle<int>>{});
-    ADD_FAILURE() << "expected invalid_argument";
+    auto [done, pending] = co_await corio::wait(std::vector<TaskHandle<int>>{});
+    ADD_FAILURE() << "expected invalid_argument, got " << done.size() + pending.size() << " tasks";
   } catch (const std::invalid_argument&) {
   }
+  TaskHandle<int> running = corio::create_task(after(1s, 1));
+  EXPECT_THROW(static_cast<void>(running.result()), std::logic_error);  // not finished yet
+  EXPECT_THROW(static_cast<void>(running.exception()), std::logic_error);
+  EXPECT_EQ(co_await running, 1);
+  EXPECT_EQ(running.exception(), nullptr);
+  EXPECT_EQ(running.result(), 1);
 }
 
 TEST(Wait, CancellingTheWaiterCancelsAndAwaitsTheTasks) {
