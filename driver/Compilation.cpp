@@ -45,7 +45,7 @@ static llvm::Error databaseError(llvm::StringRef Where, const llvm::Twine &Why) 
 /// A relative "directory" is taken relative to the database's own folder
 /// (the format leaves it open; CMake and Bear write absolute ones): \p Text
 /// is rewritten with those made absolute.
-static llvm::Error checkDatabase(std::string &Text, llvm::StringRef Where) {
+llvm::Error checkDatabase(std::string &Text, llvm::StringRef Where) {
   auto Parsed = llvm::json::parse(Text);
   if (!Parsed)
     return databaseError(Where, llvm::toString(Parsed.takeError()));

@@ -35,6 +35,11 @@ struct CompilationRequest {
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompilations(const CompilationRequest &Request, std::string &Origin);
 
+/// Checks a compile_commands.json's text entry by entry; the first defect
+/// as a one-line error naming the entry. Relative "directory" values are
+/// rewritten in \p Text relative to \p Where's folder.
+llvm::Error checkDatabase(std::string &Text, llvm::StringRef Where);
+
 /// Clang's resource directory for this binary: `<bin>/../lib/clang/<N>` when
 /// it has builtin headers, otherwise the one of the LLVM the tool was built
 /// against.

@@ -110,6 +110,14 @@ static llvm::Expected<ClangTidyOptions> parseStrict(llvm::StringRef Text,
   return std::move(*Parsed);
 }
 
+llvm::Error checkConfigurationText(llvm::StringRef Text,
+                                  llvm::StringRef Where) {
+  auto Parsed = parseStrict(Text, Where);
+  if (!Parsed)
+    return Parsed.takeError();
+  return llvm::Error::success();
+}
+
 /// Parses configuration files without printing anything; errors are
 /// reported once, up front, by checkConfigFor().
 static llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Buf) {
@@ -167,7 +175,7 @@ public:
 /// --line-filter is JSON: check it with llvm::json first, so that a mistake
 /// is one line naming what is wrong (clang-tidy's YAML reader prints the
 /// offending text and a caret over several lines).
-static llvm::Error checkLineFilter(llvm::StringRef Text) {
+llvm::Error checkLineFilter(llvm::StringRef Text) {
   auto Bad = [](const llvm::Twine &Why) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "invalid --line-filter: " + Why);

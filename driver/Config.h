@@ -32,6 +32,13 @@ inline constexpr const char *DefaultChecks = "coro-*";
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const ConfigRequest &Request);
 
+/// Parses \p Text as a .clang-tidy configuration; the first problem as a
+/// one-line error (\p Where names it).
+llvm::Error checkConfigurationText(llvm::StringRef Text, llvm::StringRef Where);
+
+/// Checks --line-filter's JSON; the first problem as a one-line error.
+llvm::Error checkLineFilter(llvm::StringRef Text);
+
 /// Reads every configuration file that applies to \p File and returns the
 /// first parse error, if any.
 llvm::Error checkConfigFor(llvm::StringRef File);
