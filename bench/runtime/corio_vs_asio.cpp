@@ -8,10 +8,14 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/experimental/channel.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <corio/corio.hpp>
 #include <cstdio>
@@ -158,6 +162,182 @@ void asio_channel_item(benchmark::State& state) {
   ctx.run();
 }
 
+// --- lock: acquire + release of an async mutex -----------------------------------------------------
+// Asio has no async mutex; its nearest is a channel of capacity 1 used as one: acquiring sends a
+// token (waits while the slot is taken), releasing takes it back out.
+
+using MutexChannel = asio::experimental::channel<void(boost::system::error_code)>;
+
+asio::awaitable<void> asio_lock(MutexChannel& mutex) {
+  co_await mutex.async_send(boost::system::error_code{}, asio::use_awaitable);
+}
+void asio_unlock(MutexChannel& mutex) { mutex.try_receive([](boost::system::error_code) {}); }
+
+corio::Task<void> corio_lock_loop(benchmark::State& state) {
+  corio::Lock lock;
+  for (auto _ : state) {
+    auto guard = co_await lock.acquire();
+    benchmark::DoNotOptimize(guard);
+  }
+}
+void corio_lock_uncontended(benchmark::State& state) { corio::run(corio_lock_loop(state)); }
+
+asio::awaitable<void> asio_lock_loop(benchmark::State& state, MutexChannel& mutex) {
+  for (auto _ : state) {
+    co_await asio_lock(mutex);
+    asio_unlock(mutex);
+  }
+}
+void asio_channel_mutex_uncontended(benchmark::State& state) {
+  asio::io_context ctx;
+  MutexChannel mutex(ctx, 1);
+  asio::co_spawn(ctx, asio_lock_loop(state, mutex), asio::detached);
+  ctx.run();
+}
+
+// Contended: two tasks take turns; each holds the lock across one yield, so every acquisition
+// waits for the other task's release (a FIFO hand-over). An iteration is one acquisition by each
+// task (items: acquisitions); each includes the yield made while holding the lock.
+corio::Task<void> corio_contender(corio::Lock& lock, const bool& stop) {
+  while (!stop) {
+    auto guard = co_await lock.acquire();
+    co_await corio::yield_now();
+  }
+}
+corio::Task<void> corio_contended_loop(benchmark::State& state) {
+  corio::Lock lock;
+  bool stop = false;
+  auto other = corio::create_task(corio_contender(lock, stop));
+  for (auto _ : state) {
+    auto guard = co_await lock.acquire();
+    co_await corio::yield_now();
+  }
+  state.SetItemsProcessed(state.iterations() * 2);
+  stop = true;
+  co_await other;
+}
+void corio_lock_contended(benchmark::State& state) { corio::run(corio_contended_loop(state)); }
+
+asio::awaitable<void> asio_contender(MutexChannel& mutex, const bool& stop) {
+  auto ex = co_await asio::this_coro::executor;
+  while (!stop) {
+    co_await asio_lock(mutex);
+    co_await asio::post(ex, asio::use_awaitable);
+    asio_unlock(mutex);
+  }
+}
+asio::awaitable<void> asio_contended_loop(benchmark::State& state, MutexChannel& mutex, bool& stop) {
+  auto ex = co_await asio::this_coro::executor;
+  for (auto _ : state) {
+    co_await asio_lock(mutex);
+    co_await asio::post(ex, asio::use_awaitable);
+    asio_unlock(mutex);
+  }
+  state.SetItemsProcessed(state.iterations() * 2);
+  stop = true;
+}
+void asio_channel_mutex_contended(benchmark::State& state) {
+  asio::io_context ctx;
+  MutexChannel mutex(ctx, 1);
+  bool stop = false;
+  asio::co_spawn(ctx, asio_contender(mutex, stop), asio::detached);
+  asio::co_spawn(ctx, asio_contended_loop(state, mutex, stop), asio::detached);
+  ctx.run();
+}
+
+// --- task group: spawn + join, per child -----------------------------------------------------------
+// Asio's nearest: a ranged parallel group of deferred co_spawns, awaited with wait_for_all().
+
+corio::Task<void> corio_task_group_loop(benchmark::State& state, int width) {
+  for (auto _ : state) {
+    co_await corio::task_group([width](corio::TaskGroup& g) -> corio::Task<void> {
+      for (int i = 0; i < width; ++i) g.create_task(corio_trivial(i));
+      co_return;
+    });
+  }
+  state.SetItemsProcessed(state.iterations() * width);
+}
+void corio_task_group_per_task(benchmark::State& state) {
+  corio::run(corio_task_group_loop(state, static_cast<int>(state.range(0))));
+}
+
+asio::awaitable<void> asio_parallel_group_loop(benchmark::State& state, int width) {
+  auto ex = co_await asio::this_coro::executor;
+  for (auto _ : state) {
+    using Op = decltype(asio::co_spawn(ex, asio_trivial(0), asio::deferred));
+    std::vector<Op> ops;
+    ops.reserve(width);
+    for (int i = 0; i < width; ++i) ops.push_back(asio::co_spawn(ex, asio_trivial(i), asio::deferred));
+    auto [order, errors, values] = co_await asio::experimental::make_parallel_group(std::move(ops))
+                                       .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);
+    benchmark::DoNotOptimize(values.data());
+  }
+  state.SetItemsProcessed(state.iterations() * width);
+}
+void asio_parallel_group_per_task(benchmark::State& state) {
+  asio::io_context ctx;
+  asio::co_spawn(ctx, asio_parallel_group_loop(state, static_cast<int>(state.range(0))), asio::detached);
+  ctx.run();
+}
+
+// --- event: set / wait round trip between two tasks -------------------------------------------------
+// Asio's nearest event: a steady_timer that never expires, whose cancel() wakes the waiter.
+
+corio::Task<void> corio_ponger(corio::Event& ping, corio::Event& pong, const bool& stop) {
+  for (;;) {
+    co_await ping.wait();
+    ping.clear();
+    if (stop) break;
+    pong.set();
+  }
+}
+corio::Task<void> corio_event_loop(benchmark::State& state) {
+  corio::Event ping, pong;
+  bool stop = false;
+  auto other = corio::create_task(corio_ponger(ping, pong, stop));
+  for (auto _ : state) {
+    ping.set();
+    co_await pong.wait();
+    pong.clear();
+  }
+  stop = true;
+  ping.set();
+  co_await other;
+}
+void corio_event_round_trip(benchmark::State& state) { corio::run(corio_event_loop(state)); }
+
+asio::awaitable<void> asio_timer_wait(asio::steady_timer& timer) {
+  boost::system::error_code ec;
+  timer.expires_at(asio::steady_timer::time_point::max());
+  co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+}
+asio::awaitable<void> asio_ponger(asio::steady_timer& ping, asio::steady_timer& pong, const bool& stop) {
+  for (;;) {
+    co_await asio_timer_wait(ping);
+    if (stop) break;
+    pong.cancel();
+  }
+}
+asio::awaitable<void> asio_event_loop(benchmark::State& state, asio::steady_timer& ping,
+                                      asio::steady_timer& pong, bool& stop) {
+  auto ex = co_await asio::this_coro::executor;
+  co_await asio::post(ex, asio::use_awaitable);  // the ponger waits first
+  for (auto _ : state) {
+    ping.cancel();
+    co_await asio_timer_wait(pong);
+  }
+  stop = true;
+  ping.cancel();
+}
+void asio_timer_event_round_trip(benchmark::State& state) {
+  asio::io_context ctx;
+  asio::steady_timer ping(ctx), pong(ctx);
+  bool stop = false;
+  asio::co_spawn(ctx, asio_ponger(ping, pong, stop), asio::detached);
+  asio::co_spawn(ctx, asio_event_loop(state, ping, pong, stop), asio::detached);
+  ctx.run();
+}
+
 // --- memory: a million concurrently sleeping tasks -------------------------------------------------
 
 long resident_bytes() {
@@ -211,6 +391,14 @@ BENCHMARK(corio_yield_now);
 BENCHMARK(asio_post_round_trip);
 BENCHMARK(corio_queue_item);
 BENCHMARK(asio_channel_item);
+BENCHMARK(corio_lock_uncontended);
+BENCHMARK(asio_channel_mutex_uncontended);
+BENCHMARK(corio_lock_contended);
+BENCHMARK(asio_channel_mutex_contended);
+BENCHMARK(corio_task_group_per_task)->Arg(100);
+BENCHMARK(asio_parallel_group_per_task)->Arg(100);
+BENCHMARK(corio_event_round_trip);
+BENCHMARK(asio_timer_event_round_trip);
 BENCHMARK(corio_gather_per_task)->Arg(100)->Arg(10000);
 BENCHMARK(corio_gather_suspending_per_task)->Arg(100)->Arg(10000);
 BENCHMARK(corio_million_sleeping_tasks)->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
