@@ -23,15 +23,27 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // gather(tasks...) is fail-fast; gather(corio::return_exceptions, ...)
     // is settled: the tag's type tells them apart.
     Corio.FailFastCombinators = {"corio::gather"};
-    Corio.SettledCombinators = {"corio::gather"};
+    // wait(tasks, FIRST_COMPLETED | FIRST_EXCEPTION | ALL_COMPLETED) is
+    // settled too: its done set holds finished TaskHandles, each a value or
+    // a failure (exception() before result(), asyncio's Task methods).
+    Corio.SettledCombinators = {"corio::gather", "corio::wait"};
     Corio.SettledTagTypes = {"corio::ReturnExceptions"};
     Corio.SettledForm = "corio::gather(corio::return_exceptions, ...)";
     Corio.ResultCheckMethods = {"corio::Result::ok",
                                 "corio::Result::operator bool"};
-    Corio.ResultFailureMethods = {"corio::Result::error"};
-    Corio.ResultAccessors = {"corio::Result::value"};
+    Corio.ResultFailureMethods = {"corio::Result::error",
+                                  "corio::TaskHandle::exception"};
+    Corio.ResultAccessors = {"corio::Result::value",
+                             "corio::TaskHandle::result"};
+    // TaskGroup::create_task is deliberately not a spawn function, nor
+    // corio::ChildHandle a handle type: the group owns its children, waits
+    // for them and retrieves every failure, so a dropped child handle loses
+    // nothing (and ChildHandle is not awaitable: co_await child.join()).
     Corio.SpawnFunctions = {"corio::create_task"};
     Corio.HandleTypes = {"corio::TaskHandle"};
+    // corio::Lock is an async mutex (co_await lock.acquire() -> Lock::Guard):
+    // its guard is no lock type of coro-lock-across-suspend, and holding it
+    // across co_await is its purpose.
     Corio.SleepFunction = "corio::sleep";
     All.push_back(Corio);
 
