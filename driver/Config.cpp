@@ -1,8 +1,12 @@
 //===--- Config.cpp -------------------------------------------------------===//
 
 #include "Config.h"
+#include "clang-tidy/GlobList.h"
 #include "InputFiles.h"
 #include "llvm/Support/YAMLParser.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -65,9 +69,52 @@ static unsigned yamlNestingBound(llvm::StringRef Text) {
 static constexpr uint64_t MaxConfigBytes = 1 << 20;
 static constexpr unsigned MaxConfigNesting = 256;
 
-/// Parses \p Text; YAML errors become a one-line llvm::Error.
-static llvm::Expected<ClangTidyOptions> parseStrict(llvm::StringRef Text,
-                                                     llvm::StringRef Where) {
+/// Errors of yaml::Input about a well-formed document that says something
+/// clang-tidy 19 does not know: a key from a newer clang-tidy, a value of the
+/// wrong type. clang-tidy warns and goes on; so does coro-tidy.
+static bool isRecoverable(llvm::StringRef Message) {
+  for (llvm::StringRef Prefix :
+       {"unknown key", "invalid boolean", "invalid number", "not a sequence",
+        "not a mapping", "unknown enumerated scalar", "invalid value"})
+    if (Message.starts_with(Prefix))
+      return true;
+  return false;
+}
+
+/// \p Lines without the block-mapping entry on line \p Index and the more
+/// indented lines of its value; false if that line is not such an entry
+/// (flow style, a list item), which cannot be dropped on its own.
+static bool dropEntry(std::vector<std::pair<unsigned, std::string>> &Lines,
+                      size_t Index) {
+  if (Index >= Lines.size())
+    return false;
+  llvm::StringRef Line = Lines[Index].second;
+  llvm::StringRef Body = Line.ltrim(" ");
+  size_t Indent = Line.size() - Body.size();
+  size_t Colon = Body.find(':');
+  if (Body.empty() || !llvm::isAlpha(Body.front()) ||
+      Colon == llvm::StringRef::npos ||
+      Body.take_front(Colon).find_first_of("{}[],") != llvm::StringRef::npos)
+    return false;
+  size_t End = Index + 1;
+  while (End < Lines.size()) {
+    llvm::StringRef Next = Lines[End].second;
+    llvm::StringRef NextBody = Next.ltrim(" ");
+    if (!NextBody.empty() && Next.size() - NextBody.size() <= Indent)
+      break;
+    ++End;
+  }
+  Lines.erase(Lines.begin() + Index, Lines.begin() + End);
+  return true;
+}
+
+/// Parses \p Text; YAML errors become a one-line llvm::Error. Unknown keys
+/// and values of the wrong type are dropped with a warning in \p Warnings,
+/// so that the default applies, as clang-tidy does; broken YAML stays an
+/// error.
+static llvm::Expected<ClangTidyOptions>
+parseStrict(llvm::StringRef Text, llvm::StringRef Where,
+            std::vector<std::string> *Warnings = nullptr) {
   if (Text.size() > MaxConfigBytes)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -79,15 +126,40 @@ static llvm::Expected<ClangTidyOptions> parseStrict(llvm::StringRef Text,
         llvm::inconvertibleErrorCode(),
         "malformed configuration in '" + Where + "': nested deeper than " +
             llvm::Twine(MaxConfigNesting) + " levels");
-  std::optional<llvm::SMDiagnostic> FirstDiag;
-  auto Handler = [&](const llvm::SMDiagnostic &Diag) {
-    if (!FirstDiag && Diag.getKind() == llvm::SourceMgr::DK_Error)
-      FirstDiag = Diag;
-  };
-  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Text, Where), Handler);
-  if (FirstDiag)
-    return configError(Where, *FirstDiag);
+  // The text being parsed, line by line, with each line's original number.
+  std::vector<std::pair<unsigned, std::string>> Lines;
+  {
+    llvm::SmallVector<llvm::StringRef, 32> Split;
+    Text.split(Split, '\n');
+    for (size_t I = 0; I < Split.size(); ++I)
+      Lines.emplace_back(I + 1, Split[I].str());
+  }
+  std::string Current = Text.str();
+  llvm::ErrorOr<ClangTidyOptions> Parsed = ClangTidyOptions();
+  for (unsigned Attempt = 0;; ++Attempt) {
+    std::optional<llvm::SMDiagnostic> FirstDiag;
+    auto Handler = [&](const llvm::SMDiagnostic &Diag) {
+      if (!FirstDiag && Diag.getKind() == llvm::SourceMgr::DK_Error)
+        FirstDiag = Diag;
+    };
+    Parsed = parseConfigurationWithDiags(
+        llvm::MemoryBufferRef(Current, Where), Handler);
+    if (!FirstDiag)
+      break;
+    size_t Index = FirstDiag->getLineNo() - 1;
+    unsigned Original = Index < Lines.size() ? Lines[Index].first : 0;
+    if (Attempt >= 64 || !isRecoverable(FirstDiag->getMessage()) ||
+        !dropEntry(Lines, Index))
+      return configError(Where, *FirstDiag);
+    if (Warnings)
+      Warnings->push_back("configuration '" + Where.str() + "' line " +
+                          std::to_string(Original) + ": " +
+                          FirstDiag->getMessage().str() +
+                          "; ignored, the default applies");
+    Current.clear();
+    for (const auto &[Number, Line] : Lines)
+      Current += Line + "\n";
+  }
   if (!Parsed)
     return llvm::createStringError(Parsed.getError(),
                                    "malformed configuration in '" + Where +
@@ -96,7 +168,7 @@ static llvm::Expected<ClangTidyOptions> parseStrict(llvm::StringRef Text,
   // ignored without a word.
   llvm::SourceMgr SM;
   SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {});
-  llvm::yaml::Stream Documents(Text, SM);
+  llvm::yaml::Stream Documents(Current, SM);
   unsigned Count = 0;
   for (llvm::yaml::Document &Doc : Documents) {
     if (++Count > 1 && Doc.getRoot() &&
@@ -129,6 +201,14 @@ static llvm::ErrorOr<ClangTidyOptions> parseQuietly(llvm::MemoryBufferRef Buf) {
   return std::move(*Parsed);
 }
 
+/// Prints each configuration warning once per run.
+static void printWarnings(const std::vector<std::string> &Warnings) {
+  static llvm::StringSet<> Printed;
+  for (const std::string &Warning : Warnings)
+    if (Printed.insert(Warning).second)
+      llvm::WithColor::warning(llvm::errs(), "coro-tidy") << Warning << "\n";
+}
+
 llvm::Error checkConfigFor(llvm::StringRef File) {
   llvm::SmallString<256> Path(File);
   if (llvm::sys::fs::make_absolute(Path))
@@ -143,7 +223,9 @@ llvm::Error checkConfigFor(llvm::StringRef File) {
       auto Text = readRegularFile(Config, "configuration");
       if (!Text)
         return Text.takeError();
-      auto Parsed = parseStrict(*Text, Config);
+      std::vector<std::string> Warnings;
+      auto Parsed = parseStrict(*Text, Config, &Warnings);
+      printWarnings(Warnings);
       if (!Parsed)
         return Parsed.takeError();
       // A file that does not inherit ends the search, as in clang-tidy.
@@ -207,8 +289,89 @@ llvm::Error checkLineFilter(llvm::StringRef Text) {
   return llvm::Error::success();
 }
 
+namespace {
+/// coro-tidy's reading of the Checks globs, on top of clang-tidy's:
+/// - a project keeps one .clang-tidy for both tools, so a configuration
+///   that never names a coro-* check (`-*,bugprone-*`) leaves the coro
+///   checks on; one that names them (`-coro-*`, `coro-blocking-call`) is
+///   obeyed, and so is --checks;
+/// - the only other checks coro-tidy has are the Clang Static Analyzer's;
+///   they run only when a glob names them (`clang-analyzer-*`), never
+///   through a bare `*`, which means "every coro check" as --list-checks
+///   shows.
+class CoroChecksProvider : public ClangTidyOptionsProvider {
+public:
+  explicit CoroChecksProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
+    std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
+    auto IsCommandLine = [](const OptionsSource &S) {
+      return S.second == OptionsSourceTypeCheckCommandLineOption;
+    };
+    auto Names = [&](llvm::StringRef Needle, bool IncludeCommandLine) {
+      return llvm::any_of(Sources, [&](const OptionsSource &S) {
+        return S.second != OptionsSourceTypeDefaultBinary &&
+               (IncludeCommandLine || !IsCommandLine(S)) && S.first.Checks &&
+               llvm::StringRef(*S.first.Checks).contains(Needle);
+      });
+    };
+    bool ConfigNamesCoro = Names("coro-", /*IncludeCommandLine=*/false);
+    for (OptionsSource &S : Sources)
+      if (S.first.Checks)
+        S.first.Checks = withoutImplicitAnalyzer(*S.first.Checks);
+    if (!ConfigNamesCoro) {
+      ClangTidyOptions On;
+      On.Checks = DefaultChecks;
+      auto At = llvm::find_if(Sources, IsCommandLine);
+      Sources.insert(At, {std::move(On), "coro-tidy (coro checks on: the "
+                                         "configuration names none)"});
+    }
+    return Sources;
+  }
+
+  /// \p Checks with every positive glob that reaches the static analyzer
+  /// without naming it (`*`, `c*`) followed by `-clang-analyzer-*`, so
+  /// that only globs that say `clang-analyzer` enable it.
+  static std::string withoutImplicitAnalyzer(llvm::StringRef Checks) {
+    llvm::SmallVector<llvm::StringRef, 8> Globs;
+    Checks.split(Globs, ',');
+    std::string Result;
+    for (llvm::StringRef Glob : Globs) {
+      if (!Result.empty())
+        Result += ",";
+      Result += Glob.str();
+      llvm::StringRef Trimmed = Glob.trim();
+      if (Trimmed.empty() || Trimmed.starts_with("-") ||
+          Trimmed.starts_with("clang-analyzer"))
+        continue;
+      if (GlobList(Trimmed).contains("clang-analyzer-core.DivideZero"))
+        Result += ",-clang-analyzer-*";
+    }
+    return Result;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+};
+} // namespace
+
+static llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+makeClangTidyProvider(const ConfigRequest &Request);
+
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const ConfigRequest &Request) {
+  auto Inner = makeClangTidyProvider(Request);
+  if (!Inner)
+    return Inner.takeError();
+  return std::make_unique<CoroChecksProvider>(std::move(*Inner));
+}
+
+/// clang-tidy's own providers, with coro-tidy's defaults and overrides.
+static llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+makeClangTidyProvider(const ConfigRequest &Request) {
   ClangTidyGlobalOptions Global;
   if (!Request.LineFilter.empty())
     if (llvm::Error E = checkLineFilter(Request.LineFilter))
@@ -233,6 +396,10 @@ makeOptionsProvider(const ConfigRequest &Request) {
     Overrides.SystemHeaders = *Request.SystemHeaders;
   if (Request.UseColor)
     Overrides.UseColor = *Request.UseColor;
+  if (Request.ExcludeHeaderFilter)
+    Overrides.ExcludeHeaderFilterRegex = *Request.ExcludeHeaderFilter;
+  if (Request.FormatStyle)
+    Overrides.FormatStyle = *Request.FormatStyle;
 
   std::string ConfigText = Request.ConfigText;
   std::string ConfigWhere = "--config";
@@ -244,7 +411,10 @@ makeOptionsProvider(const ConfigRequest &Request) {
     ConfigWhere = Request.ConfigFile;
   }
   if (!ConfigText.empty()) {
-    auto Parsed = parseStrict(ConfigText, ConfigWhere);
+    std::vector<std::string> Warnings;
+    auto Parsed = parseStrict(ConfigText, ConfigWhere, &Warnings);
+    if (Request.PrintWarnings)
+      printWarnings(Warnings);
     if (!Parsed)
       return Parsed.takeError();
     return std::make_unique<ConfigOptionsProvider>(

@@ -17,9 +17,14 @@ struct ConfigRequest {
   std::optional<std::string> HeaderFilter;
   std::optional<bool> SystemHeaders;
   std::optional<bool> UseColor;
+  std::optional<std::string> ExcludeHeaderFilter;
+  std::optional<std::string> FormatStyle;
   std::string LineFilter;
   std::string ConfigText; ///< --config
   std::string ConfigFile; ///< --config-file
+  /// Print configuration warnings (unknown keys): in the parent process
+  /// only, once.
+  bool PrintWarnings = false;
 };
 
 /// The default check set of the standalone tool.

@@ -279,7 +279,9 @@ int main(int argc, const char **argv) {
   if (!Config.empty() && !ConfigFile.empty())
     return usageError("--config and --config-file are mutually exclusive");
 
+  ConfigReq.PrintWarnings = true;
   auto Provider = coro_tidy::makeOptionsProvider(ConfigReq);
+  ConfigReq.PrintWarnings = false;
   if (!Provider)
     return usageError(toString(Provider.takeError()));
 
