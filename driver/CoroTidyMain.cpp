@@ -12,6 +12,7 @@
 
 #include "Compilation.h"
 #include "Config.h"
+#include "ConfigExplain.h"
 #include "ExitCodes.h"
 #include "Findings.h"
 #include "GitDiff.h"
@@ -20,11 +21,13 @@
 #include "Report.h"
 #include "ResultCache.h"
 #include "Scheduler.h"
+#include "StderrCapture.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -35,7 +38,6 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
-#include <sys/mman.h>
 #include <thread>
 #include <unistd.h>
 
@@ -117,6 +119,50 @@ cl::opt<bool> UseColor("use-color",
                        cl::desc("Colour diagnostics (default: when stdout is "
                                 "a terminal)"),
                        cl::init(false), cl::cat(Category));
+// clang-tidy 19's other options, which scripts forward.
+cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("No error (exit 0) when no check is enabled"), cl::init(false),
+    cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regex of headers whose diagnostics are not shown, applied "
+             "after --header-filter"),
+    cl::init(""), cl::cat(Category));
+cl::opt<bool> EnableCheckProfile(
+    "enable-check-profile",
+    cl::desc("Print each check's run time per unit (to stderr)"),
+    cl::init(false), cl::cat(Category));
+cl::opt<std::string> StoreCheckProfile(
+    "store-check-profile",
+    cl::desc("With --enable-check-profile: write the profiles as JSON "
+             "files under this prefix"),
+    cl::value_desc("prefix"), cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (check names, option names) and exit"),
+    cl::init(false), cl::cat(Category));
+cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled check, say which configuration enabled it"),
+    cl::init(false), cl::cat(Category));
+cl::opt<std::string> FormatStyle(
+    "format-style",
+    cl::desc("Style for formatting code around applied fixes (file, llvm, "
+             "google, ... as clang-tidy)"),
+    cl::init(""), cl::cat(Category));
+cl::opt<std::string> VfsOverlay(
+    "vfsoverlay",
+    cl::desc("Overlay the virtual file system described by this YAML file "
+             "over the real one"),
+    cl::value_desc("filename"), cl::cat(Category));
+cl::list<std::string> LoadPlugins(
+    "load", cl::desc("Load a clang-tidy plugin (a module of extra checks)"),
+    cl::value_desc("plugin"), cl::cat(Category));
+cl::opt<bool> EnableModuleHeadersParsing(
+    "enable-module-headers-parsing",
+    cl::desc("Parse headers of C++20 modules' header units, as clang-tidy"),
+    cl::init(false), cl::cat(Category));
 cl::extrahelp ExitCodesHelp(R"(
 Configuration is read from .clang-tidy files, as clang-tidy reads them.
 
@@ -169,29 +215,15 @@ int usageError(const Twine &Message) {
 /// lines; capture both and keep the first line that says something.
 bool parseCommandLine(std::vector<const char *> &Args, std::string &Error) {
   std::string Messages;
-  raw_string_ostream Stream(Messages);
-  errs().flush();
-  int Saved = dup(STDERR_FILENO);
-  int Capture = memfd_create("coro-tidy-cl", MFD_CLOEXEC);
-  if (Saved >= 0 && Capture >= 0)
-    dup2(Capture, STDERR_FILENO);
-  bool Parsed = cl::ParseCommandLineOptions(
-      static_cast<int>(Args.size()), Args.data(),
-      "coro-tidy: finds misuse of C++20 coroutines.\n\n"
-      "  coro-tidy [options] <file>... [-- <compiler args>]\n",
-      &Stream);
-  errs().flush();
-  if (Saved >= 0 && Capture >= 0) {
-    dup2(Saved, STDERR_FILENO);
-    char Chunk[4096];
-    lseek(Capture, 0, SEEK_SET);
-    for (ssize_t N; (N = read(Capture, Chunk, sizeof Chunk)) > 0;)
-      Messages.append(Chunk, static_cast<size_t>(N));
-  }
-  if (Saved >= 0)
-    close(Saved);
-  if (Capture >= 0)
-    close(Capture);
+  bool Parsed = false;
+  Messages += coro_tidy::captureStderr([&] {
+    raw_string_ostream Stream(Messages);
+    Parsed = cl::ParseCommandLineOptions(
+        static_cast<int>(Args.size()), Args.data(),
+        "coro-tidy: finds misuse of C++20 coroutines.\n\n"
+        "  coro-tidy [options] <file>... [-- <compiler args>]\n",
+        &Stream);
+  });
   if (Parsed)
     return true;
   SmallVector<StringRef, 4> Lines;
@@ -261,6 +293,14 @@ int main(int argc, const char **argv) {
   std::string ParseError;
   if (!parseCommandLine(ToolArgs, ParseError))
     return usageError(ParseError + " (see --help)");
+  for (const std::string &Plugin : LoadPlugins) {
+    std::string Why;
+    if (sys::DynamicLibrary::LoadLibraryPermanently(Plugin.c_str(), &Why))
+      return usageError("cannot load plugin '" + Plugin +
+                        "': " + StringRef(Why).split('\n').first);
+  }
+  if (!StoreCheckProfile.empty() && !EnableCheckProfile)
+    return usageError("--store-check-profile needs --enable-check-profile");
 
   coro_tidy::ConfigRequest ConfigReq;
   if (Checks.getNumOccurrences())
@@ -273,6 +313,10 @@ int main(int argc, const char **argv) {
     ConfigReq.SystemHeaders = SystemHeaders;
   if (UseColor.getNumOccurrences())
     ConfigReq.UseColor = UseColor;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    ConfigReq.ExcludeHeaderFilter = ExcludeHeaderFilter;
+  if (FormatStyle.getNumOccurrences())
+    ConfigReq.FormatStyle = FormatStyle;
   ConfigReq.LineFilter = LineFilter;
   ConfigReq.ConfigText = Config;
   ConfigReq.ConfigFile = ConfigFile;
@@ -288,7 +332,8 @@ int main(int argc, const char **argv) {
   // --list-checks and --dump-config ignore file arguments, as clang-tidy
   // does (run-clang-tidy probes with `-list-checks ""`); the first real
   // file still chooses the configuration.
-  bool Informational = ListChecks || DumpConfig;
+  bool Informational = ListChecks || DumpConfig || VerifyConfig ||
+                       ExplainConfig;
   std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
   SmallString<256> ConfigAnchor;
   for (const std::string &File : Files)
@@ -331,6 +376,14 @@ int main(int argc, const char **argv) {
                                     *Effective.HeaderFilterRegex))
       return usageError(*Invalid);
 
+  if (VerifyConfig)
+    return coro_tidy::verifyConfig(**Provider, ConfigAnchor, outs())
+               ? coro_tidy::ExitClean
+               : coro_tidy::ExitFindings;
+  if (ExplainConfig) {
+    coro_tidy::explainConfig(**Provider, ConfigAnchor, outs());
+    return coro_tidy::ExitClean;
+  }
   if (DumpConfig) {
     ClangTidyOptions Dump = Effective;
     ClangTidyOptions::OptionMap CheckOpts =
@@ -354,6 +407,8 @@ int main(int argc, const char **argv) {
   if (Files.empty() && BuildPath.empty() && !Diff.getNumOccurrences())
     return usageError("no input files (give source files, or -p <build dir> "
                       "to check the whole compilation database; see --help)");
+  if (getCheckNames(Effective, false).empty() && AllowNoChecks)
+    return coro_tidy::ExitClean;
   if (getCheckNames(Effective, false).empty())
     return usageError("no checks enabled (--checks='" + Checks +
                       "' and the configuration select none)");
@@ -384,8 +439,19 @@ int main(int argc, const char **argv) {
   if (!Compilations)
     return usageError(toString(Compilations.takeError()));
 
+  if (!VfsOverlay.empty()) {
+    if (auto Text = coro_tidy::readRegularFile(VfsOverlay, "--vfsoverlay");
+        !Text)
+      return usageError(toString(Text.takeError()));
+    if (!coro_tidy::loadVfsOverlay(VfsOverlay, vfs::getRealFileSystem()))
+      return usageError("--vfsoverlay '" + VfsOverlay +
+                        "' is not a valid virtual file system overlay");
+  }
+
+  // Profiles are of checks that run: with them, nothing comes from the
+  // cache.
   std::optional<coro_tidy::ResultCache> Cache;
-  if (!NoCache) {
+  if (!NoCache && !EnableCheckProfile) {
     std::string Dir = CacheDir;
     if (Dir.empty() && !BuildPath.empty()) {
       SmallString<256> Default(BuildPath);
@@ -410,8 +476,12 @@ int main(int argc, const char **argv) {
   }
   coro_tidy::RunSettings Settings;
   Settings.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
-  Settings.KeepFixes = Fix || FixErrors || !ExportFixes.empty() ||
-                       Format != "text";
+  Settings.Unit.KeepFixes = Fix || FixErrors || FixNotes ||
+                            !ExportFixes.empty() || Format != "text";
+  Settings.Unit.Profile = EnableCheckProfile;
+  Settings.Unit.ProfilePrefix = StoreCheckProfile;
+  Settings.Unit.VfsOverlay = VfsOverlay;
+  Settings.Unit.ModuleHeadersParsing = EnableModuleHeadersParsing;
   Settings.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   Settings.ReplayCompilerMessages = !Quiet;
   Settings.Argv0 = argv[0];
@@ -465,7 +535,10 @@ int main(int argc, const char **argv) {
   Report.Format = Format;
   Report.OutputPath = Output;
   Report.ExportFixes = ExportFixes;
-  Report.Fix = Fix || FixErrors ? (FixNotes ? FB_FixNotes : FB_Fix) : FB_NoFix;
+  // As in clang-tidy, --fix-notes and --fix-errors imply --fix.
+  Report.Fix = Fix || FixErrors || FixNotes
+                   ? (FixNotes ? FB_FixNotes : FB_Fix)
+                   : FB_NoFix;
   Report.FixErrors = FixErrors;
   Report.ReplayCompilerMessages = Settings.ReplayCompilerMessages;
   Report.Changed = Changed ? &*Changed : nullptr;

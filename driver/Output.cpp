@@ -2,6 +2,7 @@
 
 #include "Output.h"
 #include "Report.h"
+#include "StderrCapture.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -96,10 +97,17 @@ llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
       Context.setCurrentFile(Unit.File);
       // Like clang-tidy: no fixes for a unit that does not compile, unless
       // --fix-errors.
-      handleErrors(Errors, Context,
-                   UnitHasCompileError && !Request.FixErrors ? FB_NoFix
-                                                             : Request.Fix,
-                   Summary.WarningsAsErrors, BaseFS);
+      // handleErrors reports applied fixes under clang-tidy's name.
+      std::string Said = captureStderr([&] {
+        handleErrors(Errors, Context,
+                     UnitHasCompileError && !Request.FixErrors ? FB_NoFix
+                                                               : Request.Fix,
+                     Summary.WarningsAsErrors, BaseFS);
+      });
+      for (size_t At; (At = Said.find("clang-tidy applied")) !=
+                      std::string::npos;)
+        Said.replace(At, 10, "coro-tidy");
+      llvm::errs() << Said;
     } else {
       Summary.WarningsAsErrors += llvm::count_if(
           Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });

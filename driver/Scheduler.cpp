@@ -53,7 +53,11 @@ unitKey(ResultCache &Cache, const ProviderFactory &MakeProvider,
         const std::string &File, const RunSettings &Settings) {
   ClangTidyOptions Options = MakeProvider()->getOptions(File);
   std::string OptionsText = configurationAsText(Options);
-  OptionsText += Settings.KeepFixes ? "\nfixes" : "\nno-fixes";
+  OptionsText += Settings.Unit.KeepFixes ? "\nfixes" : "\nno-fixes";
+  OptionsText += "\nvfs:" + Settings.Unit.VfsOverlay;
+  if (!Settings.Unit.VfsOverlay.empty())
+    OptionsText += "\n" + Cache.hashFile(Settings.Unit.VfsOverlay);
+  OptionsText += Settings.Unit.ModuleHeadersParsing ? "\nmodules" : "";
   return Cache.key(toolFingerprint(Settings.Argv0), OptionsText,
                    unitIdentity(Compilations, File), absolute(File));
 }
@@ -100,7 +104,7 @@ RunOutcome checkUnits(const std::vector<std::string> &Files,
       size_t I = Pending.front();
       Pending.pop_front();
       Running.push_back(startIsolated(MakeProvider, Compilations, Files[I],
-                                      Settings.KeepFixes));
+                                      Settings.Unit));
       RunningIndex.push_back(I);
     }
     auto [Slot, Finished] = waitAny(Running);

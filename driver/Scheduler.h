@@ -14,7 +14,7 @@ namespace coro_tidy {
 
 struct RunSettings {
   unsigned Jobs = 1;
-  bool KeepFixes = false;
+  UnitOptions Unit;
   bool Progress = false;
   bool ReplayCompilerMessages = true;
   std::string Argv0;

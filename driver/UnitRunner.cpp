@@ -190,11 +190,31 @@ void makePathsAbsolute(ClangTidyError &E) {
 
 } // namespace
 
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+loadVfsOverlay(llvm::StringRef Path,
+               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base) {
+  auto Buffer = Base->getBufferForFile(Path);
+  if (!Buffer)
+    return nullptr;
+  auto Quiet = [](const llvm::SMDiagnostic &, void *) {};
+  return llvm::vfs::getVFSFromYAML(std::move(*Buffer), Quiet, Path, nullptr,
+                                   std::move(Base));
+}
+
 UnitResult checkUnit(const ProviderFactory &MakeProvider,
                      const CompilationDatabase &Compilations,
-                     const std::string &File, bool KeepFixes) {
-  ClangTidyContext Context(MakeProvider());
-  llvm::IntrusiveRefCntPtr<AbsenceRecorder> FS(new AbsenceRecorder());
+                     const std::string &File, const UnitOptions &Options) {
+  ClangTidyContext Context(MakeProvider(),
+                           /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                           Options.ModuleHeadersParsing);
+  Context.setEnableProfiling(Options.Profile);
+  if (!Options.ProfilePrefix.empty())
+    Context.setProfileStoragePrefix(Options.ProfilePrefix);
+  llvm::IntrusiveRefCntPtr<AbsenceRecorder> Recorder(new AbsenceRecorder());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = Recorder;
+  if (!Options.VfsOverlay.empty())
+    if (auto Overlay = loadVfsOverlay(Options.VfsOverlay, Recorder))
+      FS = Overlay;
   ClangTool Tool(Compilations, {File},
                  std::make_shared<PCHContainerOperations>(), FS);
   // ExtraArgs/ExtraArgsBefore from .clang-tidy, as clang-tidy applies them.
@@ -217,7 +237,7 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   Tool.appendArgumentsAdjuster(getStripPluginsAdjuster());
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                            /*RemoveIncompatibleErrors=*/true,
-                                           /*GetFixesFromNotes=*/KeepFixes);
+                                           /*GetFixesFromNotes=*/Options.KeepFixes);
   DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
                        &DiagConsumer, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
@@ -226,7 +246,7 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   CheckActionFactory Factory(Context, Result.Includes);
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
-  Result.Absent = FS->take();
+  Result.Absent = Recorder->take();
   for (ClangTidyError &E : Result.Errors)
     makePathsAbsolute(E);
   return Result;
@@ -234,7 +254,8 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
 
 IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
                           const CompilationDatabase &Compilations,
-                          const std::string &File, bool KeepFixes) {
+                          const std::string &File,
+                          const UnitOptions &Options) {
   IsolatedRun Run;
   Run.File = File;
   for (int *FD : {&Run.ResultFD, &Run.StderrFD}) {
@@ -261,7 +282,7 @@ IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
     if (const char *Crash = getenv("CORO_TIDY_TEST_CRASH_UNIT"))
       if (*Crash && File.find(Crash) != std::string::npos)
         raise(SIGSEGV);
-    UnitResult Result = checkUnit(MakeProvider, Compilations, File, KeepFixes);
+    UnitResult Result = checkUnit(MakeProvider, Compilations, File, Options);
     bool Written = false;
     if (Run.ResultFD >= 0) {
       llvm::raw_fd_ostream OS(Run.ResultFD, /*shouldClose=*/false);

@@ -6,6 +6,7 @@
 #include "Findings.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,11 +17,26 @@ namespace coro_tidy {
 using ProviderFactory =
     std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
 
+/// How each unit is checked (the same for every unit of a run).
+struct UnitOptions {
+  bool KeepFixes = false;          ///< keep fixes from notes too
+  bool Profile = false;            ///< --enable-check-profile
+  std::string ProfilePrefix;       ///< --store-check-profile
+  std::string VfsOverlay;          ///< --vfsoverlay, a YAML file
+  bool ModuleHeadersParsing = false; ///< --enable-module-headers-parsing
+};
+
 /// Checks \p File in this process, as clang-tidy's runClangTidy does, and
 /// also records every file the unit read.
 UnitResult checkUnit(const ProviderFactory &MakeProvider,
                      const clang::tooling::CompilationDatabase &Compilations,
-                     const std::string &File, bool KeepFixes);
+                     const std::string &File, const UnitOptions &Options);
+
+/// The file system \p Path (a --vfsoverlay YAML file) describes over
+/// \p Base; null if it cannot be read or parsed.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+loadVfsOverlay(llvm::StringRef Path,
+               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base);
 
 /// A unit checked in a child process.
 struct IsolatedRun {
@@ -37,7 +53,7 @@ struct IsolatedRun {
 /// multi-threaded (it never is: parallelism is by processes).
 IsolatedRun startIsolated(const ProviderFactory &MakeProvider,
                           const clang::tooling::CompilationDatabase &Compilations,
-                          const std::string &File, bool KeepFixes);
+                          const std::string &File, const UnitOptions &Options);
 
 /// The outcome of a finished child: its result, or an internal-error
 /// message (the child crashed or wrote nothing readable).
