@@ -193,9 +193,30 @@ cl::opt<std::string> Diff(
     cl::desc("Check only units touched by `git diff <rev>` (default HEAD) "
              "and report only changed lines"),
     cl::value_desc("git rev"), cl::cat(Category));
-cl::opt<std::string> Format("format",
-                            cl::desc("Output format: text, sarif or json"),
-                            cl::init("text"), cl::cat(Category));
+cl::opt<bool> PreCommit(
+    "pre-commit",
+    cl::desc("The pre-commit hook's mode: check the files given; report the "
+             "lines changed by the commit (or between PRE_COMMIT_FROM_REF "
+             "and PRE_COMMIT_TO_REF), or whole files when it gives files "
+             "the change does not touch (run --all-files)"),
+    cl::init(false), cl::cat(Category));
+cl::opt<std::string> Format(
+    "format",
+    cl::desc("Output format: text, sarif (GitHub code scanning), json, "
+             "codeclimate (GitLab Code Quality) or github (GitHub Actions "
+             "annotations)"),
+    cl::init("text"), cl::cat(Category));
+cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("Paths under this folder are reported relative to it in "
+             "sarif, codeclimate and github output (default: the git top "
+             "level, else the current folder)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Public address of the checks' documentation pages, for help "
+             "links (default: " CORO_TIDY_DOCS_URL ")"),
+    cl::value_desc("url"), cl::cat(Category));
 cl::opt<std::string> Output("output",
                             cl::desc("Write the report to this file"),
                             cl::init(""), cl::cat(Category));
@@ -239,6 +260,25 @@ bool parseCommandLine(std::vector<const char *> &Args, std::string &Error) {
   }
   Error = "invalid command line";
   return false;
+}
+
+/// The folder machine-readable reports make paths relative to: \p Given,
+/// else the git top level of the current folder, else the current folder.
+std::string sourceRoot(StringRef Given) {
+  SmallString<256> Root(Given);
+  if (Root.empty()) {
+    if (auto Top = coro_tidy::gitTopLevel())
+      Root = *Top;
+    else
+      sys::fs::current_path(Root);
+  }
+  sys::fs::make_absolute(Root);
+  SmallString<256> Real;
+  if (!sys::fs::real_path(Root, Real))
+    Root = Real;
+  while (Root.size() > 1 && Root.back() == '/')
+    Root.pop_back();
+  return std::string(Root);
 }
 
 /// An error for an invalid regular expression given as \p Option.
@@ -350,7 +390,7 @@ int main(int argc, const char **argv) {
         return usageError(toString(std::move(E)));
   if (!coro_tidy::isKnownFormat(Format))
     return usageError("unknown --format '" + Format +
-                      "' (text, sarif or json)");
+                      "' (text, sarif, json, codeclimate or github)");
   std::optional<Regex> FilesFilter, ExcludeFilter;
   for (auto [Option, Filter] :
        {std::pair{&FilesRegex, &FilesFilter}, {&Exclude, &ExcludeFilter}}) {
@@ -415,7 +455,29 @@ int main(int argc, const char **argv) {
 
   // --diff: the changed lines, and the units they touch.
   std::optional<coro_tidy::ChangedLines> Changed;
-  if (Diff.getNumOccurrences()) {
+  if (PreCommit) {
+    // pre-commit hands over the files to check. With --from-ref/--to-ref
+    // it says which commits; otherwise the staged change is the one against
+    // HEAD (the empty tree on a first commit). When it hands over files the
+    // change does not touch (`run --all-files`, `run --files`), the user
+    // asked for those files: whole files are checked.
+    const char *From = getenv("PRE_COMMIT_FROM_REF");
+    const char *To = getenv("PRE_COMMIT_TO_REF");
+    std::string Rev = From && *From && To && *To
+                          ? std::string(From) + "..." + To
+                          : std::string("HEAD");
+    auto Lines = coro_tidy::changedLinesSince(Rev);
+    if (!Lines)
+      return usageError(toString(Lines.takeError()));
+    bool AllChanged = llvm::all_of(Files, [&](const std::string &File) {
+      SmallString<256> Abs(File);
+      sys::fs::make_absolute(Abs);
+      sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      return Lines->Files.count(Abs) > 0;
+    });
+    if (AllChanged)
+      Changed = std::move(*Lines);
+  } else if (Diff.getNumOccurrences()) {
     auto Lines = coro_tidy::changedLinesSince(Diff);
     if (!Lines)
       return usageError(toString(Lines.takeError()));
@@ -542,8 +604,10 @@ int main(int argc, const char **argv) {
   Report.FixErrors = FixErrors;
   Report.ReplayCompilerMessages = Settings.ReplayCompilerMessages;
   Report.Changed = Changed ? &*Changed : nullptr;
-  Report.EnabledChecks = getCheckNames(Effective, false);
-  Report.Argv0 = argv[0];
+  Report.Report.EnabledChecks = getCheckNames(Effective, false);
+  Report.Report.Argv0 = argv[0];
+  Report.Report.DocsBaseUrl = DocsUrl;
+  Report.Report.SourceRoot = sourceRoot(SarifRoot);
   if (!Files.empty()) {
     SmallString<256> Main(Files.front());
     sys::fs::make_absolute(Main);

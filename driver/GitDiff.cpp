@@ -83,6 +83,19 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   return Stdout;
 }
 
+std::optional<std::string> gitTopLevel() {
+  auto Root = git({"rev-parse", "--show-toplevel"});
+  if (!Root) {
+    llvm::consumeError(Root.takeError());
+    return std::nullopt;
+  }
+  return llvm::StringRef(*Root).trim().str();
+}
+
+/// git's empty tree: what the first commit of a repository is compared to.
+static constexpr const char *EmptyTree =
+    "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
 llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Rev) {
   auto Root = git({"rev-parse", "--show-toplevel"});
   if (!Root) {
@@ -92,13 +105,29 @@ llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Rev) {
         "--diff needs a git work tree, and the current directory is not in one");
   }
   std::string Revision = Rev.empty() ? "HEAD" : Rev.str();
-  auto Verified = git({"rev-parse", "--verify", "--quiet",
-                       Revision + "^{commit}"});
-  if (!Verified) {
+  // FROM...TO (pre-commit's PRE_COMMIT_FROM_REF/TO_REF): both must exist.
+  llvm::SmallVector<std::string, 2> Ends;
+  llvm::StringRef Range(Revision);
+  if (size_t Dots = Range.find(".."); Dots != llvm::StringRef::npos) {
+    Ends.push_back(Range.take_front(Dots).str());
+    Ends.push_back(Range.drop_front(Dots).ltrim('.').str());
+  } else {
+    Ends.push_back(Revision);
+  }
+  for (const std::string &End : Ends) {
+    auto Verified =
+        git({"rev-parse", "--verify", "--quiet", End + "^{commit}"});
+    if (Verified)
+      continue;
     llvm::consumeError(Verified.takeError());
+    // The first commit of a new repository: everything is new.
+    if (Revision == "HEAD") {
+      Revision = EmptyTree;
+      break;
+    }
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "--diff: unknown git revision '" +
-                                       Revision + "'");
+                                   "--diff: unknown git revision '" + End +
+                                       "'");
   }
   auto Diff = git({"diff", "-U0", "--no-color", "--no-ext-diff",
                    "--no-renames", Revision, "--"});

@@ -5,6 +5,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,10 @@ ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot);
 /// directory (Rev defaults to HEAD: staged and unstaged changes). Errors,
 /// one line each: git missing, not a work tree, unknown revision.
 llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Rev);
+
+/// The top level of the git work tree containing the current directory, if
+/// any.
+std::optional<std::string> gitTopLevel();
 
 } // namespace coro_tidy
 

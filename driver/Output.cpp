@@ -1,7 +1,6 @@
 //===--- Output.cpp -------------------------------------------------------===//
 
 #include "Output.h"
-#include "Report.h"
 #include "StderrCapture.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/FileSystem.h"
@@ -33,7 +32,8 @@ static llvm::Error finish(llvm::raw_fd_ostream &OS, const llvm::Twine &What) {
 }
 
 bool isKnownFormat(llvm::StringRef Format) {
-  return Format == "text" || Format == "sarif" || Format == "json";
+  return llvm::is_contained({"text", "sarif", "json", "codeclimate", "github"},
+                            Format);
 }
 
 llvm::Error redirectStdout(llvm::StringRef Path) {
@@ -56,12 +56,12 @@ static bool isCompileError(const ClangTidyError &E) {
 static std::vector<ClangTidyError>
 reportedFindings(UnitOutcome &Unit, const ChangedLines *Changed,
                  std::set<std::tuple<std::string, std::string, unsigned,
-                                     std::string>> &Seen) {
+                                     std::string>> &Seen,
+                 SourcePositions &Positions) {
   std::vector<ClangTidyError> Kept;
   for (ClangTidyError &E : Unit.Result->Errors) {
     if (Changed && E.DiagLevel != ClangTidyError::Error) {
-      auto [Line, Column] =
-          lineAndColumn(E.Message.FilePath, E.Message.FileOffset);
+      unsigned Line = Positions.at(E.Message.FilePath, E.Message.FileOffset).Line;
       if (!Changed->contains(E.Message.FilePath, Line))
         continue;
     }
@@ -84,13 +84,14 @@ llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  SourcePositions Positions;
   for (UnitOutcome &Unit : Outcome.Units) {
     if (Request.ReplayCompilerMessages)
       llvm::errs() << Unit.CompilerMessages;
     if (!Unit.Result)
       continue;
     std::vector<ClangTidyError> Errors =
-        reportedFindings(Unit, Request.Changed, Seen);
+        reportedFindings(Unit, Request.Changed, Seen, Positions);
     bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
     Summary.CompileErrors |= UnitHasCompileError;
     if (Text) {
@@ -121,17 +122,23 @@ llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
     if (llvm::Error E = finish(llvm::outs(), Where))
       return std::move(E);
   } else {
-    llvm::json::Value Report =
-        Request.Format == "sarif"
-            ? makeSarif(All, Request.EnabledChecks, Request.Argv0)
-            : makeJson(All);
     std::error_code EC;
     llvm::raw_fd_ostream OS(
         Request.OutputPath.empty() ? "-" : Request.OutputPath, EC,
         llvm::sys::fs::OF_None);
     if (EC)
       return writeError(Where, EC);
-    OS << llvm::formatv("{0:2}", Report) << "\n";
+    if (Request.Format == "github") {
+      OS << makeGithubAnnotations(All, Request.Report, Positions);
+    } else {
+      llvm::json::Value Report =
+          Request.Format == "sarif"
+              ? makeSarif(All, Request.Report, Positions)
+          : Request.Format == "codeclimate"
+              ? makeCodeClimate(All, Request.Report, Positions)
+              : makeJson(All, Positions);
+      OS << llvm::formatv("{0:2}", Report) << "\n";
+    }
     if (llvm::Error E = finish(OS, Where))
       return std::move(E);
   }

@@ -14,6 +14,7 @@
 #define CORO_TIDY_DRIVER_OUTPUT_H
 
 #include "GitDiff.h"
+#include "Report.h"
 #include "Scheduler.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/Error.h"
@@ -23,15 +24,14 @@
 namespace coro_tidy {
 
 struct OutputRequest {
-  std::string Format = "text"; ///< text, sarif or json
+  std::string Format = "text"; ///< text, sarif, json, codeclimate, github
   std::string OutputPath;      ///< empty: standard output
   std::string ExportFixes;     ///< empty: none
   clang::tidy::FixBehaviour Fix = clang::tidy::FB_NoFix;
   bool FixErrors = false;             ///< fix units that do not compile too
   bool ReplayCompilerMessages = true; ///< print each unit's stderr
   const ChangedLines *Changed = nullptr; ///< --diff: report these lines only
-  std::vector<std::string> EnabledChecks; ///< SARIF's rules
-  std::string Argv0;
+  ReportOptions Report; ///< for the machine-readable formats
   std::string MainFile; ///< MainSourceFile of --export-fixes
 };
 

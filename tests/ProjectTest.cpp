@@ -234,7 +234,7 @@ TEST(Formats, SarifHasTheRequiredProperties) {
     EXPECT_TRUE(RO->getObject("shortDescription")->getString("text"));
     if (RO->getString("id")->starts_with("coro-")) {
       ASSERT_TRUE(RO->getString("helpUri"));
-      EXPECT_TRUE(RO->getString("helpUri")->starts_with("file:///"));
+      EXPECT_TRUE(RO->getString("helpUri")->starts_with("https://"));
       EXPECT_TRUE(RO->getString("helpUri")->ends_with(".md"));
     }
   }
@@ -436,22 +436,72 @@ TEST(Integration, CMakeCxxClangTidyRunsCoroTidy) {
   EXPECT_NE((Build1.Out + Build1.Err).find("handler.cpp"), std::string::npos);
 }
 
+/// Runs the repository's pre-commit hook on \p R with pre-commit's
+/// try-repo and \p Args (e.g. --all-files); skips without pre-commit.
+ProcessResult preCommit(const Project &R, std::vector<std::string> Args) {
+  std::string Path = "PATH=" + binaryDir() + "/bin:" + std::string(getenv("PATH"));
+  Args.insert(Args.begin(), {"try-repo", sourceDir(), "coro-tidy", "--verbose"});
+  return run("pre-commit", Args, R.Dir.path(),
+             {Path, "PRE_COMMIT_HOME=" + R.Dir.path() + "/.pc"});
+}
+
+bool canRunPreCommit() {
+  return haveProgram("pre-commit") && llvm::sys::fs::exists(sourceDir() + "/.git");
+}
+
 TEST(Integration, PreCommitHookChecksOnlyTheStagedChange) {
-  if (!haveProgram("pre-commit"))
-    GTEST_SKIP() << "pre-commit is not installed";
-  if (!llvm::sys::fs::exists(sourceDir() + "/.git"))
-    GTEST_SKIP() << "the source tree is not a git checkout";
+  if (!canRunPreCommit())
+    GTEST_SKIP() << "pre-commit is not installed, or the source tree is not a git checkout";
   Repo R;
   R.Dir.write("src/a.cpp", unit("a", 1) + "Task<> a2() { fetch(); co_return; }\n");
   R.git({"add", "src/a.cpp"});
-  std::string Path = "PATH=" + binaryDir() + "/bin:" + std::string(getenv("PATH"));
-  ProcessResult Hook = run("pre-commit", {"try-repo", sourceDir(), "coro-tidy",
-                                          "--verbose", "--all-files"},
-                           R.Dir.path(), {Path, "PRE_COMMIT_HOME=" + R.Dir.path() + "/.pc"});
+  ProcessResult Hook = preCommit(R, {});
   std::string All = Hook.Out + Hook.Err;
   EXPECT_NE(Hook.ExitCode, 0) << All; // --warnings-as-errors in the hook
   EXPECT_NE(All.find("a.cpp:7:15"), std::string::npos) << All;
   EXPECT_EQ(All.find("a.cpp:4:3"), std::string::npos) << All; // old line
+  EXPECT_EQ(All.find("b.cpp"), std::string::npos) << All;     // not staged
+}
+
+TEST(Integration, PreCommitAllFilesChecksWholeFiles) {
+  if (!canRunPreCommit())
+    GTEST_SKIP() << "pre-commit is not installed, or the source tree is not a git checkout";
+  Repo R; // a clean tree with bugs in a.cpp and b.cpp
+  ProcessResult Hook = preCommit(R, {"--all-files"});
+  std::string All = Hook.Out + Hook.Err;
+  EXPECT_NE(Hook.ExitCode, 0) << All;
+  EXPECT_NE(All.find("a.cpp:4:3"), std::string::npos) << All;
+  EXPECT_NE(All.find("b.cpp:5:3"), std::string::npos) << All;
+}
+
+TEST(Integration, PreCommitFromRefToRefChecksTheLinesBetween) {
+  if (!canRunPreCommit())
+    GTEST_SKIP() << "pre-commit is not installed, or the source tree is not a git checkout";
+  Repo R;
+  R.Dir.write("src/a.cpp", unit("a", 1) + "Task<> a2() { fetch(); co_return; }\n");
+  R.git({"commit", "-q", "-am", "second"});
+  ProcessResult Hook = preCommit(R, {"--from-ref", "HEAD~1", "--to-ref", "HEAD"});
+  std::string All = Hook.Out + Hook.Err;
+  EXPECT_NE(Hook.ExitCode, 0) << All;
+  EXPECT_NE(All.find("a.cpp:7:15"), std::string::npos) << All;
+  EXPECT_EQ(All.find("a.cpp:4:3"), std::string::npos) << All;
+  EXPECT_EQ(All.find("b.cpp"), std::string::npos) << All;
+}
+
+TEST(Integration, PreCommitOnTheFirstCommitOfANewRepository) {
+  if (!canRunPreCommit())
+    GTEST_SKIP() << "pre-commit is not installed, or the source tree is not a git checkout";
+  Project R; // a repository without any commit
+  auto Git = [&](const std::vector<std::string> &Args) {
+    EXPECT_EQ(run("git", Args, R.Dir.path()).ExitCode, 0);
+  };
+  Git({"init", "-q", "-b", "main"});
+  Git({"add", "src/a.cpp", "src/task.h", "src/api.h"});
+  ProcessResult Hook = preCommit(R, {});
+  std::string All = Hook.Out + Hook.Err;
+  EXPECT_EQ(All.find("unknown git revision"), std::string::npos) << All;
+  EXPECT_NE(Hook.ExitCode, 0) << All;
+  EXPECT_NE(All.find("a.cpp:4:3"), std::string::npos) << All; // all lines are new
 }
 
 } // namespace
