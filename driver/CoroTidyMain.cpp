@@ -544,7 +544,10 @@ int main(int argc, const char **argv) {
   Settings.Unit.ProfilePrefix = StoreCheckProfile;
   Settings.Unit.VfsOverlay = VfsOverlay;
   Settings.Unit.ModuleHeadersParsing = EnableModuleHeadersParsing;
-  Settings.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  Settings.Progress = Quiet ? coro_tidy::ProgressStyle::None
+                      : sys::Process::StandardErrIsDisplayed()
+                          ? coro_tidy::ProgressStyle::Terminal
+                          : coro_tidy::ProgressStyle::Lines;
   Settings.ReplayCompilerMessages = !Quiet;
   Settings.Argv0 = argv[0];
   coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
@@ -590,9 +593,6 @@ int main(int argc, const char **argv) {
     if (Error E = coro_tidy::redirectStdout(Output))
       return usageError(toString(std::move(E)));
 
-  coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
-      Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings);
-
   coro_tidy::OutputRequest Report;
   Report.Format = Format;
   Report.OutputPath = Output;
@@ -613,7 +613,11 @@ int main(int argc, const char **argv) {
     sys::fs::make_absolute(Main);
     Report.MainFile = std::string(Main);
   }
-  auto Summary = coro_tidy::writeReport(Outcome, Report, MakeProvider);
+  coro_tidy::Reporter Reporter(Report, MakeProvider);
+  coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
+      Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings,
+      [&](coro_tidy::UnitOutcome &Unit) { Reporter.add(Unit); });
+  auto Summary = Reporter.finish();
   if (!Summary)
     return usageError(toString(Summary.takeError()));
 

@@ -102,7 +102,8 @@ Value toJSON(const UnitResult &R) {
     Absent.push_back(A);
   return Object{{"errors", std::move(Errors)},
                 {"includes", std::move(Includes)},
-                {"absent", std::move(Absent)}};
+                {"absent", std::move(Absent)},
+                {"compilerMessages", R.CompilerMessages}};
 }
 
 std::optional<UnitResult> unitResultFromJSON(const Value &V) {
@@ -149,6 +150,8 @@ std::optional<UnitResult> unitResultFromJSON(const Value &V) {
       return std::nullopt;
     R.Includes.push_back(S->str());
   }
+  if (auto Messages = O->getString("compilerMessages"))
+    R.CompilerMessages = Messages->str();
   for (const Value &A : *Absent) {
     auto S = A.getAsString();
     if (!S)

@@ -25,6 +25,9 @@ struct UnitResult {
   /// If one of them appears later, the unit may read it instead: the cache
   /// must not vouch for the old result.
   std::vector<std::string> Absent;
+  /// What the unit printed while compiling ("N warnings generated."),
+  /// replayed when it is served from the cache.
+  std::string CompilerMessages;
 };
 
 llvm::json::Value toJSON(const clang::tidy::ClangTidyError &Error);

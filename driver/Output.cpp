@@ -22,7 +22,7 @@ static llvm::Error writeError(const llvm::Twine &What, std::error_code EC) {
 
 /// Flushes \p OS and turns a failed write into an error (clearing it, or
 /// raw_fd_ostream would abort the process when it is destroyed).
-static llvm::Error finish(llvm::raw_fd_ostream &OS, const llvm::Twine &What) {
+static llvm::Error flushed(llvm::raw_fd_ostream &OS, const llvm::Twine &What) {
   OS.flush();
   if (!OS.has_error())
     return llvm::Error::success();
@@ -74,52 +74,65 @@ reportedFindings(UnitOutcome &Unit, const ChangedLines *Changed,
   return Kept;
 }
 
-llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
-                                          const OutputRequest &Request,
-                                          const ProviderFactory &MakeProvider) {
-  OutputSummary Summary;
-  bool Text = Request.Format == "text";
-  std::vector<ClangTidyError> All;
-  ClangTidyContext Context(MakeProvider());
-  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+struct Reporter::State {
+  State(const OutputRequest &Request, const ProviderFactory &MakeProvider)
+      : Request(Request), Context(MakeProvider()),
+        BaseFS(new llvm::vfs::OverlayFileSystem(
+            llvm::vfs::getRealFileSystem())) {}
+  const OutputRequest &Request;
+  ClangTidyContext Context;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS;
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   SourcePositions Positions;
-  for (UnitOutcome &Unit : Outcome.Units) {
-    if (Request.ReplayCompilerMessages)
-      llvm::errs() << Unit.CompilerMessages;
-    if (!Unit.Result)
-      continue;
-    std::vector<ClangTidyError> Errors =
-        reportedFindings(Unit, Request.Changed, Seen, Positions);
-    bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
-    Summary.CompileErrors |= UnitHasCompileError;
-    if (Text) {
-      Context.setCurrentFile(Unit.File);
-      // Like clang-tidy: no fixes for a unit that does not compile, unless
-      // --fix-errors.
-      // handleErrors reports applied fixes under clang-tidy's name.
-      std::string Said = captureStderr([&] {
-        handleErrors(Errors, Context,
-                     UnitHasCompileError && !Request.FixErrors ? FB_NoFix
-                                                               : Request.Fix,
-                     Summary.WarningsAsErrors, BaseFS);
-      });
-      for (size_t At; (At = Said.find("clang-tidy applied")) !=
-                      std::string::npos;)
-        Said.replace(At, 10, "coro-tidy");
-      llvm::errs() << Said;
-    } else {
-      Summary.WarningsAsErrors += llvm::count_if(
-          Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
-    }
-    All.insert(All.end(), Errors.begin(), Errors.end());
+  std::vector<ClangTidyError> All;
+  OutputSummary Summary;
+};
+
+Reporter::Reporter(const OutputRequest &Request,
+                   const ProviderFactory &MakeProvider)
+    : S(std::make_unique<State>(Request, MakeProvider)) {}
+
+Reporter::~Reporter() = default;
+
+void Reporter::add(UnitOutcome &Unit) {
+  const OutputRequest &Request = S->Request;
+  if (Request.ReplayCompilerMessages)
+    llvm::errs() << Unit.CompilerMessages;
+  if (!Unit.Result)
+    return;
+  std::vector<ClangTidyError> Errors =
+      reportedFindings(Unit, Request.Changed, S->Seen, S->Positions);
+  bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
+  S->Summary.CompileErrors |= UnitHasCompileError;
+  if (Request.Format == "text") {
+    S->Context.setCurrentFile(Unit.File);
+    // Like clang-tidy: no fixes for a unit that does not compile, unless
+    // --fix-errors. handleErrors reports applied fixes under clang-tidy's
+    // name.
+    std::string Said = captureStderr([&] {
+      handleErrors(Errors, S->Context,
+                   UnitHasCompileError && !Request.FixErrors ? FB_NoFix
+                                                             : Request.Fix,
+                   S->Summary.WarningsAsErrors, S->BaseFS);
+    });
+    for (size_t At; (At = Said.find("clang-tidy applied")) != std::string::npos;)
+      Said.replace(At, 10, "coro-tidy");
+    llvm::outs().flush();
+    llvm::errs() << Said;
+  } else {
+    S->Summary.WarningsAsErrors += llvm::count_if(
+        Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
   }
+  S->All.insert(S->All.end(), Errors.begin(), Errors.end());
+}
+
+llvm::Expected<OutputSummary> Reporter::finish() {
+  const OutputRequest &Request = S->Request;
   std::string Where = Request.OutputPath.empty()
                           ? std::string("the report to standard output")
                           : "--output file '" + Request.OutputPath + "'";
-  if (Text) {
-    if (llvm::Error E = finish(llvm::outs(), Where))
+  if (Request.Format == "text") {
+    if (llvm::Error E = flushed(llvm::outs(), Where))
       return std::move(E);
   } else {
     std::error_code EC;
@@ -129,17 +142,17 @@ llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
     if (EC)
       return writeError(Where, EC);
     if (Request.Format == "github") {
-      OS << makeGithubAnnotations(All, Request.Report, Positions);
+      OS << makeGithubAnnotations(S->All, Request.Report, S->Positions);
     } else {
       llvm::json::Value Report =
           Request.Format == "sarif"
-              ? makeSarif(All, Request.Report, Positions)
+              ? makeSarif(S->All, Request.Report, S->Positions)
           : Request.Format == "codeclimate"
-              ? makeCodeClimate(All, Request.Report, Positions)
-              : makeJson(All, Positions);
+              ? makeCodeClimate(S->All, Request.Report, S->Positions)
+              : makeJson(S->All, S->Positions);
       OS << llvm::formatv("{0:2}", Report) << "\n";
     }
-    if (llvm::Error E = finish(OS, Where))
+    if (llvm::Error E = flushed(OS, Where))
       return std::move(E);
   }
   if (!Request.ExportFixes.empty()) {
@@ -148,11 +161,11 @@ llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
     llvm::raw_fd_ostream OS(Request.ExportFixes, EC, llvm::sys::fs::OF_None);
     if (EC)
       return writeError(What, EC);
-    exportReplacements(Request.MainFile, All, OS);
-    if (llvm::Error E = finish(OS, What))
+    exportReplacements(Request.MainFile, S->All, OS);
+    if (llvm::Error E = flushed(OS, What))
       return std::move(E);
   }
-  return Summary;
+  return S->Summary;
 }
 
 } // namespace coro_tidy

@@ -43,11 +43,22 @@ struct OutputSummary {
 /// Whether \p Format is one writeReport() knows.
 bool isKnownFormat(llvm::StringRef Format);
 
-/// Reports \p Outcome as \p Request asks. Errors (a report or fixes file
-/// that cannot be written) are one line.
-llvm::Expected<OutputSummary> writeReport(RunOutcome &Outcome,
-                                          const OutputRequest &Request,
-                                          const ProviderFactory &MakeProvider);
+/// Reports units as Request asks, one at a time and in input order: text
+/// is printed as each unit arrives (a CI log shows findings while the run
+/// goes on); the machine-readable formats and --export-fixes are written
+/// by finish(). Errors (a report or fixes file that cannot be written) are
+/// one line.
+class Reporter {
+public:
+  Reporter(const OutputRequest &Request, const ProviderFactory &MakeProvider);
+  ~Reporter();
+  void add(UnitOutcome &Unit);
+  llvm::Expected<OutputSummary> finish();
+
+private:
+  struct State;
+  std::unique_ptr<State> S;
+};
 
 /// Points standard output at \p Path (text reports are printed by
 /// clang-tidy's handleErrors to stdout).

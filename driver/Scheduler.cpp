@@ -71,26 +71,47 @@ static bool hasCompileError(const UnitResult &R) {
 RunOutcome checkUnits(const std::vector<std::string> &Files,
                       const ProviderFactory &MakeProvider,
                       const tooling::CompilationDatabase &Compilations,
-                      ResultCache *Cache, const RunSettings &Settings) {
+                      ResultCache *Cache, const RunSettings &Settings,
+                      const UnitCallback &OnUnit) {
   RunOutcome Outcome;
   Outcome.Units.resize(Files.size());
   std::vector<std::string> Keys(Files.size());
+  std::vector<bool> Finished(Files.size(), false);
   std::deque<size_t> Pending;
-  size_t Done = 0;
+  size_t Done = 0, Delivered = 0;
   auto ShowProgress = [&](const std::string &File) {
-    if (Settings.Progress)
+    if (Settings.Progress == ProgressStyle::Terminal)
       llvm::errs() << "\r\033[K[" << Done << "/" << Files.size() << "] "
                    << File;
+  };
+  // Hands finished units to the callback in input order.
+  auto Deliver = [&] {
+    while (Delivered < Files.size() && Finished[Delivered]) {
+      // In a log, units are announced in input order, so that the log is
+      // the same for every -j.
+      if (Settings.Progress == ProgressStyle::Lines)
+        llvm::errs() << "[" << Delivered + 1 << "/" << Files.size() << "] "
+                     << Files[Delivered] << "\n";
+      if (OnUnit) {
+        if (Settings.Progress == ProgressStyle::Terminal)
+          llvm::errs() << "\r\033[K";
+        OnUnit(Outcome.Units[Delivered]);
+      }
+      ++Delivered;
+    }
   };
   for (size_t I = 0; I < Files.size(); ++I) {
     Outcome.Units[I].File = Files[I];
     if (Cache) {
       Keys[I] = unitKey(*Cache, MakeProvider, Compilations, Files[I], Settings);
       if (auto Hit = Cache->lookup(Keys[I])) {
+        Outcome.Units[I].CompilerMessages = Hit->CompilerMessages;
         Outcome.Units[I].Result = std::move(*Hit);
         Outcome.Units[I].FromCache = true;
+        Finished[I] = true;
         ++Done;
         ShowProgress(Files[I]);
+        Deliver();
         continue;
       }
     }
@@ -107,28 +128,33 @@ RunOutcome checkUnits(const std::vector<std::string> &Files,
                                       Settings.Unit));
       RunningIndex.push_back(I);
     }
-    auto [Slot, Finished] = waitAny(Running);
+    auto [Slot, Exited] = waitAny(Running);
     if (Slot == Running.size())
       continue; // Not one of ours.
     size_t I = RunningIndex[Slot];
     Running.erase(Running.begin() + Slot);
     RunningIndex.erase(RunningIndex.begin() + Slot);
     UnitOutcome &Unit = Outcome.Units[I];
-    Unit.CompilerMessages = std::move(Finished.Stderr);
-    if (!Finished.InternalError.empty())
-      Outcome.InternalErrors.push_back(Finished.InternalError);
-    Unit.Result = std::move(Finished.Result);
+    Unit.CompilerMessages = std::move(Exited.Stderr);
+    if (!Exited.InternalError.empty())
+      Outcome.InternalErrors.push_back(Exited.InternalError);
+    Unit.Result = std::move(Exited.Result);
     // A unit that does not compile may be missing a header that appears
     // later; its include list cannot vouch for it, so it is not cached.
+    if (Unit.Result)
+      Unit.Result->CompilerMessages = Unit.CompilerMessages;
     if (Cache && Unit.Result && !hasCompileError(*Unit.Result)) {
       Cache->store(Keys[I], *Unit.Result);
       Cache->storeIncludes(unitIdentity(Compilations, Files[I]),
                            Unit.Result->Includes);
     }
+    Finished[I] = true;
     ++Done;
     ShowProgress(Files[I]);
+    Deliver();
   }
-  if (Settings.Progress && !Files.empty())
+  Deliver();
+  if (Settings.Progress == ProgressStyle::Terminal && !Files.empty())
     llvm::errs() << "\r\033[K";
   return Outcome;
 }

@@ -6,16 +6,22 @@
 #include "GitDiff.h"
 #include "ResultCache.h"
 #include "UnitRunner.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace coro_tidy {
 
+/// How progress is shown on stderr: not at all (--quiet), one line
+/// rewritten in place (a terminal), or one `[i/N] file` line per unit (CI
+/// logs).
+enum class ProgressStyle { None, Terminal, Lines };
+
 struct RunSettings {
   unsigned Jobs = 1;
   UnitOptions Unit;
-  bool Progress = false;
+  ProgressStyle Progress = ProgressStyle::None;
   bool ReplayCompilerMessages = true;
   std::string Argv0;
 };
@@ -26,6 +32,12 @@ struct UnitOutcome {
   std::string CompilerMessages;     ///< The unit's stderr, replayed in order.
   bool FromCache = false;
 };
+
+struct UnitOutcome;
+/// Called with each unit's outcome as soon as it and every unit before it
+/// in input order are done: output streams while the run goes on, and is
+/// the same for every -j.
+using UnitCallback = std::function<void(UnitOutcome &)>;
 
 struct RunOutcome {
   std::vector<UnitOutcome> Units; ///< In the order of the input files.
@@ -39,7 +51,8 @@ struct RunOutcome {
 RunOutcome checkUnits(const std::vector<std::string> &Files,
                       const ProviderFactory &MakeProvider,
                       const clang::tooling::CompilationDatabase &Compilations,
-                      ResultCache *Cache, const RunSettings &Settings);
+                      ResultCache *Cache, const RunSettings &Settings,
+                      const UnitCallback &OnUnit = nullptr);
 
 /// The units among \p Candidates that a change touches: changed units, and
 /// units that include a changed header (known from the cache's include

@@ -102,10 +102,38 @@ TEST(Project, ProgressLineOnATerminal) {
   EXPECT_EQ(Quiet.Out.find("[1/3]"), std::string::npos) << Quiet.Out;
 }
 
-TEST(Project, NoProgressLineWhenNotATerminal) {
+TEST(Project, ProgressLinesInACiLog) {
   Project P;
   ProcessResult R = run(coroTidy(), {"-p", P.build(), "--no-cache"});
-  EXPECT_EQ(R.Err.find("[1/3]"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("[1/3] "), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("[3/3] "), std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("\r"), std::string::npos) << R.Err;
+  ProcessResult Quiet = run(coroTidy(), {"-p", P.build(), "--no-cache", "--quiet"});
+  EXPECT_EQ(Quiet.Err.find("[1/3]"), std::string::npos) << Quiet.Err;
+}
+
+TEST(Project, FindingsStreamAsUnitsFinish) {
+  Project P;
+  // One stream: a.cpp's finding is printed before the last unit is done.
+  ProcessResult R = run("/bin/sh", {"-c", "'" + coroTidy() + "' -p '" + P.build() +
+                                              "' --no-cache -j1 2>&1"});
+  size_t First = R.Out.find("a.cpp:4:3");
+  size_t Last = R.Out.find("[3/3] ");
+  ASSERT_NE(First, std::string::npos) << R.Out;
+  ASSERT_NE(Last, std::string::npos) << R.Out;
+  EXPECT_LT(First, Last) << R.Out;
+}
+
+TEST(Cache, CachedUnitsPrintTheSameCompilerMessages) {
+  Project P;
+  ProcessResult Cold = run(coroTidy(), {"-p", P.build()});
+  ProcessResult Warm = run(coroTidy(), {"-p", P.build()});
+  EXPECT_NE(Warm.Err.find("3 from the cache"), std::string::npos) << Warm.Err;
+  auto Generated = [](const std::string &Err) {
+    return count(Err, "warning generated.") + count(Err, "warnings generated.");
+  };
+  EXPECT_EQ(Generated(Cold.Err), 2u) << Cold.Err;
+  EXPECT_EQ(Generated(Warm.Err), 2u) << Warm.Err;
 }
 
 TEST(Cache, SecondRunIsServedFromTheCacheWithTheSameOutput) {
