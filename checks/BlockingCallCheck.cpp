@@ -374,14 +374,12 @@ bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
-      BlockingFunctionsOption(Options.get("BlockingFunctions", defaultList())),
-      ExtraBlockingFunctionsOption(Options.get("ExtraBlockingFunctions", "")),
+      BlockingFunctionsOption(Options, "BlockingFunctions", defaultList()),
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
           Options.get("SleepReplacement", defaultSleepReplacement())) {
-  Blocking.add(utils::parseNameList(BlockingFunctionsOption));
-  Blocking.add(utils::parseNameList(ExtraBlockingFunctionsOption));
+  Blocking.add(BlockingFunctionsOption.names());
   Allowed.add(utils::parseNameList(AllowedFunctionsOption));
   std::vector<std::string> Elsewhere(std::begin(DefaultElsewhere),
                                      std::end(DefaultElsewhere));
@@ -395,8 +393,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 }
 
 void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "BlockingFunctions", BlockingFunctionsOption);
-  Options.store(Opts, "ExtraBlockingFunctions", ExtraBlockingFunctionsOption);
+  BlockingFunctionsOption.store(Options, Opts);
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "SleepReplacement", SleepReplacement);

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/DenseSet.h"
@@ -63,8 +64,7 @@ private:
   /// Waits on futures spawned onto the coroutine's own loop are left to
   /// coro-nested-loop-run when it runs too (one finding per line).
   const bool NestedLoopRunEnabled;
-  const std::string BlockingFunctionsOption;
-  const std::string ExtraBlockingFunctionsOption;
+  const utils::NameListOption BlockingFunctionsOption;
   const std::string AllowedFunctionsOption;
   const unsigned MaxCallDepth;
   const std::string SleepReplacement;

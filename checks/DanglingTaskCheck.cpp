@@ -15,26 +15,26 @@ namespace clang::tidy::coro {
 DanglingTaskCheck::DanglingTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       FlagAsioDetached(Options.get("FlagAsioDetached", false)),
-      SpawnFunctionsOption(Options.get(
-          "SpawnFunctions", utils::joinNames(utils::presetNames(
-                                &utils::RuntimePreset::SpawnFunctions)))),
-      HandleTypesOption(Options.get(
-          "HandleTypes", utils::joinNames(utils::presetNames(
-                             &utils::RuntimePreset::HandleTypes)))),
-      DetachedTokenTypesOption(Options.get(
-          "DetachedTokenTypes", utils::joinNames(utils::presetNames(
-                                    &utils::RuntimePreset::DetachedTokenTypes)))),
+      SpawnFunctionsOption(Options, "SpawnFunctions",
+                           utils::joinNames(utils::presetNames(
+                               &utils::RuntimePreset::SpawnFunctions))),
+      HandleTypesOption(Options, "HandleTypes",
+                        utils::joinNames(utils::presetNames(
+                            &utils::RuntimePreset::HandleTypes))),
+      DetachedTokenTypesOption(Options, "DetachedTokenTypes",
+                               utils::joinNames(utils::presetNames(
+                                   &utils::RuntimePreset::DetachedTokenTypes))),
       Context(Context) {
-  SpawnFunctions.add(utils::parseNameList(SpawnFunctionsOption));
-  HandleTypes.add(utils::parseNameList(HandleTypesOption));
-  DetachedTokenTypes.add(utils::parseNameList(DetachedTokenTypesOption));
+  SpawnFunctions.add(SpawnFunctionsOption.names());
+  HandleTypes.add(HandleTypesOption.names());
+  DetachedTokenTypes.add(DetachedTokenTypesOption.names());
 }
 
 void DanglingTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FlagAsioDetached", FlagAsioDetached);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctionsOption);
-  Options.store(Opts, "HandleTypes", HandleTypesOption);
-  Options.store(Opts, "DetachedTokenTypes", DetachedTokenTypesOption);
+  SpawnFunctionsOption.store(Options, Opts);
+  HandleTypesOption.store(Options, Opts);
+  DetachedTokenTypesOption.store(Options, Opts);
 }
 
 void DanglingTaskCheck::registerMatchers(MatchFinder *Finder) {

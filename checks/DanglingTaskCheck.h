@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_DANGLINGTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/BodyParents.h"
 #include "utils/Coroutines.h"
 #include "utils/Runtimes.h"
@@ -57,9 +58,9 @@ private:
   bool firstReport(SourceLocation Loc);
 
   const bool FlagAsioDetached;
-  const std::string SpawnFunctionsOption;
-  const std::string HandleTypesOption;
-  const std::string DetachedTokenTypesOption;
+  const utils::NameListOption SpawnFunctionsOption;
+  const utils::NameListOption HandleTypesOption;
+  const utils::NameListOption DetachedTokenTypesOption;
   utils::QualifiedNameSet SpawnFunctions;
   utils::QualifiedNameSet HandleTypes;
   utils::QualifiedNameSet DetachedTokenTypes;

@@ -16,15 +16,15 @@ static constexpr llvm::StringLiteral DefaultLockTypes =
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      LockTypesOption(Options.get("LockTypes", DefaultLockTypes).str()),
+      LockTypesOption(Options, "LockTypes", DefaultLockTypes),
       AllowedAwaitablesOption(Options.get("AllowedAwaitables", "").str()) {
-  FlowOptions.LockTypes.add(utils::parseNameList(LockTypesOption));
+  FlowOptions.LockTypes.add(LockTypesOption.names());
   FlowOptions.AllowedAwaitables.add(
       utils::parseNameList(AllowedAwaitablesOption));
 }
 
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "LockTypes", LockTypesOption);
+  LockTypesOption.store(Options, Opts);
   Options.store(Opts, "AllowedAwaitables", AllowedAwaitablesOption);
 }
 

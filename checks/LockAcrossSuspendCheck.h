@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_LOCKACROSSSUSPENDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/Coroutines.h"
 #include "utils/LockFlow.h"
 #include "utils/Runtimes.h"
@@ -36,7 +37,7 @@ public:
   }
 
 private:
-  const std::string LockTypesOption;
+  const utils::NameListOption LockTypesOption;
   const std::string AllowedAwaitablesOption;
   utils::LockFlowOptions FlowOptions;
   llvm::DenseSet<const FunctionDecl *> Checked;

@@ -15,16 +15,15 @@ MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
       AllowCastToVoid(Options.get("AllowCastToVoid", true)),
       // Spawn functions return a handle of a task that already runs: losing
       // it is coro-dangling-task's finding, not a missing co_await.
-      IgnoredFunctionsOption(Options.get(
-          "IgnoredFunctions",
-          utils::joinNames(utils::presetNames(
-              &utils::RuntimePreset::SpawnFunctions)))) {
-  IgnoredFunctions.add(utils::parseNameList(IgnoredFunctionsOption));
+      IgnoredFunctionsOption(Options, "IgnoredFunctions",
+                             utils::joinNames(utils::presetNames(
+                                 &utils::RuntimePreset::SpawnFunctions))) {
+  IgnoredFunctions.add(IgnoredFunctionsOption.names());
 }
 
 void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
-  Options.store(Opts, "IgnoredFunctions", IgnoredFunctionsOption);
+  IgnoredFunctionsOption.store(Options, Opts);
 }
 
 utils::CoroutineTypeClassifier &

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_MISSINGCOAWAITCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/Coroutines.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -39,7 +40,7 @@ private:
   utils::CoroutineTypeClassifier &classifier(ASTContext &Ctx);
 
   const bool AllowCastToVoid;
-  const std::string IgnoredFunctionsOption;
+  const utils::NameListOption IgnoredFunctionsOption;
   utils::QualifiedNameSet IgnoredFunctions;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;

@@ -46,11 +46,11 @@ std::string describeEntryPoint(const utils::CallStep &Step) {
 NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      EntryPointsOption(Options.get(
-          "EntryPoints", utils::joinNames(utils::presetNames(
-                             &utils::RuntimePreset::EntryPoints)))),
+      EntryPointsOption(Options, "EntryPoints",
+                        utils::joinNames(utils::presetNames(
+                            &utils::RuntimePreset::EntryPoints))),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)) {
-  EntryPoints.add(utils::parseNameList(EntryPointsOption));
+  EntryPoints.add(EntryPointsOption.names());
   std::vector<std::string> Names(std::begin(DefaultElsewhere),
                                  std::end(DefaultElsewhere));
   Elsewhere.add(Names);
@@ -59,7 +59,7 @@ NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
 }
 
 void NestedLoopRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "EntryPoints", EntryPointsOption);
+  EntryPointsOption.store(Options, Opts);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_NESTEDLOOPRUNCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/DenseSet.h"
@@ -39,7 +40,7 @@ private:
                         const FunctionDecl *Coroutine);
   void checkSpawnedFutures(const FunctionDecl *Coroutine, ASTContext &Ctx);
 
-  const std::string EntryPointsOption;
+  const utils::NameListOption EntryPointsOption;
   const unsigned MaxCallDepth;
   utils::QualifiedNameSet EntryPoints;
   /// Functions that run their argument elsewhere (spawners, executors):

@@ -24,26 +24,18 @@ UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RequireHandler(Options.get("RequireHandler", true)),
-      FailFastOption(Options.get(
-          "FailFastCombinators",
-          defaults(&RuntimePreset::FailFastCombinators))),
-      SettledOption(Options.get("SettledCombinators",
-                                defaults(&RuntimePreset::SettledCombinators))),
-      SettledTagsOption(Options.get("SettledTagTypes",
-                                    defaults(&RuntimePreset::SettledTagTypes))),
-      CheckMethodsOption(Options.get(
-          "ResultCheckMethods", defaults(&RuntimePreset::ResultCheckMethods))),
-      FailureMethodsOption(
-          Options.get("ResultFailureMethods",
-                      defaults(&RuntimePreset::ResultFailureMethods))),
-      AccessorsOption(Options.get("ResultAccessors",
-                                  defaults(&RuntimePreset::ResultAccessors))) {
-  Vocab.FailFast.add(utils::parseNameList(FailFastOption));
-  Vocab.Settled.add(utils::parseNameList(SettledOption));
-  Vocab.SettledTags.add(utils::parseNameList(SettledTagsOption));
-  Vocab.CheckMethods.add(utils::parseNameList(CheckMethodsOption));
-  Vocab.FailureMethods.add(utils::parseNameList(FailureMethodsOption));
-  Vocab.Accessors.add(utils::parseNameList(AccessorsOption));
+      FailFastOption(Options, "FailFastCombinators", defaults(&RuntimePreset::FailFastCombinators)),
+      SettledOption(Options, "SettledCombinators", defaults(&RuntimePreset::SettledCombinators)),
+      SettledTagsOption(Options, "SettledTagTypes", defaults(&RuntimePreset::SettledTagTypes)),
+      CheckMethodsOption(Options, "ResultCheckMethods", defaults(&RuntimePreset::ResultCheckMethods)),
+      FailureMethodsOption(Options, "ResultFailureMethods", defaults(&RuntimePreset::ResultFailureMethods)),
+      AccessorsOption(Options, "ResultAccessors", defaults(&RuntimePreset::ResultAccessors)) {
+  Vocab.FailFast.add(FailFastOption.names());
+  Vocab.Settled.add(SettledOption.names());
+  Vocab.SettledTags.add(SettledTagsOption.names());
+  Vocab.CheckMethods.add(CheckMethodsOption.names());
+  Vocab.FailureMethods.add(FailureMethodsOption.names());
+  Vocab.Accessors.add(AccessorsOption.names());
   for (const RuntimePreset &Preset : utils::runtimePresets()) {
     if (Preset.FailFastCombinators.empty() || Preset.SettledForm.empty())
       continue;
@@ -56,12 +48,12 @@ UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
 
 void UnhandledGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RequireHandler", RequireHandler);
-  Options.store(Opts, "FailFastCombinators", FailFastOption);
-  Options.store(Opts, "SettledCombinators", SettledOption);
-  Options.store(Opts, "SettledTagTypes", SettledTagsOption);
-  Options.store(Opts, "ResultCheckMethods", CheckMethodsOption);
-  Options.store(Opts, "ResultFailureMethods", FailureMethodsOption);
-  Options.store(Opts, "ResultAccessors", AccessorsOption);
+  FailFastOption.store(Options, Opts);
+  SettledOption.store(Options, Opts);
+  SettledTagsOption.store(Options, Opts);
+  CheckMethodsOption.store(Options, Opts);
+  FailureMethodsOption.store(Options, Opts);
+  AccessorsOption.store(Options, Opts);
 }
 
 void UnhandledGatherCheck::registerMatchers(MatchFinder *Finder) {

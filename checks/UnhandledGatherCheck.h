@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_UNHANDLEDGATHERCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameListOption.h"
 #include "utils/SettledResults.h"
 #include "llvm/ADT/DenseSet.h"
 #include <set>
@@ -47,12 +48,12 @@ private:
   bool firstReport(SourceLocation Loc, unsigned Kind);
 
   const bool RequireHandler;
-  const std::string FailFastOption;
-  const std::string SettledOption;
-  const std::string SettledTagsOption;
-  const std::string CheckMethodsOption;
-  const std::string FailureMethodsOption;
-  const std::string AccessorsOption;
+  const utils::NameListOption FailFastOption;
+  const utils::NameListOption SettledOption;
+  const utils::NameListOption SettledTagsOption;
+  const utils::NameListOption CheckMethodsOption;
+  const utils::NameListOption FailureMethodsOption;
+  const utils::NameListOption AccessorsOption;
   utils::CombinatorVocabulary Vocab;
   /// Per preset: its fail-fast names and the settled form to suggest.
   std::vector<std::pair<utils::QualifiedNameSet, std::string>> Alternatives;
