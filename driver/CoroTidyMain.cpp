@@ -164,7 +164,15 @@ cl::opt<bool> EnableModuleHeadersParsing(
     cl::desc("Parse headers of C++20 modules' header units, as clang-tidy"),
     cl::init(false), cl::cat(Category));
 cl::extrahelp ExitCodesHelp(R"(
-Configuration is read from .clang-tidy files, as clang-tidy reads them.
+Checks: the six coro-* checks (--list-checks), and the Clang Static
+Analyzer's clang-analyzer-*, which run only when a glob names them; '*' means
+the coro checks. clang-tidy's other modules are not part of coro-tidy
+(--load a plugin to add checks).
+
+Configuration is read from .clang-tidy files, as clang-tidy reads them. A
+configuration that names no coro-* check leaves them on; unknown keys warn.
+--enable-module-headers-parsing is accepted for clang-tidy's scripts; no coro
+check needs it.
 
 Exit codes: 0 clean or warnings only; 1 warnings promoted by
 --warnings-as-errors, or a unit that does not compile; 2 usage,
