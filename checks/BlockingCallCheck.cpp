@@ -36,11 +36,19 @@ const char *const DefaultBlockingFunctions[] = {
     "std::latch::arrive_and_wait", "std::barrier::arrive_and_wait",
     "std::barrier::wait", "pthread_join", "pthread_cond_wait",
     "pthread_cond_timedwait",
+    // C++20 atomic waits (libstdc++ and libc++ declare the members in their
+    // bases, under these names).
+    "std::atomic::wait", "std::__atomic_base::wait",
+    "std::__atomic_float::wait", "std::__atomic_ref::wait",
+    "std::atomic_ref::wait", "std::atomic_flag::wait", "std::atomic_wait",
+    "std::atomic_wait_explicit", "std::atomic_flag_wait",
+    "std::atomic_flag_wait_explicit",
     // Files and consoles.
     "std::basic_ifstream::basic_ifstream", "std::basic_ofstream::basic_ofstream",
     "std::basic_fstream::basic_fstream", "std::basic_ifstream::open",
     "std::basic_ofstream::open", "std::basic_fstream::open",
     "std::basic_filebuf::open", "std::getline", "std::cin", "std::wcin",
+    "std::basic_istream::read", "std::basic_istream::readsome",
     "fopen", "freopen", "fclose", "fread", "fwrite", "fgets", "fgetc", "getc",
     "getchar", "gets", "fscanf", "scanf", "vfscanf", "vscanf", "getline",
     "getdelim", "open", "openat", "creat", "read", "write", "pread", "pwrite",
@@ -88,6 +96,34 @@ const char *const DefaultElsewhere[] = {
     "corio::run_in_executor", "std::async", "std::thread::thread",
     "std::jthread::jthread", "boost::asio::post", "boost::asio::dispatch",
     "boost::asio::defer", "asio::post", "asio::dispatch", "asio::defer",
+};
+
+/// std::filesystem's operations: each is a system call on the file
+/// system, like Python's os.path calls that flake8-async's ASYNC240 flags.
+/// Option FlagFilesystem (default on) adds them.
+const char *const FilesystemFunctions[] = {
+    "std::filesystem::exists", "std::filesystem::status",
+    "std::filesystem::symlink_status", "std::filesystem::file_size",
+    "std::filesystem::is_directory", "std::filesystem::is_regular_file",
+    "std::filesystem::is_symlink", "std::filesystem::is_empty",
+    "std::filesystem::last_write_time", "std::filesystem::hard_link_count",
+    "std::filesystem::space", "std::filesystem::canonical",
+    "std::filesystem::weakly_canonical", "std::filesystem::absolute",
+    "std::filesystem::equivalent", "std::filesystem::read_symlink",
+    "std::filesystem::create_directory", "std::filesystem::create_directories",
+    "std::filesystem::create_symlink", "std::filesystem::create_hard_link",
+    "std::filesystem::copy", "std::filesystem::copy_file",
+    "std::filesystem::copy_symlink", "std::filesystem::remove",
+    "std::filesystem::remove_all", "std::filesystem::rename",
+    "std::filesystem::resize_file", "std::filesystem::permissions",
+    "std::filesystem::current_path", "std::filesystem::temp_directory_path",
+    "std::filesystem::directory_iterator::directory_iterator",
+    "std::filesystem::directory_iterator::increment",
+    "std::filesystem::directory_iterator::operator++",
+    "std::filesystem::recursive_directory_iterator::recursive_directory_iterator",
+    "std::filesystem::recursive_directory_iterator::increment",
+    "std::filesystem::recursive_directory_iterator::operator++",
+    "std::filesystem::directory_entry::refresh",
 };
 
 std::string defaultList() {
@@ -375,11 +411,15 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
       BlockingFunctionsOption(Options, "BlockingFunctions", defaultList()),
+      FlagFilesystem(Options.get("FlagFilesystem", true)),
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
           Options.get("SleepReplacement", defaultSleepReplacement())) {
   Blocking.add(BlockingFunctionsOption.names());
+  if (FlagFilesystem)
+    Blocking.add(std::vector<std::string>(std::begin(FilesystemFunctions),
+                                          std::end(FilesystemFunctions)));
   Allowed.add(utils::parseNameList(AllowedFunctionsOption));
   std::vector<std::string> Elsewhere(std::begin(DefaultElsewhere),
                                      std::end(DefaultElsewhere));
@@ -394,6 +434,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 
 void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   BlockingFunctionsOption.store(Options, Opts);
+  Options.store(Opts, "FlagFilesystem", FlagFilesystem);
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "SleepReplacement", SleepReplacement);

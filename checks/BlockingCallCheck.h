@@ -65,6 +65,7 @@ private:
   /// coro-nested-loop-run when it runs too (one finding per line).
   const bool NestedLoopRunEnabled;
   const utils::NameListOption BlockingFunctionsOption;
+  const bool FlagFilesystem;
   const std::string AllowedFunctionsOption;
   const unsigned MaxCallDepth;
   const std::string SleepReplacement;
