@@ -556,7 +556,7 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
       return;
     if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
       report(*Chain, Coroutine, Ctx);
-  });
+  }, /*SkipColdPaths=*/true);
 }
 
 /// How the sink of a chain is named in messages.

@@ -93,7 +93,7 @@ void NestedLoopRunCheck::check(const MatchFinder::MatchResult &Result) {
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
     if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
       reportEntryPoint(*Chain, Coroutine);
-  });
+  }, /*SkipColdPaths=*/true);
   checkSpawnedFutures(Coroutine, Ctx);
 }
 

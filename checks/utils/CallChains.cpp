@@ -1,6 +1,7 @@
 //===--- CallChains.cpp ---------------------------------------------------===//
 
 #include "CallChains.h"
+#include "ColdPaths.h"
 #include "Coroutines.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -88,12 +89,25 @@ private:
 } // namespace
 
 void forEachOwnCall(const FunctionDecl *FD,
-                    llvm::function_ref<void(const CallStep &)> Fn) {
+                    llvm::function_ref<void(const CallStep &)> Fn,
+                    bool SkipColdPaths) {
   if (!FD)
     return;
   const FunctionDecl *Def = FD->getDefinition();
   if (!Def)
     return;
+  if (SkipColdPaths) {
+    std::vector<CallStep> Steps;
+    forEachOwnCall(Def, [&](const CallStep &Step) { Steps.push_back(Step); });
+    std::vector<const Expr *> Calls;
+    for (const CallStep &Step : Steps)
+      Calls.push_back(Step.Call);
+    llvm::DenseSet<const Expr *> Cold = coldCalls(Def, Calls);
+    for (const CallStep &Step : Steps)
+      if (!Cold.contains(Step.Call))
+        Fn(Step);
+    return;
+  }
   OwnCallVisitor Visitor(Fn);
   Visitor.Ctx = &Def->getASTContext();
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
@@ -183,7 +197,7 @@ void CallChainFinder::explore(const FunctionDecl *Root) {
       Index[Target] = Nodes.size();
       Nodes.push_back({Target, std::nullopt, {}});
       Work.push_back(Target);
-    });
+    }, /*SkipColdPaths=*/true);
   }
 
   const unsigned N = Nodes.size();

@@ -75,8 +75,13 @@ enum class CallVerdict {
 /// initialisers) makes itself, outer calls before their arguments. Works for
 /// coroutines (the user's body only, not the promise's implicit calls) and
 /// lambda call operators. See the header comment for what "itself" means.
+///
+/// With \p SkipColdPaths, calls on paths that end the process (see
+/// ColdPaths.h) are left out: the finder never follows a chain through
+/// them.
 void forEachOwnCall(const FunctionDecl *FD,
-                    llvm::function_ref<void(const CallStep &)> Fn);
+                    llvm::function_ref<void(const CallStep &)> Fn,
+                    bool SkipColdPaths = false);
 
 class CallChainFinder {
 public:
