@@ -12,7 +12,9 @@ if [ ! -x "$multitool" ]; then
 fi
 mkdir -p "$work"
 cd "$src"
-cases=$(ls testdata/coro-*/*.cpp | grep -v '\.fixed\.cpp$')
+# Every case but those that include real Boost.Asio (seconds of parsing for
+# findings of the same shapes as the stand-in cases).
+cases=$(grep -L -e 'boost/asio' -e '<asio' testdata/coro-*/*.cpp | grep -v '\.fixed\.cpp$')
 # Findings with notes, fixes and non-ASCII text; paths relative to %SRCROOT%.
 "$tidy" --format=sarif --output="$work/testdata.sarif" --sarif-root="$src" \
   --quiet --no-cache $cases -- -std=c++20 -Itestdata/include -Iruntime/include \
