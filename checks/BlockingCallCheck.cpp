@@ -444,6 +444,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   Finder.reset();
   ReplacementDeclared.reset();
   Checked.clear();
+  Reported.clear();
   CurrentCoroutine = nullptr;
 }
 
@@ -611,6 +612,8 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
                                ASTContext &Ctx) {
   const utils::CallStep &First = Chain.front();
   const utils::CallStep &Sink = Chain.back();
+  if (!Reported.first(First.Call->getBeginLoc()))
+    return;
   std::string SinkName = describeSink(Sink, /*AsSubject=*/Chain.size() == 1);
   bool Sleep = isSleep(utils::qualifiedName(Sink.Callee));
 

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
@@ -66,6 +67,7 @@ private:
   const bool NestedLoopRunEnabled;
   const utils::NameListOption BlockingFunctionsOption;
   const bool FlagFilesystem;
+  utils::ReportOnce Reported;
   const std::string AllowedFunctionsOption;
   const unsigned MaxCallDepth;
   const std::string SleepReplacement;

@@ -90,7 +90,7 @@ const utils::BodyParents &DanglingTaskCheck::FunctionParents::get() {
 }
 
 bool DanglingTaskCheck::firstReport(SourceLocation Loc) {
-  return Reported.insert(Loc.getRawEncoding()).second;
+  return Reported.first(Loc);
 }
 
 std::string DanglingTaskCheck::producer(const CallExpr *Call) const {

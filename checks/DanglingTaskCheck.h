@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_DANGLINGTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/BodyParents.h"
 #include "utils/Coroutines.h"
@@ -66,7 +67,7 @@ private:
   utils::QualifiedNameSet DetachedTokenTypes;
   ClangTidyContext *Context;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
-  std::set<unsigned> Reported;
+  utils::ReportOnce Reported;
   /// Functions already walked (a lambda is matched twice).
   llvm::DenseSet<const FunctionDecl *> Seen;
 };

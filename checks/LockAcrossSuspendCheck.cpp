@@ -43,6 +43,8 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
        utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions,
                                             Classifier.get())) {
     const VarDecl *Lock = Finding.Lock;
+    if (!Reported.first(Lock->getLocation()))
+      continue;
     std::string TypeName =
         Lock->getType().getCanonicalType().getUnqualifiedType().getAsString(
             Ctx.getPrintingPolicy());

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_LOCKACROSSSUSPENDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/Coroutines.h"
 #include "utils/LockFlow.h"
@@ -32,12 +33,14 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override {
+    Reported.clear();
     Checked.clear();
     Classifier.reset();
   }
 
 private:
   const utils::NameListOption LockTypesOption;
+  utils::ReportOnce Reported;
   const std::string AllowedAwaitablesOption;
   utils::LockFlowOptions FlowOptions;
   llvm::DenseSet<const FunctionDecl *> Checked;

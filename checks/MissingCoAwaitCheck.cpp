@@ -211,6 +211,8 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
       Coroutine ? Coroutine : utils::getEnclosingFunction(*Call, Ctx);
 
   SourceLocation Loc = Var ? Var->getLocation() : Call->getBeginLoc();
+  if (!Reported.first(Loc))
+    return;
   if (Var) {
     diag(Loc, "'%0' holds the result of %1 (type '%2') but is never "
                        "awaited; %3")

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_MISSINGCOAWAITCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/Coroutines.h"
 #include "utils/Runtimes.h"
@@ -30,6 +31,7 @@ public:
     Classifier.reset();
     StmtExprBodies.clear();
     References.clear();
+    Reported.clear();
   }
 
 private:
@@ -45,6 +47,7 @@ private:
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
   utils::ReferencedVariables References;
+  utils::ReportOnce Reported;
 };
 
 } // namespace clang::tidy::coro

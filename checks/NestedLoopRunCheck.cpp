@@ -101,6 +101,8 @@ void NestedLoopRunCheck::reportEntryPoint(const utils::CallChain &Chain,
                                           const FunctionDecl *Coroutine) {
   const utils::CallStep &First = Chain.front();
   const utils::CallStep &Sink = Chain.back();
+  if (!Reported.first(First.Call->getBeginLoc()))
+    return;
   std::string Entry = describeEntryPoint(Sink);
   std::string Where = describeCoroutine(Coroutine);
   static constexpr llvm::StringLiteral Advice =
@@ -133,6 +135,8 @@ void NestedLoopRunCheck::checkSpawnedFutures(const FunctionDecl *Coroutine,
                                              ASTContext &Ctx) {
   for (const utils::LoopFutureWait &Found :
        utils::findLoopFutureWaits(Coroutine, Ctx)) {
+    if (!Reported.first(Found.Wait->getExprLoc(), 1))
+      continue;
     diag(Found.Wait->getExprLoc(),
          "'std::future::%0' waits, inside %1, for a task that 'co_spawn' "
          "started with 'use_future': the task can only run when the event "

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_NESTEDLOOPRUNCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/CallChains.h"
 #include "utils/Runtimes.h"
@@ -30,6 +31,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override {
+    Reported.clear();
     Finder.reset();
     Checked.clear();
   }
@@ -41,6 +43,7 @@ private:
   void checkSpawnedFutures(const FunctionDecl *Coroutine, ASTContext &Ctx);
 
   const utils::NameListOption EntryPointsOption;
+  utils::ReportOnce Reported;
   const unsigned MaxCallDepth;
   utils::QualifiedNameSet EntryPoints;
   /// Functions that run their argument elsewhere (spawners, executors):

@@ -70,7 +70,7 @@ void UnhandledGatherCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool UnhandledGatherCheck::firstReport(SourceLocation Loc, unsigned Kind) {
-  return Reported.emplace(Loc.getRawEncoding(), Kind).second;
+  return Reported.first(Loc, Kind);
 }
 
 /// The combinator as the user named it: `corio::gather`, `operator&&`,

@@ -4,6 +4,7 @@
 #define CORO_TIDY_CHECKS_UNHANDLEDGATHERCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/SettledResults.h"
 #include "llvm/ADT/DenseSet.h"
@@ -58,7 +59,7 @@ private:
   /// Per preset: its fail-fast names and the settled form to suggest.
   std::vector<std::pair<utils::QualifiedNameSet, std::string>> Alternatives;
   /// Instantiations of one template report once.
-  std::set<std::pair<unsigned, unsigned>> Reported;
+  utils::ReportOnce Reported;
   /// Coroutines already checked (a lambda is matched twice).
   llvm::DenseSet<const FunctionDecl *> Seen;
 };

@@ -55,8 +55,7 @@ static bool isCompileError(const ClangTidyError &E) {
 /// earlier unit.
 static std::vector<ClangTidyError>
 reportedFindings(UnitOutcome &Unit, const ChangedLines *Changed,
-                 std::set<std::tuple<std::string, std::string, unsigned,
-                                     std::string>> &Seen,
+                 std::set<std::tuple<std::string, std::string, unsigned>> &Seen,
                  SourcePositions &Positions) {
   std::vector<ClangTidyError> Kept;
   for (ClangTidyError &E : Unit.Result->Errors) {
@@ -65,8 +64,11 @@ reportedFindings(UnitOutcome &Unit, const ChangedLines *Changed,
       if (!Changed->contains(E.Message.FilePath, Line))
         continue;
     }
+    // One finding per check and location, whichever unit or template
+    // instantiation reached it first (the message may name another
+    // instantiation's types).
     if (!Seen.insert({E.DiagnosticName, E.Message.FilePath,
-                      E.Message.FileOffset, E.Message.Message})
+                      E.Message.FileOffset})
              .second)
       continue;
     Kept.push_back(std::move(E));
@@ -82,7 +84,7 @@ struct Reporter::State {
   const OutputRequest &Request;
   ClangTidyContext Context;
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS;
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  std::set<std::tuple<std::string, std::string, unsigned>> Seen;
   SourcePositions Positions;
   std::vector<ClangTidyError> All;
   OutputSummary Summary;

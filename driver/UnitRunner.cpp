@@ -159,10 +159,17 @@ private:
 /// Paths in diagnostics are relative to the unit's build directory; the
 /// parent, the cache and SARIF need them absolute.
 std::string absoluteIn(StringRef Dir, StringRef Path) {
-  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+  if (Path.empty())
     return Path.str();
-  llvm::SmallString<256> Abs(Dir);
-  llvm::sys::path::append(Abs, Path);
+  // Normalised too when already absolute (`inc/./x.h`, `src/../inc/x.h`
+  // from -I flags), so that a header is the same file in every unit.
+  llvm::SmallString<256> Abs;
+  if (llvm::sys::path::is_absolute(Path)) {
+    Abs = Path;
+  } else {
+    Abs = Dir;
+    llvm::sys::path::append(Abs, Path);
+  }
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }

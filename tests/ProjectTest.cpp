@@ -136,6 +136,46 @@ TEST(Cache, CachedUnitsPrintTheSameCompilerMessages) {
   EXPECT_EQ(Generated(Warm.Err), 2u) << Warm.Err;
 }
 
+TEST(Project, OneReportPerLineWhateverTheInstantiationsAndUnits) {
+  TempDir Dir;
+  Dir.write("src/task.h", TaskHeader);
+  Dir.write("src/inc/tmpl.h", "#pragma once\n#include \"../task.h\"\n"
+                              "template <int N> Task<int> fetch();\n"
+                              "template <int N> Task<> work() {\n"
+                              "  fetch<N>();\n"
+                              "  co_return;\n}\n");
+  // Two units, 50 instantiations each, the header reached through
+  // differently spelled include folders.
+  std::string Body = "#include \"tmpl.h\"\n#include <utility>\n"
+                     "template <int... I> Task<> all(std::integer_sequence<int, I...>) {\n"
+                     "  (co_await work<I>(), ...);\n}\n"
+                     "Task<> entry() { co_await all(std::make_integer_sequence<int, 50>()); }\n";
+  Dir.write("src/a.cpp", Body);
+  Dir.write("src/b.cpp", Body);
+  std::string Entries;
+  for (auto [F, Inc] : {std::pair{"a", "inc/."}, {"b", "../src/inc"}}) {
+    if (!Entries.empty())
+      Entries += ",";
+    Entries += "{\"directory\": \"" + Dir.path() + "/src\", \"command\": "
+               "\"clang++ -std=c++20 -I" + Inc + " -c " + F + ".cpp\", \"file\": \"" +
+               F + ".cpp\"}";
+  }
+  Dir.write("build/compile_commands.json", "[" + Entries + "]");
+  for (const char *Jobs : {"-j1", "-j2"}) {
+    ProcessResult R = run(coroTidy(), {"-p", Dir.path() + "/build", "--no-cache",
+                                       "--header-filter=.*", "--quiet", Jobs});
+    EXPECT_EQ(count(R.Out, "warning:"), 1u) << R.Out;
+    EXPECT_NE(R.Out.find(Dir.path() + "/src/inc/tmpl.h:5:3: warning:"), std::string::npos)
+        << R.Out;
+    ProcessResult Sarif = run(coroTidy(), {"-p", Dir.path() + "/build", "--no-cache",
+                                           "--header-filter=.*", "--format=sarif", Jobs});
+    EXPECT_EQ(count(Sarif.Out, "\"ruleId\""), 1u) << Sarif.Out;
+    ProcessResult Json = run(coroTidy(), {"-p", Dir.path() + "/build", "--no-cache",
+                                          "--header-filter=.*", "--format=json", Jobs});
+    EXPECT_EQ(count(Json.Out, "\"check\""), 1u) << Json.Out;
+  }
+}
+
 TEST(Cache, SecondRunIsServedFromTheCacheWithTheSameOutput) {
   Project P;
   ProcessResult Cold = run(coroTidy(), {"-p", P.build()});
