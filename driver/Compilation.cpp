@@ -163,6 +163,76 @@ findDatabaseAbove(llvm::StringRef Source) {
   return nullptr;
 }
 
+namespace {
+/// Makes relative include folders (-Iinclude, -isystem ../third_party) and
+/// source files absolute and normalised, from each command's directory:
+/// header paths are
+/// then absolute in every diagnostic, so --header-filter matches the path
+/// the report prints, and the same header is one file in every unit.
+class AbsoluteIncludeFolders : public CompilationDatabase {
+public:
+  explicit AbsoluteIncludeFolders(std::unique_ptr<CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return adjusted(Inner->getCompileCommands(File));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner->getAllFiles();
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override {
+    return adjusted(Inner->getAllCompileCommands());
+  }
+
+private:
+  static std::string absolute(llvm::StringRef Dir, llvm::StringRef Path) {
+    if (Path.empty() || Path.starts_with("="))
+      return Path.str(); // empty, or relative to the sysroot
+    llvm::SmallString<256> Abs(Path);
+    if (llvm::sys::path::is_relative(Abs)) {
+      Abs = Dir;
+      llvm::sys::path::append(Abs, Path);
+      llvm::sys::fs::make_absolute(Abs); // a relative directory: from here
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  }
+  static std::vector<CompileCommand>
+  adjusted(std::vector<CompileCommand> Commands) {
+    static constexpr llvm::StringLiteral Flags[] = {"-I", "-isystem", "-iquote",
+                                                    "-idirafter"};
+    for (CompileCommand &C : Commands) {
+      std::vector<std::string> &Args = C.CommandLine;
+      // A relative source file too: configuration lookup (.clang-tidy
+      // above the file) happens outside the command's directory.
+      std::string Source = absolute(C.Directory, C.Filename);
+      for (size_t I = 1; I < Args.size(); ++I)
+        if (!Args[I].empty() && Args[I][0] != '-' &&
+            llvm::sys::path::is_relative(Args[I]) &&
+            absolute(C.Directory, Args[I]) == Source)
+          Args[I] = Source;
+      C.Filename = Source;
+      for (size_t I = 1; I < Args.size(); ++I)
+        for (llvm::StringRef Flag : Flags) {
+          llvm::StringRef Arg = Args[I];
+          if (Arg == Flag && I + 1 < Args.size()) {
+            Args[I + 1] = absolute(C.Directory, Args[I + 1]);
+            ++I;
+            break;
+          }
+          if (Arg.starts_with(Flag) && Arg.size() > Flag.size() &&
+              (Flag == "-I" || !Arg.drop_front(Flag.size()).starts_with("-"))) {
+            Args[I] = Flag.str() + absolute(C.Directory, Arg.drop_front(Flag.size()));
+            break;
+          }
+        }
+    }
+    return Commands;
+  }
+  std::unique_ptr<CompilationDatabase> Inner;
+};
+} // namespace
+
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadCompilations(const CompilationRequest &Request, std::string &Origin) {
   std::unique_ptr<CompilationDatabase> Base;
@@ -207,7 +277,8 @@ loadCompilations(const CompilationRequest &Request, std::string &Origin) {
   }
 
   auto Adjusted = std::make_unique<ArgumentsAdjustingCompilations>(
-      inferTargetAndDriverMode(std::move(Base)));
+      inferTargetAndDriverMode(
+          std::make_unique<AbsoluteIncludeFolders>(std::move(Base))));
   if (!Request.ExtraArgsBefore.empty())
     Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
         Request.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));

@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -301,8 +302,9 @@ namespace {
 ///   shows.
 class CoroChecksProvider : public ClangTidyOptionsProvider {
 public:
-  explicit CoroChecksProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner)
-      : Inner(std::move(Inner)) {}
+  CoroChecksProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner,
+                     std::string ProjectRoot)
+      : Inner(std::move(Inner)), ProjectRoot(std::move(ProjectRoot)) {}
   const ClangTidyGlobalOptions &getGlobalOptions() override {
     return Inner->getGlobalOptions();
   }
@@ -319,6 +321,22 @@ public:
       });
     };
     bool ConfigNamesCoro = Names("coro-", /*IncludeCommandLine=*/false);
+    // The project's own headers are reported unless a header filter is
+    // given (by the command line or a configuration file), which then
+    // decides alone, as in clang-tidy.
+    bool FilterGiven = llvm::any_of(Sources, [](const OptionsSource &S) {
+      return S.second != OptionsSourceTypeDefaultBinary &&
+             (S.first.HeaderFilterRegex || S.first.ExcludeHeaderFilterRegex);
+    });
+    if (!FilterGiven && !ProjectRoot.empty()) {
+      ClangTidyOptions Project;
+      Project.HeaderFilterRegex = "^" + llvm::Regex::escape(ProjectRoot) + "/";
+      Project.ExcludeHeaderFilterRegex = ThirdPartyFolders;
+      Sources.insert(Sources.begin() + (Sources.empty() ? 0 : 1),
+                     {std::move(Project),
+                      "coro-tidy (the project's headers: under " +
+                          ProjectRoot + ")"});
+    }
     for (OptionsSource &S : Sources)
       if (S.first.Checks)
         S.first.Checks = withoutImplicitAnalyzer(*S.first.Checks);
@@ -355,6 +373,7 @@ public:
 
 private:
   std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  std::string ProjectRoot;
 };
 } // namespace
 
@@ -366,7 +385,8 @@ makeOptionsProvider(const ConfigRequest &Request) {
   auto Inner = makeClangTidyProvider(Request);
   if (!Inner)
     return Inner.takeError();
-  return std::make_unique<CoroChecksProvider>(std::move(*Inner));
+  return std::make_unique<CoroChecksProvider>(std::move(*Inner),
+                                              Request.ProjectRoot);
 }
 
 /// clang-tidy's own providers, with coro-tidy's defaults and overrides.

@@ -19,6 +19,10 @@ struct ConfigRequest {
   std::optional<bool> UseColor;
   std::optional<std::string> ExcludeHeaderFilter;
   std::optional<std::string> FormatStyle;
+  /// The project's root folder (absolute): with no header filter from the
+  /// command line or a configuration, headers under it are reported, minus
+  /// third-party folders (ThirdPartyFolders).
+  std::string ProjectRoot;
   std::string LineFilter;
   std::string ConfigText; ///< --config
   std::string ConfigFile; ///< --config-file
@@ -26,6 +30,10 @@ struct ConfigRequest {
   /// only, once.
   bool PrintWarnings = false;
 };
+
+/// Folders under the project root whose headers are not the project's.
+inline constexpr const char *ThirdPartyFolders =
+    "/(third_party|third-party|thirdparty|vendor|external|deps|_deps)/";
 
 /// The default check set of the standalone tool.
 inline constexpr const char *DefaultChecks = "coro-*";

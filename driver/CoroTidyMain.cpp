@@ -289,6 +289,40 @@ std::string sourceRoot(StringRef Given) {
   return std::string(Root);
 }
 
+/// The project's root for the default header filter: the git work tree of
+/// the first unit, or else the deepest folder holding every unit and the
+/// folder its compile command runs in.
+std::string projectRoot(const std::vector<std::string> &Files,
+                        const clang::tooling::CompilationDatabase &DB) {
+  if (Files.empty())
+    return "";
+  auto DirOf = [](StringRef File) {
+    SmallString<256> Abs(File);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(sys::path::parent_path(Abs));
+  };
+  if (auto Top = coro_tidy::gitTopLevel(DirOf(Files.front())))
+    return *Top;
+  std::string Common = DirOf(Files.front());
+  auto Include = [&](std::string Dir) {
+    while (!Common.empty() &&
+           !(StringRef(Dir) == Common ||
+             StringRef(Dir).starts_with(Common + "/")))
+      Common = std::string(sys::path::parent_path(Common));
+  };
+  for (const std::string &File : Files) {
+    Include(DirOf(File));
+    for (const auto &Command : DB.getCompileCommands(File)) {
+      SmallString<256> Dir(Command.Directory);
+      sys::fs::make_absolute(Dir);
+      sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+      Include(std::string(Dir));
+    }
+  }
+  return Common == "/" ? "" : Common;
+}
+
 /// An error for an invalid regular expression given as \p Option.
 std::optional<std::string> invalidRegex(StringRef Option, StringRef Text) {
   std::string Why;
@@ -558,6 +592,7 @@ int main(int argc, const char **argv) {
                           : coro_tidy::ProgressStyle::Lines;
   Settings.ReplayCompilerMessages = !Quiet;
   Settings.Argv0 = argv[0];
+  ConfigReq.ProjectRoot = projectRoot(Files, **Compilations);
   coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
     return cantFail(coro_tidy::makeOptionsProvider(ConfigReq));
   };

@@ -83,8 +83,9 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   return Stdout;
 }
 
-std::optional<std::string> gitTopLevel() {
-  auto Root = git({"rev-parse", "--show-toplevel"});
+std::optional<std::string> gitTopLevel(llvm::StringRef Dir) {
+  auto Root = Dir.empty() ? git({"rev-parse", "--show-toplevel"})
+                          : git({"-C", Dir, "rev-parse", "--show-toplevel"});
   if (!Root) {
     llvm::consumeError(Root.takeError());
     return std::nullopt;

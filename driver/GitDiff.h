@@ -28,7 +28,7 @@ llvm::Expected<ChangedLines> changedLinesSince(llvm::StringRef Rev);
 
 /// The top level of the git work tree containing the current directory, if
 /// any.
-std::optional<std::string> gitTopLevel();
+std::optional<std::string> gitTopLevel(llvm::StringRef Dir = "");
 
 } // namespace coro_tidy
 

@@ -214,6 +214,14 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   ClangTidyContext Context(MakeProvider(),
                            /*AllowEnablingAnalyzerAlphaCheckers=*/false,
                            Options.ModuleHeadersParsing);
+  // The consumer reads the header filter once, possibly before the
+  // frontend names the main file: make it the unit's from the start, not
+  // the current directory's (the context starts with an empty file name).
+  {
+    llvm::SmallString<256> Main(File);
+    llvm::sys::fs::make_absolute(Main);
+    Context.setCurrentFile(Main);
+  }
   Context.setEnableProfiling(Options.Profile);
   if (!Options.ProfilePrefix.empty())
     Context.setProfileStoragePrefix(Options.ProfilePrefix);

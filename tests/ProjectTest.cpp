@@ -176,6 +176,64 @@ TEST(Project, OneReportPerLineWhateverTheInstantiationsAndUnits) {
   }
 }
 
+/// src/a.cpp including the project's include/app.h and a vendored
+/// third_party/lib/lib.h, each with a finding, through relative -I flags.
+struct HeaderProject {
+  HeaderProject() {
+    Dir.write("src/task.h", TaskHeader);
+    const char *Bad = "#pragma once\n#include \"../../src/task.h\"\n"
+                      "Task<int> fetch();\ninline Task<> %s() { fetch(); co_return; }\n";
+    auto Header = [&](const char *Name) {
+      std::string Text = Bad;
+      Text.replace(Text.find("%s"), 2, Name);
+      return Text;
+    };
+    Dir.write("include/app/app.h", Header("app"));
+    Dir.write("third_party/lib/lib.h", Header("lib"));
+    Dir.write("src/a.cpp", "#include <app/app.h>\n#include <lib.h>\n");
+    Dir.write("build/compile_commands.json",
+              "[{\"directory\": \"" + Dir.path() + "\", \"command\": \"clang++ "
+              "-std=c++20 -Iinclude -Ithird_party/lib -c src/a.cpp\", \"file\": "
+              "\"src/a.cpp\"}]");
+  }
+  ProcessResult lint(std::vector<std::string> Args = {}) const {
+    Args.insert(Args.begin(), {"-p", Dir.path() + "/build", "--no-cache", "--quiet"});
+    return run(coroTidy(), Args);
+  }
+  TempDir Dir;
+};
+
+TEST(Headers, TheProjectsOwnHeadersAreReportedByDefault) {
+  HeaderProject P;
+  ProcessResult R = P.lint();
+  EXPECT_NE(R.Out.find(P.Dir.path() + "/include/app/app.h:4:"), std::string::npos) << R.Out;
+  EXPECT_EQ(R.Out.find("lib.h"), std::string::npos) << R.Out; // third party
+}
+
+TEST(Headers, AHeaderFilterDecidesAloneAsInClangTidy) {
+  HeaderProject P;
+  ProcessResult None = P.lint({"--header-filter="});
+  EXPECT_EQ(count(None.Out, "warning:"), 0u) << None.Out;
+  ProcessResult All = P.lint({"--header-filter=.*"});
+  EXPECT_EQ(count(All.Out, "warning:"), 2u) << All.Out;
+  P.Dir.write(".clang-tidy", "HeaderFilterRegex: 'third_party'\n");
+  ProcessResult Config = P.lint();
+  EXPECT_NE(Config.Out.find("third_party/lib/lib.h:4:"), std::string::npos) << Config.Out;
+  EXPECT_EQ(Config.Out.find("app.h"), std::string::npos) << Config.Out;
+}
+
+TEST(Headers, AFilterCopiedFromTheOutputMatches) {
+  HeaderProject P;
+  // The path printed is absolute, although -Iinclude is relative; the same
+  // text as a filter selects that header.
+  ProcessResult All = P.lint({"--header-filter=.*"});
+  std::string Printed = P.Dir.path() + "/third_party/lib/lib.h";
+  ASSERT_NE(All.Out.find(Printed + ":4:"), std::string::npos) << All.Out;
+  ProcessResult Copied = P.lint({"--header-filter=^" + Printed + "$"});
+  EXPECT_EQ(count(Copied.Out, "warning:"), 1u) << Copied.Out;
+  EXPECT_NE(Copied.Out.find(Printed + ":4:"), std::string::npos) << Copied.Out;
+}
+
 TEST(Cache, SecondRunIsServedFromTheCacheWithTheSameOutput) {
   Project P;
   ProcessResult Cold = run(coroTidy(), {"-p", P.build()});
