@@ -17,21 +17,11 @@ using coro_tidy::test::TaskHeader;
 
 namespace {
 
-struct Project {
-  Project() { Dir.write("src/task.h", TaskHeader); }
-  std::string file(const std::string &Name, const std::string &Text) {
-    return Dir.write(Name, Text);
-  }
-  TempDir Dir;
+struct Project : TaskProject {
+  Project() : TaskProject("src") {}
 };
 
-const char *Forgotten = R"cpp(#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-)cpp";
+const char *const Forgotten = ForgottenAwait;
 
 llvm::json::Value parse(const ProcessResult &R) {
   auto V = llvm::json::parse(R.Out);

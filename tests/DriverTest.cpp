@@ -16,13 +16,7 @@ using coro_tidy::test::TaskHeader;
 
 namespace {
 
-const char *Forgotten = R"cpp(#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-)cpp";
+const char *const Forgotten = ForgottenAwait;
 
 const char *Clean = R"cpp(#include "task.h"
 Task<int> fetch_data() { co_return; }
@@ -31,14 +25,7 @@ Task<> handler() {
 }
 )cpp";
 
-/// A project in a temporary directory with task.h.
-struct Project {
-  Project() { Dir.write("task.h", TaskHeader); }
-  std::string file(const std::string &Name, const std::string &Text) {
-    return Dir.write(Name, Text);
-  }
-  TempDir Dir;
-};
+using Project = TaskProject;
 
 /// One line, no stack dump, no "PLEASE submit a bug report".
 void expectCleanError(const ProcessResult &R, int Code, const char *Needle) {

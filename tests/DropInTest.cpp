@@ -16,19 +16,9 @@ using coro_tidy::test::TaskHeader;
 
 namespace {
 
-const char *Forgotten = R"cpp(#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-)cpp";
+const char *const Forgotten = ForgottenAwait;
 
-struct Project {
-  Project() { Dir.write("task.h", TaskHeader); }
-  std::string file(const std::string &Name, const std::string &Text) {
-    return Dir.write(Name, Text);
-  }
+struct Project : TaskProject {
   /// build/compile_commands.json with one entry per file.
   std::string database(const std::vector<std::string> &Files) {
     std::string Entries;
@@ -40,7 +30,6 @@ struct Project {
     Dir.write("build/compile_commands.json", "[" + Entries + "]");
     return Dir.path() + "/build";
   }
-  TempDir Dir;
 };
 
 size_t count(const std::string &Text, const std::string &Needle) {

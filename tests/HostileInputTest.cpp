@@ -19,22 +19,9 @@ using coro_tidy::test::TaskHeader;
 
 namespace {
 
-const char *Forgotten = R"cpp(#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-)cpp";
+const char *const Forgotten = ForgottenAwait;
 
-struct Project {
-  Project() { Dir.write("task.h", TaskHeader); }
-  std::string file(const std::string &Name, const std::string &Text) {
-    return Dir.write(Name, Text);
-  }
-  std::string path(const std::string &Name) const {
-    return Dir.path() + "/" + Name;
-  }
+struct Project : TaskProject {
   std::string database(const std::string &Entries) {
     return Dir.write("build/compile_commands.json", Entries);
   }
@@ -43,7 +30,6 @@ struct Project {
            "[\"clang++\", \"-std=c++20\", \"-c\", \"" + File + "\"], "
            "\"file\": \"" + File + "\"}";
   }
-  TempDir Dir;
 };
 
 /// One line on stderr, exit \p Code, the \p Needle in it, no crash report.

@@ -74,6 +74,30 @@ template <class T = void> struct Task {
 };
 )cpp";
 
+/// A unit of a TaskProject with one coro-missing-co-await finding, at 4:3:
+/// a coroutine calls another without co_await.
+inline constexpr const char *ForgottenAwait = R"cpp(#include "task.h"
+Task<int> fetch_data() { co_return; }
+Task<> handler() {
+  fetch_data();
+  co_return;
+}
+)cpp";
+
+/// A project in a temporary directory with task.h at \p TaskDir.
+struct TaskProject {
+  explicit TaskProject(const std::string &TaskDir = "") {
+    Dir.write(TaskDir.empty() ? "task.h" : TaskDir + "/task.h", TaskHeader);
+  }
+  std::string file(const std::string &Name, const std::string &Text) {
+    return Dir.write(Name, Text);
+  }
+  std::string path(const std::string &Name) const {
+    return Dir.path() + "/" + Name;
+  }
+  TempDir Dir;
+};
+
 /// Paths of the tools under test, configured by CMake.
 std::string coroTidy();
 std::string plugin();
