@@ -463,8 +463,13 @@ static bool readsMemory(const Expr *Call, const FunctionDecl *Callee) {
   if (!Stream)
     return false;
   QualType T = Stream->IgnoreParenBaseCasts()->getType();
-  if (T->isPointerType())
-    return false;
+  // Through a pointer (`source->read(...)`, a smart pointer's operator->)
+  // only the pointee's class tells: a string stream reads memory however
+  // it is reached.
+  if (T->isPointerType()) {
+    QualType Pointee = T->getPointeeType();
+    return isStream(utils::getRecord(Pointee)) && isInMemoryStream(Pointee);
+  }
   if (!isStream(utils::getRecord(T)))
     return false;
   return isInMemoryStream(T) || isLocalStreamOverMemory(Stream);
