@@ -2,6 +2,7 @@
 
 #include "GitDiff.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -63,6 +64,9 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
   llvm::SmallString<128> Out, Err;
   llvm::sys::fs::createTemporaryFile("coro-tidy-git", "out", Out);
   llvm::sys::fs::createTemporaryFile("coro-tidy-git", "err", Err);
+  // Removed if the run is interrupted while git runs (SIGINT, SIGTERM).
+  llvm::sys::RemoveFileOnSignal(Out);
+  llvm::sys::RemoveFileOnSignal(Err);
   std::vector<llvm::StringRef> Argv{*Git};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
@@ -73,6 +77,7 @@ static llvm::Expected<std::string> git(llvm::ArrayRef<llvm::StringRef> Args) {
     auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
     std::string Text = B ? (*B)->getBuffer().str() : "";
     llvm::sys::fs::remove(Path);
+    llvm::sys::DontRemoveFileOnSignal(Path);
     return Text;
   };
   std::string Stdout = Read(Out), Stderr = Read(Err);
