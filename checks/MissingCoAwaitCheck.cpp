@@ -202,7 +202,11 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     Consequence = "its result and any exception it throws are lost";
     break;
   default:
-    Consequence = "the operation it represents never happens";
+    // An awaitable may be a lazy operation (it runs only when awaited) or
+    // the handle of one already running (a future): say what holds for
+    // both.
+    Consequence = "nothing awaits it: the operation does not run, or runs "
+                  "unobserved and its failure is lost";
     break;
   }
 

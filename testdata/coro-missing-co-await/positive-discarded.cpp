@@ -14,7 +14,7 @@ struct Client {
 Task<> handler(Client &client, bool flag) {
   fetch_data(); // expected-warning {{result of coroutine 'fetch_data' (type 'Task<int>') is never awaited; the coroutine does not run until it is co_awaited}}
   client.get("/users"); // expected-warning {{result of coroutine 'Client::get' (type 'Task<int>') is never awaited}}
-  delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; the operation it represents never happens}}
+  delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; nothing awaits it: the operation does not run, or runs unobserved and its failure is lost}}
   next_event(); // expected-warning {{result of awaitable 'next_event' (type 'Event') is never awaited}}
   fetch_as<long>(); // expected-warning {{result of coroutine 'fetch_as<long>' (type 'Task<long>') is never awaited}}
   log_event(); // expected-warning {{result of coroutine 'log_event' (type 'EagerTask') is never awaited; its result and any exception it throws are lost}}

@@ -14,7 +14,7 @@ struct Client {
 Task<> handler(Client &client, bool flag) {
   co_await fetch_data(); // expected-warning {{result of coroutine 'fetch_data' (type 'Task<int>') is never awaited; the coroutine does not run until it is co_awaited}}
   co_await client.get("/users"); // expected-warning {{result of coroutine 'Client::get' (type 'Task<int>') is never awaited}}
-  co_await delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; the operation it represents never happens}}
+  co_await delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; nothing awaits it: the operation does not run, or runs unobserved and its failure is lost}}
   co_await next_event(); // expected-warning {{result of awaitable 'next_event' (type 'Event') is never awaited}}
   co_await fetch_as<long>(); // expected-warning {{result of coroutine 'fetch_as<long>' (type 'Task<long>') is never awaited}}
   co_await log_event(); // expected-warning {{result of coroutine 'log_event' (type 'EagerTask') is never awaited; its result and any exception it throws are lost}}
