@@ -10,41 +10,15 @@
 using namespace std::chrono_literals;
 using corio::Task;
 using corio::TaskHandle;
+using corio::testing::after;
 using corio::testing::elapsed_since;
+using corio::testing::fail_after;
+using corio::testing::Outcome;
+using corio::testing::tracked;
 using corio::testing::virtual_time;
 
 namespace {
 
-Task<int> after(corio::Duration delay, int value) {
-  co_await corio::sleep(delay);
-  co_return value;
-}
-
-Task<int> fail_after(corio::Duration delay, std::string message) {
-  co_await corio::sleep(delay);
-  throw std::runtime_error(message);
-}
-
-// Counts how a task ended, from inside it: cleanup code runs on cancellation.
-struct Outcome {
-  int finished = 0;
-  int cancelled = 0;
-  int running = 0;
-};
-
-Task<int> tracked(Outcome& outcome, corio::Duration delay, int value) {
-  ++outcome.running;
-  try {
-    co_await corio::sleep(delay);
-  } catch (const corio::CancelledError&) {
-    --outcome.running;
-    ++outcome.cancelled;
-    throw;
-  }
-  --outcome.running;
-  ++outcome.finished;
-  co_return value;
-}
 
 // --- gather --------------------------------------------------------------------------------------
 
