@@ -1,17 +1,15 @@
 //===--- CoroTidyModule.cpp - the `coro` clang-tidy module ---------------===//
 //
-// Registers every coro-* check. The same object file is linked into the
-// standalone coro-tidy and into the libCoroTidyModule.so plugin, so the two
-// products always offer the same checks.
+// Registers every coro-* check listed in CheckRegistry.def. The same object
+// file is linked into the standalone coro-tidy and into the
+// libCoroTidyModule.so plugin, so the two products always offer the same
+// checks.
 //
 //===----------------------------------------------------------------------===//
 
-#include "BlockingCallCheck.h"
-#include "DanglingTaskCheck.h"
-#include "LockAcrossSuspendCheck.h"
-#include "MissingCoAwaitCheck.h"
-#include "NestedLoopRunCheck.h"
-#include "UnhandledGatherCheck.h"
+// Every registered check's header, generated from CheckRegistry.def by
+// checks/CheckRegistry.cmake.
+#include "CoroCheckHeaders.inc"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -20,13 +18,9 @@ namespace clang::tidy::coro {
 class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<MissingCoAwaitCheck>("coro-missing-co-await");
-    Factories.registerCheck<UnhandledGatherCheck>("coro-unhandled-gather");
-    Factories.registerCheck<DanglingTaskCheck>("coro-dangling-task");
-    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
-    Factories.registerCheck<LockAcrossSuspendCheck>(
-        "coro-lock-across-suspend");
-    Factories.registerCheck<NestedLoopRunCheck>("coro-nested-loop-run");
+#define CORO_CHECK(Name, Class, DocsPage, Summary)                             \
+  Factories.registerCheck<Class>(Name);
+#include "CheckRegistry.def"
   }
 };
 
