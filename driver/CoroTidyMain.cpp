@@ -17,6 +17,7 @@
 #include "Findings.h"
 #include "GitDiff.h"
 #include "InputFiles.h"
+#include "LspServer.h"
 #include "Output.h"
 #include "Report.h"
 #include "ResultCache.h"
@@ -225,6 +226,10 @@ cl::opt<std::string> DocsUrl(
     cl::desc("Public address of the checks' documentation pages, for help "
              "links (default: " CORO_TIDY_DOCS_URL ")"),
     cl::value_desc("url"), cl::cat(Category));
+cl::opt<bool> Lsp("lsp",
+                  cl::desc("Run as a Language Server Protocol server on "
+                           "stdin/stdout, beside clangd (docs/editors.md)"),
+                  cl::init(false), cl::cat(Category));
 cl::opt<std::string> Output("output",
                             cl::desc("Write the report to this file"),
                             cl::init(""), cl::cat(Category));
@@ -410,6 +415,16 @@ int main(int argc, const char **argv) {
   ConfigReq.PrintWarnings = false;
   if (!Provider)
     return usageError(toString(Provider.takeError()));
+  if (Lsp) {
+    coro_tidy::lsp::ServerSettings Server;
+    Server.Config = ConfigReq;
+    Server.BuildPath = BuildPath;
+    Server.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    Server.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+    Server.DocsBaseUrl = DocsUrl;
+    Server.Argv0 = argv[0];
+    return coro_tidy::lsp::runLspServer(Server);
+  }
 
   // --list-checks and --dump-config ignore file arguments, as clang-tidy
   // does (run-clang-tidy probes with `-list-checks ""`); the first real

@@ -1,0 +1,572 @@
+//===--- LspServer.cpp ----------------------------------------------------===//
+
+#include "LspServer.h"
+#include "Compilation.h"
+#include "Findings.h"
+#include "GitDiff.h"
+#include "LspDiagnostics.h"
+#include "LspText.h"
+#include "LspTransport.h"
+#include "LspWorker.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <cerrno>
+#include <chrono>
+#include <map>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace coro_tidy::lsp {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// JSON-RPC's and LSP's error codes.
+enum ErrorCode : int {
+  ParseError = -32700,
+  InvalidRequest = -32600,
+  MethodNotFound = -32601,
+  InvalidParams = -32602,
+  ServerNotInitialized = -32002,
+};
+
+/// The path of a file:// URI; empty for other schemes (untitled:, ...).
+std::string pathOfUri(llvm::StringRef Uri) {
+  if (!Uri.consume_front("file://"))
+    return "";
+  // file://host/path: only the local host.
+  if (!Uri.starts_with("/")) {
+    size_t Slash = Uri.find('/');
+    if (Slash == llvm::StringRef::npos || Uri.take_front(Slash) != "localhost")
+      return "";
+    Uri = Uri.drop_front(Slash);
+  }
+  std::string Path;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    if (Uri[I] == '%' && I + 2 < Uri.size() && llvm::isHexDigit(Uri[I + 1]) &&
+        llvm::isHexDigit(Uri[I + 2])) {
+      Path += static_cast<char>(llvm::hexFromNibbles(Uri[I + 1], Uri[I + 2]));
+      I += 2;
+    } else {
+      Path += Uri[I];
+    }
+  }
+  return Path;
+}
+
+struct Document {
+  std::string Uri;
+  std::string File;
+  std::string Text;
+  int64_t Version = 0;
+  /// The compile command, once found (again after each save).
+  std::optional<clang::tooling::CompileCommand> Command;
+  std::string SetupError; ///< why the document cannot be checked
+  std::unique_ptr<Worker> Checker;
+  bool Running = false;
+  bool CancelSent = false;
+  int64_t RunningVersion = 0;
+  std::string RunningText;
+  std::optional<Clock::time_point> Due;
+  PublishedFindings Published;
+  std::string PublishedText;
+};
+
+class Server {
+public:
+  Server(const ServerSettings &Settings, int In, int Out,
+         ExtraFindingsSource Extra)
+      : Settings(Settings), In(In), Out(Out), Extra(std::move(Extra)),
+        DebounceMs(Settings.DebounceMs) {}
+
+  int run() {
+    for (;;) {
+      std::vector<pollfd> Polled{{In, POLLIN, 0}};
+      std::vector<std::string> Owners{""};
+      for (auto &[Uri, Doc] : Documents)
+        if (Doc.Checker) {
+          Polled.push_back({Doc.Checker->replies(), POLLIN, 0});
+          Owners.push_back(Uri);
+        }
+      int Ready = poll(Polled.data(), Polled.size(), timeoutMs());
+      if (Ready < 0 && errno != EINTR)
+        return 1;
+      if (Ready > 0 && Polled[0].revents) {
+        if (readSome(In, Input) <= 0)
+          return 1; // the client went away without `exit`
+        while (std::optional<Frame> F = Input.next()) {
+          handleFrame(*F);
+          if (ExitCode)
+            return *ExitCode;
+        }
+      }
+      for (size_t I = 1; Ready > 0 && I < Polled.size(); ++I)
+        if (Polled[I].revents)
+          pumpWorker(Owners[I]);
+      startDueChecks();
+    }
+  }
+
+private:
+  // --- the wire ---------------------------------------------------------
+
+  void send(Value Message) { writeAll(Out, frame(Message)); }
+  void reply(const Value &Id, Value Result) {
+    send(Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
+  }
+  void replyError(const Value &Id, int Code, llvm::StringRef Message) {
+    send(Object{{"jsonrpc", "2.0"},
+                {"id", Id},
+                {"error", Object{{"code", Code}, {"message", Message}}}});
+  }
+  void notify(llvm::StringRef Method, Value Params) {
+    send(Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+  }
+  /// window/logMessage: 1 error, 2 warning, 3 info.
+  void log(int Type, const std::string &Message) {
+    notify("window/logMessage", Object{{"type", Type}, {"message", Message}});
+  }
+
+  void handleFrame(const Frame &F) {
+    if (!F.Error.empty())
+      return replyError(nullptr, ParseError, F.Error);
+    auto Parsed = llvm::json::parse(F.Body);
+    if (!Parsed) {
+      std::string Why = llvm::toString(Parsed.takeError());
+      return replyError(nullptr, ParseError, "invalid JSON: " + Why);
+    }
+    const Object *Message = Parsed->getAsObject();
+    if (!Message)
+      return replyError(nullptr, InvalidRequest, "a message must be an object");
+    const Value *Id = Message->get("id");
+    if (Id && !Id->getAsString() && !Id->getAsInteger())
+      return replyError(nullptr, InvalidRequest,
+                        "a request id must be a number or a string");
+    std::optional<llvm::StringRef> Method = Message->getString("method");
+    if (!Method) {
+      if (Id && (Message->get("result") || Message->get("error")))
+        return; // a response to a request of ours (we send none that need one)
+      return replyError(Id ? *Id : Value(nullptr), InvalidRequest,
+                        "a message needs a string \"method\"");
+    }
+    const Value *ParamsValue = Message->get("params");
+    static const Object NoParams;
+    const Object *Params = &NoParams;
+    if (ParamsValue && ParamsValue->kind() != Value::Null) {
+      Params = ParamsValue->getAsObject();
+      if (!Params) {
+        if (Id)
+          replyError(*Id, InvalidParams, "\"params\" must be an object");
+        return;
+      }
+    }
+    if (Id)
+      handleRequest(*Id, *Method, *Params);
+    else
+      handleNotification(*Method, *Params);
+  }
+
+  // --- requests ---------------------------------------------------------
+
+  void handleRequest(const Value &Id, llvm::StringRef Method,
+                     const Object &Params) {
+    if (Method == "initialize")
+      return initialize(Id, Params);
+    if (!Initialized)
+      return replyError(Id, ServerNotInitialized,
+                        "the server is not initialized yet");
+    if (ShutDown)
+      return replyError(Id, InvalidRequest,
+                        "the server is shut down; only `exit` is accepted");
+    if (Method == "shutdown") {
+      ShutDown = true;
+      Documents.clear(); // stops every worker
+      return reply(Id, nullptr);
+    }
+    if (Method == "textDocument/codeAction")
+      return codeAction(Id, Params);
+    replyError(Id, MethodNotFound, "unknown method '" + Method.str() + "'");
+  }
+
+  void initialize(const Value &Id, const Object &Params) {
+    if (Initialized)
+      return replyError(Id, InvalidRequest, "initialize was already received");
+    Initialized = true;
+    if (const Object *Options = Params.getObject("initializationOptions")) {
+      if (auto Ms = Options->getInteger("debounceMs"); Ms && *Ms >= 0)
+        DebounceMs = static_cast<unsigned>(*Ms);
+      if (auto S = Options->getInteger("checkTimeoutSeconds"); S && *S >= 0)
+        CheckTimeoutSeconds = static_cast<unsigned>(*S);
+    }
+    Object Capabilities{
+        {"positionEncoding", "utf-16"},
+        {"textDocumentSync",
+         Object{{"openClose", true},
+                {"change", 2}, // incremental
+                {"save", Object{{"includeText", false}}}}},
+        {"codeActionProvider",
+         Object{{"codeActionKinds", Array{"quickfix"}}}},
+    };
+    reply(Id, Object{{"capabilities", std::move(Capabilities)},
+                     {"serverInfo", Object{{"name", "coro-tidy"},
+                                           {"version", CORO_TIDY_VERSION}}}});
+  }
+
+  /// The open document a request or notification names, or null (and a
+  /// reply or log saying so).
+  Document *documentOf(const Object &Params, const Value *Id) {
+    const Object *TextDocument = Params.getObject("textDocument");
+    std::optional<llvm::StringRef> Uri =
+        TextDocument ? TextDocument->getString("uri") : std::nullopt;
+    if (!Uri) {
+      if (Id)
+        replyError(*Id, InvalidParams, "missing textDocument.uri");
+      else
+        log(1, "a notification without textDocument.uri was ignored");
+      return nullptr;
+    }
+    auto It = Documents.find(Uri->str());
+    if (It == Documents.end()) {
+      if (Id)
+        replyError(*Id, InvalidParams,
+                   "unknown document '" + Uri->str() + "' (not open)");
+      else
+        log(1, "a notification for a document that is not open was ignored: " +
+                   Uri->str());
+      return nullptr;
+    }
+    return &It->second;
+  }
+
+  void codeAction(const Value &Id, const Object &Params) {
+    Document *Doc = documentOf(Params, &Id);
+    if (!Doc)
+      return;
+    const Object *Range = Params.getObject("range");
+    LspPosition From, To;
+    llvm::json::Path::Root Root;
+    if (!Range || !Range->get("start") || !Range->get("end") ||
+        !fromJSON(*Range->get("start"), From, Root) ||
+        !fromJSON(*Range->get("end"), To, Root))
+      return replyError(Id, InvalidParams, "codeAction needs a \"range\"");
+    // Findings of an older text would edit the wrong places.
+    if (Doc->Published.Version != Doc->Version)
+      return reply(Id, Array{});
+    reply(Id, codeActions(Doc->Published, Doc->Uri, Doc->File,
+                          Doc->PublishedText, From, To));
+  }
+
+  // --- notifications ----------------------------------------------------
+
+  void handleNotification(llvm::StringRef Method, const Object &Params) {
+    if (Method == "exit") {
+      ExitCode = ShutDown ? 0 : 1;
+      return;
+    }
+    if (!Initialized || ShutDown)
+      return; // the protocol says to drop them
+    if (Method == "initialized" || Method == "$/cancelRequest" ||
+        Method == "$/setTrace" || Method == "workspace/didChangeConfiguration")
+      return;
+    if (Method == "textDocument/didOpen")
+      return didOpen(Params);
+    if (Method == "textDocument/didChange")
+      return didChange(Params);
+    if (Method == "textDocument/didSave")
+      return didSave(Params);
+    if (Method == "textDocument/didClose")
+      return didClose(Params);
+    if (!Method.starts_with("$/"))
+      log(2, "unknown notification '" + Method.str() + "' ignored");
+  }
+
+  void didOpen(const Object &Params) {
+    const Object *Item = Params.getObject("textDocument");
+    std::optional<llvm::StringRef> Uri = Item ? Item->getString("uri") : std::nullopt;
+    std::optional<llvm::StringRef> Text = Item ? Item->getString("text") : std::nullopt;
+    if (!Uri || !Text)
+      return log(1, "didOpen needs textDocument.uri and textDocument.text");
+    Document &Doc = Documents[Uri->str()];
+    Doc = Document();
+    Doc.Uri = Uri->str();
+    Doc.File = pathOfUri(*Uri);
+    Doc.Text = Text->str();
+    Doc.Version = Item->getInteger("version").value_or(0);
+    if (Doc.File.empty())
+      Doc.SetupError = "only file:// documents are checked";
+    Doc.Due = Clock::now();
+  }
+
+  void didChange(const Object &Params) {
+    Document *Doc = documentOf(Params, nullptr);
+    if (!Doc)
+      return;
+    const Array *Changes = Params.getArray("contentChanges");
+    if (!Changes)
+      return log(1, "didChange without contentChanges ignored");
+    for (const Value &Change : *Changes)
+      if (llvm::Error E = applyChange(Doc->Text, Change)) {
+        // The buffers no longer agree: say so; the client's next full
+        // change (or a reopen) repairs it.
+        log(1, "didChange of " + Doc->Uri + ": " + llvm::toString(std::move(E)));
+        break;
+      }
+    if (auto Version = Params.getObject("textDocument")->getInteger("version"))
+      Doc->Version = *Version;
+    else
+      ++Doc->Version;
+    cancelRunning(*Doc);
+    Doc->Due = Clock::now() + std::chrono::milliseconds(DebounceMs);
+  }
+
+  void didSave(const Object &Params) {
+    Document *Doc = documentOf(Params, nullptr);
+    if (!Doc)
+      return;
+    // The database or the configuration may be what was saved.
+    Doc->Command.reset();
+    if (!Doc->File.empty())
+      Doc->SetupError.clear();
+    cancelRunning(*Doc);
+    Doc->Due = Clock::now();
+  }
+
+  void didClose(const Object &Params) {
+    Document *Doc = documentOf(Params, nullptr);
+    if (!Doc)
+      return;
+    notify("textDocument/publishDiagnostics",
+           Object{{"uri", Doc->Uri}, {"diagnostics", Array{}}});
+    Documents.erase(Doc->Uri); // kills its worker
+  }
+
+  // --- checks -----------------------------------------------------------
+
+  void cancelRunning(Document &Doc) {
+    if (Doc.Running && !Doc.CancelSent && Doc.Checker) {
+      Doc.Checker->send(Object{{"method", "cancel"}});
+      Doc.CancelSent = true;
+    }
+  }
+
+  int timeoutMs() const {
+    std::optional<Clock::time_point> Next;
+    for (const auto &[Uri, Doc] : Documents)
+      if (Doc.Due && !Doc.Running && (!Next || *Doc.Due < *Next))
+        Next = Doc.Due;
+    if (!Next)
+      return -1;
+    auto Ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  *Next - Clock::now())
+                  .count();
+    return Ms <= 0 ? 0 : static_cast<int>(std::min<int64_t>(Ms, 60000));
+  }
+
+  void startDueChecks() {
+    Clock::time_point Now = Clock::now();
+    for (auto &[Uri, Doc] : Documents)
+      if (Doc.Due && *Doc.Due <= Now && !Doc.Running)
+        startCheck(Doc);
+  }
+
+  /// The compile command of \p Doc, found as the command line finds it.
+  void findCommand(Document &Doc) {
+    CompilationRequest Request;
+    Request.BuildPath = Settings.BuildPath;
+    Request.FirstSource = Doc.File;
+    Request.ExtraArgs = Settings.ExtraArgs;
+    Request.ExtraArgsBefore = Settings.ExtraArgsBefore;
+    Request.Argv0 = Settings.Argv0;
+    std::string Origin;
+    auto Database = loadCompilations(Request, Origin);
+    if (!Database) {
+      Doc.SetupError = llvm::toString(Database.takeError());
+      return;
+    }
+    std::vector<clang::tooling::CompileCommand> Commands =
+        (*Database)->getCompileCommands(Doc.File);
+    if (Commands.empty()) {
+      Doc.SetupError = "no compile command for '" + Doc.File + "'";
+      return;
+    }
+    clang::tooling::CompileCommand Command = std::move(Commands.front());
+    llvm::SmallString<256> Dir(Command.Directory);
+    if (Dir.empty() || Dir == ".")
+      Dir = llvm::sys::path::parent_path(Doc.File);
+    llvm::sys::fs::make_absolute(Dir);
+    Command.Directory = std::string(Dir);
+    log(3, "flags for " + Doc.File + " from " + Origin);
+    Doc.Command = std::move(Command);
+  }
+
+  ProviderFactory providerFor(const Document &Doc) const {
+    ConfigRequest Config = Settings.Config;
+    std::string Dir = llvm::sys::path::parent_path(Doc.File).str();
+    Config.ProjectRoot = gitTopLevel(Dir).value_or(Dir);
+    Config.PrintWarnings = false;
+    return [Config]() -> std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> {
+      auto Provider = makeOptionsProvider(Config);
+      if (!Provider) {
+        llvm::consumeError(Provider.takeError());
+        return std::make_unique<clang::tidy::DefaultOptionsProvider>(
+            clang::tidy::ClangTidyGlobalOptions(),
+            clang::tidy::ClangTidyOptions::getDefaults());
+      }
+      return std::move(*Provider);
+    };
+  }
+
+  void publishToolProblem(Document &Doc, llvm::StringRef Code,
+                          const std::string &Message) {
+    Doc.Published = PublishedFindings();
+    Doc.Published.Version = Doc.Version;
+    Doc.PublishedText = Doc.Text;
+    notify("textDocument/publishDiagnostics",
+           Object{{"uri", Doc.Uri},
+                  {"version", Doc.Version},
+                  {"diagnostics", Array{toolDiagnostic(Code, Message)}}});
+  }
+
+  void startCheck(Document &Doc) {
+    Doc.Due.reset();
+    if (Doc.SetupError.empty() && !Doc.Command)
+      findCommand(Doc);
+    if (Doc.SetupError.empty() && Settings.Config.ConfigText.empty() &&
+        Settings.Config.ConfigFile.empty())
+      if (llvm::Error E = checkConfigFor(Doc.File))
+        return publishToolProblem(Doc, "coro-tidy-config",
+                                  "coro-tidy: " + llvm::toString(std::move(E)));
+    if (!Doc.SetupError.empty())
+      return publishToolProblem(Doc, "coro-tidy-setup",
+                                "coro-tidy: " + Doc.SetupError);
+    if (!Doc.Checker) {
+      std::vector<int> CloseInChild{In, Out};
+      for (const auto &[Uri, Other] : Documents)
+        if (Other.Checker) {
+          CloseInChild.push_back(Other.Checker->replies());
+          CloseInChild.push_back(Other.Checker->toWorker());
+        }
+      Doc.Checker = Worker::start(providerFor(Doc), CheckTimeoutSeconds,
+                                  CloseInChild);
+      if (!Doc.Checker)
+        return publishToolProblem(Doc, "coro-tidy-internal-error",
+                                  "coro-tidy: cannot start a worker process");
+    }
+    Array Arguments;
+    for (const std::string &A : Doc.Command->CommandLine)
+      Arguments.push_back(A);
+    bool Sent = Doc.Checker->send(Object{{"method", "check"},
+                                         {"version", Doc.Version},
+                                         {"file", Doc.File},
+                                         {"text", Doc.Text},
+                                         {"directory", Doc.Command->Directory},
+                                         {"arguments", std::move(Arguments)}});
+    Doc.Running = true;
+    Doc.CancelSent = false;
+    Doc.RunningVersion = Doc.Version;
+    Doc.RunningText = Doc.Text;
+    if (!Sent)
+      workerGone(Doc);
+  }
+
+  void pumpWorker(const std::string &Uri) {
+    auto It = Documents.find(Uri);
+    if (It == Documents.end() || !It->second.Checker)
+      return;
+    Document &Doc = It->second;
+    bool Alive = Doc.Checker->pump();
+    while (std::optional<Value> Reply = Doc.Checker->nextReply())
+      if (const Object *O = Reply->getAsObject())
+        handleReply(Doc, *O);
+    if (!Alive)
+      workerGone(Doc);
+  }
+
+  /// The worker died (a crash outside a check's child, while building the
+  /// preamble): a new one starts with the next check.
+  void workerGone(Document &Doc) {
+    std::string Why = Doc.Checker->exitDescription();
+    Doc.Checker.reset();
+    if (!Doc.Running)
+      return;
+    Doc.Running = false;
+    log(1, "coro-tidy's worker for " + Doc.File + " " + Why);
+    if (Doc.RunningVersion == Doc.Version)
+      publishToolProblem(Doc, "coro-tidy-internal-error",
+                         "coro-tidy " + Why + " while checking this file; "
+                         "other documents are not affected (see the log)");
+  }
+
+  void handleReply(Document &Doc, const Object &Reply) {
+    int64_t Version = Reply.getInteger("version").value_or(-1);
+    llvm::StringRef Outcome = Reply.getString("outcome").value_or("");
+    Doc.Running = false;
+    Doc.CancelSent = false;
+    if (Outcome == "cancelled") {
+      log(3, "check of " + Doc.File + " version " + std::to_string(Version) +
+                 " cancelled: a newer version came");
+      return;
+    }
+    if (Version != Doc.Version)
+      return; // an old version's result: never published for a newer one
+    if (Outcome != "done") {
+      std::string Message = Reply.getString("message").value_or("failed").str();
+      log(1, "coro-tidy: checking " + Doc.File + ": " + Message);
+      return publishToolProblem(Doc, "coro-tidy-internal-error",
+                                "coro-tidy: " + Message +
+                                    " while checking this file; other "
+                                    "documents are not affected");
+    }
+    const Value *ResultJSON = Reply.get("result");
+    std::optional<UnitResult> Result =
+        ResultJSON ? unitResultFromJSON(*ResultJSON) : std::nullopt;
+    if (!Result)
+      return publishToolProblem(Doc, "coro-tidy-internal-error",
+                                "coro-tidy: the check's result was unreadable");
+    if (Extra)
+      for (clang::tidy::ClangTidyError &E : Extra(Doc.File, Doc.RunningText))
+        Result->Errors.push_back(std::move(E));
+    Doc.Published = publishedFindings(Result->Errors, Doc.File, Doc.RunningText,
+                                      Version, Settings.DocsBaseUrl);
+    Doc.PublishedText = Doc.RunningText;
+    log(3, "checked " + Doc.File + " version " + std::to_string(Version) +
+               " in " + std::to_string(Reply.getInteger("checkMs").value_or(0)) +
+               " ms (preamble " + Reply.getString("preamble").value_or("none").str() +
+               " in " + std::to_string(Reply.getInteger("preambleMs").value_or(0)) +
+               " ms, " +
+               std::to_string(Reply.getInteger("preambleBytes").value_or(0)) +
+               " bytes; worker pid " + std::to_string(Doc.Checker->pid()) + ")");
+    notify("textDocument/publishDiagnostics",
+           Object{{"uri", Doc.Uri},
+                  {"version", Version},
+                  {"diagnostics", Array(Doc.Published.Diagnostics)}});
+  }
+
+  const ServerSettings &Settings;
+  int In, Out;
+  ExtraFindingsSource Extra;
+  unsigned DebounceMs;
+  unsigned CheckTimeoutSeconds = Settings.CheckTimeoutSeconds;
+  FrameReader Input;
+  bool Initialized = false;
+  bool ShutDown = false;
+  std::optional<int> ExitCode;
+  std::map<std::string, Document> Documents;
+};
+
+} // namespace
+
+int runLspServer(const ServerSettings &Settings, int In, int Out,
+                 ExtraFindingsSource Extra) {
+  // A worker that died must not take the server with it through SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
+  return Server(Settings, In, Out, std::move(Extra)).run();
+}
+
+} // namespace coro_tidy::lsp
