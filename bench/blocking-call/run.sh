@@ -70,8 +70,14 @@ fi
 # The check's own time, from clang-tidy's per-check profile (plugin in stock
 # clang-tidy-19): independent of the parse and much less noisy on a busy
 # machine than whole-process timings.
-plugin="$root/build/lib/libCoroTidyModule.so"
-if command -v clang-tidy-19 >/dev/null 2>&1 && [ -f "$plugin" ]; then
+# The plugin sits next to the tool's bin/ (build/lib/); clang-tidy-19 is
+# optional, a missing plugin beside it is an error, not a skipped figure.
+plugin="$(cd "$(dirname "$tool")/.." && pwd)/lib/libCoroTidyModule.so"
+if command -v clang-tidy-19 >/dev/null 2>&1; then
+  if [ ! -f "$plugin" ]; then
+    echo "error: $plugin is missing: build the CoroTidyModule target" >&2
+    exit 1
+  fi
   for c in coro-missing-co-await coro-blocking-call; do
     t="$(clang-tidy-19 --load="$plugin" --checks="-*,$c" --enable-check-profile \
           "$src" "${args[@]}" 2>&1 | awk -v c="$c" '$NF == c { print $(NF-2) }' | tail -1)"
