@@ -467,6 +467,7 @@ private:
                                          {"text", Doc.Text},
                                          {"directory", Doc.Command->Directory},
                                          {"arguments", std::move(Arguments)}});
+    log(3, "checking " + Doc.File + " version " + std::to_string(Doc.Version));
     Doc.Running = true;
     Doc.CancelSent = false;
     Doc.RunningVersion = Doc.Version;

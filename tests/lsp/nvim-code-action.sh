@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Drives Neovim headless (its built-in LSP client) against coro-tidy --lsp:
+# see nvim-code-action.lua. Exit 77 (skipped) only when nvim is missing.
+# Usage: nvim-code-action.sh <coro-tidy> <folder of nvim-code-action.lua>
+set -euo pipefail
+tool=$1
+here=$2
+if ! command -v nvim >/dev/null; then
+  echo "SKIPPED: nvim is not installed (scripts/setup installs Debian's neovim)"
+  exit 77
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat >"$work/task.h" <<'CPP'
+#pragma once
+#include <coroutine>
+template <class T = void> struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() {}
+};
+CPP
+cat >"$work/handler.cpp" <<'CPP'
+#include "task.h"
+Task<int> fetch_data() { co_return; }
+Task<> handler() {
+  fetch_data();
+  co_return;
+}
+CPP
+# Neovim's state, logs and configuration stay in the temporary folder.
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+  XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
+nvim --version | head -1
+CORO_TIDY="$tool" LSP_FILE="$work/handler.cpp" \
+  timeout 240 nvim --headless --clean -c "luafile $here/nvim-code-action.lua" </dev/null
