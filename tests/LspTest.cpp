@@ -482,4 +482,29 @@ TEST(Lsp, ABrokenDatabaseOrConfigurationIsADiagnosticNotACrash) {
             std::vector<std::string>{"coro-tidy-config"});
 }
 
+TEST(Lsp, AHeaderOpenedAloneIsCheckedAsCxx) {
+  TaskProject P;
+  std::string Header = P.file("inline_handlers.h", ForgottenAwait);
+  Server S;
+  S.Client.initialize();
+  S.Client.open(uriOf(Header), ForgottenAwait);
+  EXPECT_EQ(codes(diagnostics(S.Client, uriOf(Header))),
+            std::vector<std::string>{"coro-missing-co-await"});
+}
+
+TEST(Lsp, AtMostMaxWorkersAndAStoppedOneComesBack) {
+  TaskProject P;
+  std::string A = P.file("a.cpp", ForgottenAwait);
+  std::string B = P.file("b.cpp", ForgottenAwait);
+  Server S;
+  S.Client.initialize(Object{{"debounceMs", 0}, {"maxWorkers", 1}});
+  S.Client.open(uriOf(A), ForgottenAwait, 1);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(A), 1).size(), 1u);
+  S.Client.open(uriOf(B), ForgottenAwait, 1);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(B), 1).size(), 1u);
+  EXPECT_TRUE(S.Client.waitForLog("stopping the worker of " + A));
+  change(S.Client, uriOf(A), 2, Array{Object{{"text", Awaited}}});
+  EXPECT_TRUE(diagnostics(S.Client, uriOf(A), 2).empty());
+}
+
 } // namespace

@@ -37,6 +37,14 @@ def kib(pid, field):
     return 0
 
 
+def cpu_seconds(pid):
+    """CPU time of a process and of its reaped children (the checks)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(x) for x in fields[11:15]) / ticks
+
+
 def worker_pid(client):
     for m in reversed(client.messages):
         if m.get("method") == "window/logMessage" and "worker pid" in m["params"]["message"]:
@@ -72,8 +80,11 @@ def main():
         first_s = time.monotonic() - start
         findings = len(first["params"]["diagnostics"])
 
-        times = []
+        pid = worker_pid(client)
+        first_cpu = cpu_seconds(pid) if pid else 0.0
+        times, cpus = [], []
         for n in range(rechecks):
+            before = cpu_seconds(pid) if pid else 0.0
             version = n + 2
             start = time.monotonic()
             client.notify("textDocument/didChange", {
@@ -83,8 +94,8 @@ def main():
                                     "text": "  int bench_edit_%d = %d;\n" % (n, n)}]})
             client.wait_diagnostics(uri, version)
             times.append(time.monotonic() - start)
+            cpus.append((cpu_seconds(pid) if pid else 0.0) - before)
             body_line += 1
-        pid = worker_pid(client)
         rss = kib(pid, "VmRSS") if pid else 0
         pss = kib(pid, "Pss") if pid else 0
         server_rss = kib(client.proc.pid, "VmRSS")
@@ -99,6 +110,9 @@ def main():
         print("re-check (median of %d, one-line body edit): %.3f s   [%s]" % (
             rechecks, recheck_s, ", ".join("%.3f" % t for t in times)))
         print("ratio re-check / first: %.2f (target <= 0.35)" % ratio)
+        cpu_ratio = statistics.median(cpus) / first_cpu if first_cpu else 0.0
+        print("CPU time (worker and its check children): first %.2f s, re-check median %.2f s;"
+              " ratio %.2f (load-independent)" % (first_cpu, statistics.median(cpus), cpu_ratio))
         print("memory per open document (its worker): RSS %.1f MiB, PSS %.1f MiB; server RSS %.1f MiB"
               % (rss / 1024, pss / 1024, server_rss / 1024))
         print("server log:")

@@ -76,6 +76,7 @@ struct Document {
   std::optional<Clock::time_point> Due;
   PublishedFindings Published;
   std::string PublishedText;
+  Clock::time_point LastChecked;
 };
 
 class Server {
@@ -203,6 +204,8 @@ private:
         DebounceMs = static_cast<unsigned>(*Ms);
       if (auto S = Options->getInteger("checkTimeoutSeconds"); S && *S >= 0)
         CheckTimeoutSeconds = static_cast<unsigned>(*S);
+      if (auto N = Options->getInteger("maxWorkers"); N && *N >= 1)
+        MaxWorkers = static_cast<unsigned>(*N);
     }
     Object Capabilities{
         {"positionEncoding", "utf-16"},
@@ -396,6 +399,19 @@ private:
       return;
     }
     clang::tooling::CompileCommand Command = std::move(Commands.front());
+    // A header opened on its own is C++ here (coroutines are), not the C
+    // header the driver takes a .h for; an interpolated command already
+    // says which language it is.
+    llvm::StringRef Ext = llvm::sys::path::extension(Doc.File);
+    bool Header = llvm::is_contained(
+        {".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl"}, Ext);
+    bool HasLanguage =
+        llvm::any_of(Command.CommandLine, [](llvm::StringRef Arg) {
+          return Arg.starts_with("-x") || Arg.starts_with("--language");
+        });
+    if (Header && !HasLanguage && !Command.CommandLine.empty())
+      Command.CommandLine.insert(Command.CommandLine.begin() + 1,
+                                 "-xc++-header");
     llvm::SmallString<256> Dir(Command.Directory);
     if (Dir.empty() || Dir == ".")
       Dir = llvm::sys::path::parent_path(Doc.File);
@@ -445,7 +461,9 @@ private:
     if (!Doc.SetupError.empty())
       return publishToolProblem(Doc, "coro-tidy-setup",
                                 "coro-tidy: " + Doc.SetupError);
+    Doc.LastChecked = Clock::now();
     if (!Doc.Checker) {
+      stopIdlestWorkerIfAtLimit();
       std::vector<int> CloseInChild{In, Out};
       for (const auto &[Uri, Other] : Documents)
         if (Other.Checker) {
@@ -474,6 +492,27 @@ private:
     Doc.RunningText = Doc.Text;
     if (!Sent)
       workerGone(Doc);
+  }
+
+  /// Each worker holds a preamble (~200 MB with Asio's headers): with
+  /// MaxWorkers of them, the one of the document checked least recently
+  /// and not running is stopped; its preamble is rebuilt if it is edited
+  /// again.
+  void stopIdlestWorkerIfAtLimit() {
+    unsigned Count = 0;
+    Document *Idlest = nullptr;
+    for (auto &[Uri, Other] : Documents)
+      if (Other.Checker) {
+        ++Count;
+        if (!Other.Running &&
+            (!Idlest || Other.LastChecked < Idlest->LastChecked))
+          Idlest = &Other;
+      }
+    if (Count >= MaxWorkers && Idlest) {
+      log(3, "stopping the worker of " + Idlest->File +
+                 " (at most " + std::to_string(MaxWorkers) + " workers)");
+      Idlest->Checker.reset();
+    }
   }
 
   void pumpWorker(const std::string &Uri) {
@@ -554,6 +593,7 @@ private:
   ExtraFindingsSource Extra;
   unsigned DebounceMs;
   unsigned CheckTimeoutSeconds = Settings.CheckTimeoutSeconds;
+  unsigned MaxWorkers = 8;
   FrameReader Input;
   bool Initialized = false;
   bool ShutDown = false;

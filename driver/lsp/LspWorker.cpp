@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -102,6 +103,10 @@ private:
     Clock::time_point Start = Clock::now();
     PreambleUse Use = Checker.preparePreamble(Input);
     long PreambleMs = millisSince(Start);
+    // Building the preamble leaves freed memory behind that every check's
+    // child would copy the page tables of: return it (glibc).
+    if (Use == PreambleUse::Built)
+      malloc_trim(0);
     // A request that came while the preamble was built supersedes this one:
     // the preamble stays for it.
     if (std::optional<Value> Next = takeRequest(/*Wait=*/false)) {
