@@ -314,8 +314,8 @@ TEST(Lsp, AStaleCheckIsCancelledAndItsVersionNeverPublished) {
   TaskProject P;
   std::string File = P.file("a.cpp", Awaited);
   std::string Uri = uriOf(File);
-  // Each check waits 2 s before it starts: long enough to be overtaken.
-  Server S({"CORO_TIDY_TEST_CHECK_DELAY_MS=2000"});
+  // Each check waits 5 s before it starts: long enough to be overtaken.
+  Server S({"CORO_TIDY_TEST_CHECK_DELAY_MS=5000"});
   S.Client.initialize(Object{{"debounceMs", 0}});
   S.Client.open(Uri, Awaited, 1);
   ASSERT_TRUE(S.Client.waitForLog("checking " + File + " version 1"));
@@ -505,6 +505,41 @@ TEST(Lsp, AtMostMaxWorkersAndAStoppedOneComesBack) {
   EXPECT_TRUE(S.Client.waitForLog("stopping the worker of " + A));
   change(S.Client, uriOf(A), 2, Array{Object{{"text", Awaited}}});
   EXPECT_TRUE(diagnostics(S.Client, uriOf(A), 2).empty());
+}
+
+TEST(Lsp, AWorkerThatDiesIsReportedAndReplaced) {
+  TaskProject P;
+  std::string Dying = P.file("dying.cpp", ForgottenAwait);
+  std::string Good = P.file("good.cpp", ForgottenAwait);
+  // The worker itself crashes (as clang crashing on a header while it
+  // builds the preamble would), not a check's child.
+  Server S({"CORO_TIDY_TEST_CRASH_PREAMBLE=dying.cpp"});
+  S.Client.initialize(Object{{"debounceMs", 0}});
+  S.Client.open(uriOf(Dying), ForgottenAwait, 1);
+  Array D = diagnostics(S.Client, uriOf(Dying), 1);
+  ASSERT_EQ(codes(D), std::vector<std::string>{"coro-tidy-internal-error"})
+      << str(D);
+  EXPECT_TRUE(D[0].getAsObject()->getString("message")->contains("signal 11"))
+      << str(D);
+  // A new worker serves the next version; other documents never noticed.
+  change(S.Client, uriOf(Dying), 2, Array{Object{{"text", Awaited}}});
+  EXPECT_EQ(codes(diagnostics(S.Client, uriOf(Dying), 2)),
+            std::vector<std::string>{"coro-tidy-internal-error"});
+  S.Client.open(uriOf(Good), ForgottenAwait);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(Good)).size(), 1u);
+}
+
+TEST(Lsp, ACheckOverTheTimeLimitIsStopped) {
+  TaskProject P;
+  std::string File = P.file("slow.cpp", ForgottenAwait);
+  Server S({"CORO_TIDY_TEST_CHECK_DELAY_MS=60000"});
+  S.Client.initialize(Object{{"debounceMs", 0}, {"checkTimeoutSeconds", 1}});
+  S.Client.open(uriOf(File), ForgottenAwait, 1);
+  Array D = diagnostics(S.Client, uriOf(File), 1);
+  ASSERT_EQ(codes(D), std::vector<std::string>{"coro-tidy-internal-error"})
+      << str(D);
+  EXPECT_TRUE(D[0].getAsObject()->getString("message")->contains("longer than 1 s"))
+      << str(D);
 }
 
 } // namespace
