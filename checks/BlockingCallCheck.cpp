@@ -60,22 +60,10 @@ const char *const DefaultBlockingFunctions[] = {
     "gethostbyaddr",
     // Processes.
     "system", "std::system", "popen", "pclose", "waitpid", "wait", "waitid",
-    // Boost.Asio's synchronous operations (the async_* forms are fine).
-    "boost::asio::read", "boost::asio::read_at", "boost::asio::read_until",
-    "boost::asio::write", "boost::asio::write_at", "boost::asio::connect",
-    "boost::asio::basic_socket::connect",
-    "boost::asio::basic_stream_socket::read_some",
-    "boost::asio::basic_stream_socket::write_some",
-    "boost::asio::basic_stream_socket::send",
-    "boost::asio::basic_stream_socket::receive",
-    "boost::asio::basic_datagram_socket::send_to",
-    "boost::asio::basic_datagram_socket::receive_from",
-    "boost::asio::basic_socket_acceptor::accept",
-    "boost::asio::ip::basic_resolver::resolve",
-    "boost::asio::basic_waitable_timer::wait", "boost::asio::thread_pool::join",
-    "boost::asio::thread_pool::wait",
+    // Runtimes' synchronous operations (Asio, folly, drogon, concurrencpp,
+    // libcurl, cpr...) come from the runtime table: defaultList().
     // Common blocking client libraries, by name: no header needed.
-    "curl_easy_perform", "sqlite3_step", "sqlite3_exec", "PQexec",
+    "sqlite3_step", "sqlite3_exec", "PQexec",
     "PQexecParams", "PQconnectdb", "mysql_query", "mysql_real_query",
     "mysql_real_connect",
 };
@@ -129,6 +117,9 @@ const char *const FilesystemFunctions[] = {
 std::string defaultList() {
   std::vector<std::string> Names(std::begin(DefaultBlockingFunctions),
                                  std::end(DefaultBlockingFunctions));
+  for (std::string &Name :
+       utils::presetNames(&utils::RuntimePreset::BlockingFunctions))
+    Names.push_back(std::move(Name));
   return utils::joinNames(Names);
 }
 
@@ -412,6 +403,9 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
       BlockingFunctionsOption(Options, "BlockingFunctions", defaultList()),
       FlagFilesystem(Options.get("FlagFilesystem", true)),
+      AsyncTwinScopesOption(Options, "AsyncTwinScopes",
+                            utils::joinNames(utils::presetNames(
+                                &utils::RuntimePreset::AsyncTwinScopes))),
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
@@ -421,6 +415,12 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     Blocking.add(std::vector<std::string>(std::begin(FilesystemFunctions),
                                           std::end(FilesystemFunctions)));
   Allowed.add(utils::parseNameList(AllowedFunctionsOption));
+  AsyncTwinScopes = AsyncTwinScopesOption.names();
+  for (const utils::PollingArgument &P : utils::presetPollingArguments()) {
+    NameList Names;
+    Names.add({P.Function.str()});
+    PollingArguments.emplace_back(std::move(Names), P.Index);
+  }
   std::vector<std::string> Elsewhere(std::begin(DefaultElsewhere),
                                      std::end(DefaultElsewhere));
   this->Elsewhere.add(Elsewhere);
@@ -435,6 +435,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   BlockingFunctionsOption.store(Options, Opts);
   Options.store(Opts, "FlagFilesystem", FlagFilesystem);
+  AsyncTwinScopesOption.store(Options, Opts);
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "SleepReplacement", SleepReplacement);
@@ -489,7 +490,8 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
     }
     return false;
   }
-  if (!Blocking.matches(Callee) && !matchesThroughObject(Call, Callee))
+  if (!Blocking.matches(Callee) && !matchesThroughObject(Call, Callee) &&
+      !utils::hasAsyncTwin(Callee, AsyncTwinScopes))
     return false;
   // Opening constructors only: a default-constructed or moved stream does
   // no I/O.
@@ -515,6 +517,12 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
           isZeroDuration(CE->getArg(First), Callee->getASTContext()))
         return false;
     }
+  // The runtime table's polls: a zero timeout returns at once.
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    for (const auto &[Names, Index] : PollingArguments)
+      if (Names.matches(Callee) && CE->getNumArgs() > Index &&
+          utils::isZeroTimeout(CE->getArg(Index), Callee->getASTContext()))
+        return false;
   return true;
 }
 

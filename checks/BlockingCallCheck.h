@@ -67,6 +67,9 @@ private:
   const bool NestedLoopRunEnabled;
   const utils::NameListOption BlockingFunctionsOption;
   const bool FlagFilesystem;
+  /// Namespaces whose `x` blocks where an `async_x` is declared beside it.
+  const utils::NameListOption AsyncTwinScopesOption;
+  std::vector<std::string> AsyncTwinScopes;
   utils::ReportOnce Reported;
   const std::string AllowedFunctionsOption;
   const unsigned MaxCallDepth;
@@ -74,6 +77,8 @@ private:
 
   NameList Blocking;
   NameList Allowed;
+  /// Blocking calls that only poll when an argument is a zero timeout.
+  std::vector<std::pair<NameList, unsigned>> PollingArguments;
   /// Functions that run their argument elsewhere (executors, spawners,
   /// event loop entry points): never looked into.
   utils::QualifiedNameSet Elsewhere;

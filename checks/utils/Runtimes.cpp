@@ -1,6 +1,7 @@
 //===--- Runtimes.cpp -----------------------------------------------------===//
 
 #include "Runtimes.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -75,6 +76,48 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "experimental::make_parallel_group(...).async_wait(wait_for_all(), ...)";
     Asio.SpawnFunctions = {"boost::asio::co_spawn", "asio::co_spawn"};
     Asio.DetachedTokenTypes = {"boost::asio::detached_t", "asio::detached_t"};
+    // Synchronous operations. Most are also found by the twin rule below
+    // (an `async_x` declared beside `x`); listed so that they stay known
+    // with AsyncTwinScopes emptied. thread_pool::join/wait have no twin.
+    Asio.BlockingFunctions = {
+        "boost::asio::read", "boost::asio::read_at", "boost::asio::read_until",
+        "boost::asio::write", "boost::asio::write_at", "boost::asio::connect",
+        "boost::asio::basic_socket::connect", "boost::asio::basic_socket::wait",
+        "boost::asio::basic_stream_socket::read_some",
+        "boost::asio::basic_stream_socket::write_some",
+        "boost::asio::basic_stream_socket::send",
+        "boost::asio::basic_stream_socket::receive",
+        "boost::asio::basic_datagram_socket::send_to",
+        "boost::asio::basic_datagram_socket::receive_from",
+        "boost::asio::basic_socket_acceptor::accept",
+        "boost::asio::basic_socket_acceptor::wait",
+        "boost::asio::ip::basic_resolver::resolve",
+        "boost::asio::basic_waitable_timer::wait",
+        "boost::asio::basic_deadline_timer::wait",
+        "boost::asio::thread_pool::join", "boost::asio::thread_pool::wait",
+        "asio::read", "asio::read_at", "asio::read_until", "asio::write",
+        "asio::write_at", "asio::connect", "asio::basic_socket::connect",
+        "asio::basic_socket::wait", "asio::basic_stream_socket::read_some",
+        "asio::basic_stream_socket::write_some",
+        "asio::basic_stream_socket::send", "asio::basic_stream_socket::receive",
+        "asio::basic_datagram_socket::send_to",
+        "asio::basic_datagram_socket::receive_from",
+        "asio::basic_socket_acceptor::accept",
+        "asio::basic_socket_acceptor::wait", "asio::ip::basic_resolver::resolve",
+        "asio::basic_waitable_timer::wait", "asio::thread_pool::join",
+        "asio::thread_pool::wait"};
+    // Every Asio (and Beast, built on it) I/O object pairs its asynchronous
+    // operations with synchronous ones of the same name: basic_socket's
+    // connect/wait, the sockets' read_some/write_some/send/receive/send_to/
+    // receive_from, basic_socket_acceptor's accept/wait, basic_resolver's
+    // resolve, the timers' wait, ssl::stream's handshake/shutdown, the
+    // descriptors', pipes', serial ports' and files' reads and writes, the
+    // buffered streams' fill/flush; free read/write/read_until/connect;
+    // Beast's http::read/write, websocket::stream's accept/handshake/read/
+    // write/close/ping, basic_stream's connect. Each synchronous one blocks
+    // until the operation is done, so `x` is blocking wherever `async_x` is
+    // declared beside it (hasAsyncTwin).
+    Asio.AsyncTwinScopes = {"boost::asio", "asio", "boost::beast"};
     All.push_back(Asio);
 
     RuntimePreset Cobalt;
@@ -108,6 +151,16 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Cppcoro.SettledCombinators = {"cppcoro::when_all_ready"};
     Cppcoro.SettledForm = "cppcoro::when_all_ready(...)";
     Cppcoro.ResultAccessors = {"cppcoro::detail::when_all_task::result"};
+    // io_service drives I/O completions on the calling thread:
+    // process_events() until stop(), process_one_event() until one event;
+    // the *_pending_* forms run the ready events without waiting (listed like
+    // asio's poll: they resume other coroutines inside this one).
+    Cppcoro.EntryPoints.push_back("cppcoro::io_service::process_events");
+    Cppcoro.EntryPoints.push_back("cppcoro::io_service::process_one_event");
+    Cppcoro.EntryPoints.push_back(
+        "cppcoro::io_service::process_pending_events");
+    Cppcoro.EntryPoints.push_back(
+        "cppcoro::io_service::process_one_pending_event");
     All.push_back(Cppcoro);
 
     RuntimePreset Folly;
@@ -131,6 +184,20 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // result (the overloads taking a callback return void: not handles).
     Folly.SpawnFunctions = {"folly::coro::TaskWithExecutor::start",
                             "folly::coro::TaskWithExecutor::startInlineUnsafe"};
+    // Thread-blocking waits of folly's futures and synchronisation: get()
+    // and wait() (with or without a timeout) block until the future is
+    // fulfilled; getVia/waitVia drive an executor on this thread until then.
+    // Baton::wait and its timed forms block (try_wait() does not; a
+    // try_wait_for(0ms) only polls).
+    Folly.BlockingFunctions = {
+        "folly::SemiFuture::get",     "folly::SemiFuture::getTry",
+        "folly::SemiFuture::wait",    "folly::Future::get",
+        "folly::Future::getTry",      "folly::Future::getVia",
+        "folly::Future::getTryVia",   "folly::Future::wait",
+        "folly::Future::waitVia",     "folly::Baton::wait",
+        "folly::Baton::try_wait_for", "folly::Baton::try_wait_until",
+        "folly::Baton::timed_wait"};
+    Folly.PollingArguments = {{"folly::Baton::try_wait_for", 0}};
     All.push_back(Folly);
 
     RuntimePreset Libcoro;
@@ -169,9 +236,238 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Stdexec.FailFastCombinators = {"stdexec::when_all",
                                    "stdexec::when_all_with_variant"};
     All.push_back(Stdexec);
+
+    // drogon (lib/inc/drogon/utils/coroutine.h, HttpAppFramework.h,
+    // orm/DbClient.h, nosql/RedisClient.h; trantor's EventLoop).
+    RuntimePreset Drogon;
+    Drogon.Name = "drogon";
+    // Task<T> is lazy (suspend_always, operator co_await); AsyncTask is
+    // eager, not awaitable and fire-and-forget by design (an exception
+    // escaping it terminates the process): a dropped AsyncTask is its use.
+    Drogon.TaskTypes = {"drogon::Task", "drogon::AsyncTask"};
+    // sync_wait(awaitable) runs it on a new thread and blocks on a
+    // condition variable until it is done; app().run() and
+    // EventLoop::loop() run an event loop until it quits.
+    Drogon.EntryPoints = {"drogon::sync_wait", "drogon::HttpAppFramework::run",
+                          "trantor::EventLoop::loop"};
+    // when_all(tasks...) / when_all(vector<Task<T>>) awaits every child,
+    // keeps the first exception and rethrows it: the other results are lost.
+    Drogon.FailFastCombinators = {"drogon::when_all"};
+    // co_future(awaitable) starts it at once (in an AsyncTask) and returns a
+    // std::future of its result: the handle of a running task. async_run()
+    // returns nothing, so there is no handle to keep.
+    Drogon.SpawnFunctions = {"drogon::co_future"};
+    // The synchronous halves of the database and Redis clients (their
+    // execSqlCoro/execCommandCoro twins are awaitable).
+    Drogon.BlockingFunctions = {"drogon::orm::DbClient::execSqlSync",
+                                "drogon::nosql::RedisClient::execCommandSync"};
+    All.push_back(Drogon);
+
+    // concurrencpp (include/concurrencpp/results/*.h, executors/*.h).
+    RuntimePreset Concurrencpp;
+    Concurrencpp.Name = "concurrencpp";
+    // result<T> is eager (a coroutine returning it starts at once, or on the
+    // executor named by an executor_tag first argument), lazy_result<T> lazy
+    // (run() starts it), null_result fire-and-forget.
+    Concurrencpp.TaskTypes = {"concurrencpp::result", "concurrencpp::lazy_result",
+                              "concurrencpp::null_result"};
+    // when_all(executor, results...) and when_any(executor, results...)
+    // hand back the children's result<T>s (in a tuple or a vector, inside a
+    // when_any_result), each holding a value or an exception: nothing is
+    // rethrown. result::get() rethrows, but its test is status() ==
+    // result_status::value (an enum, not a boolean test), so the accessor is
+    // not listed: only discarding the settled results (c) is checked.
+    Concurrencpp.SettledCombinators = {"concurrencpp::when_all",
+                                       "concurrencpp::when_any"};
+    Concurrencpp.SettledForm = "concurrencpp::when_all(executor, ...)";
+    // executor->submit(f) queues f and returns the result<T> of the running
+    // task (derivable_executor<E>::submit hides executor::submit in every
+    // concrete executor); bulk_submit a vector of them; lazy_result::run()
+    // starts a lazy task and returns its result.
+    Concurrencpp.SpawnFunctions = {"concurrencpp::executor::submit",
+                                   "concurrencpp::derivable_executor::submit",
+                                   "concurrencpp::executor::bulk_submit",
+                                   "concurrencpp::derivable_executor::bulk_submit",
+                                   "concurrencpp::lazy_result::run"};
+    // result<T> is no HandleType: a dropped result of a coroutine is
+    // coro-missing-co-await's finding (an eager task: "its result and any
+    // exception it throws are lost"), and one of submit() is found through
+    // the spawn functions above; listing the type would report it twice.
+    // get() and wait() block the thread until the task is done (wait_for
+    // and wait_until too, unless the timeout is zero); a manual_executor's
+    // wait_for_task(s) block until a task is queued. co_await result (or
+    // result.resolve()) is the asynchronous form.
+    Concurrencpp.BlockingFunctions = {
+        "concurrencpp::result::get",
+        "concurrencpp::result::wait",
+        "concurrencpp::result::wait_for",
+        "concurrencpp::result::wait_until",
+        "concurrencpp::shared_result::get",
+        "concurrencpp::shared_result::wait",
+        "concurrencpp::shared_result::wait_for",
+        "concurrencpp::shared_result::wait_until",
+        "concurrencpp::manual_executor::wait_for_task",
+        "concurrencpp::manual_executor::wait_for_tasks"};
+    All.push_back(Concurrencpp);
+
+    // netcan/asyncio, the asyncio-shaped C++20 clone (include/asyncio/*.h).
+    RuntimePreset Asyncio;
+    Asyncio.Name = "asyncio";
+    Asyncio.TaskTypes = {"asyncio::Task", "asyncio::ScheduledTask"};
+    // run(coro) schedules it and runs the loop until it completes.
+    Asyncio.EntryPoints = {"asyncio::run",
+                           "asyncio::EventLoop::run_until_complete"};
+    // gather(futs...) completes with the first exception: rethrown, the
+    // other results lost (there is no return_exceptions form).
+    Asyncio.FailFastCombinators = {"asyncio::gather"};
+    // schedule_task(coro) schedules the task now and returns its
+    // ScheduledTask, which must be kept: its destructor destroys the task.
+    Asyncio.SpawnFunctions = {"asyncio::schedule_task"};
+    Asyncio.HandleTypes = {"asyncio::ScheduledTask"};
+    Asyncio.SleepFunction = "asyncio::sleep";
+    All.push_back(Asyncio);
+
+    // libcurl (curl/curl.h, curl/multi.h): C functions.
+    RuntimePreset Curl;
+    Curl.Name = "libcurl";
+    // curl_easy_perform runs the whole transfer; curl_multi_wait and
+    // curl_multi_poll wait up to timeout_ms (their fourth argument) for
+    // activity: with a zero timeout they only poll.
+    Curl.BlockingFunctions = {"curl_easy_perform", "curl_multi_wait",
+                              "curl_multi_poll"};
+    Curl.PollingArguments = {{"curl_multi_wait", 3}, {"curl_multi_poll", 3}};
+    All.push_back(Curl);
+
+    // cpr, "Curl for People" (include/cpr/api.h, session.h,
+    // async_wrapper.h): the requests-style C++ HTTP client.
+    RuntimePreset Cpr;
+    Cpr.Name = "cpr";
+    // cpr::Get(...) and friends, and Session's methods, perform the request
+    // with curl_easy_perform before returning the Response; the *Async and
+    // *Callback forms run it on a thread pool (not listed), but the
+    // AsyncWrapper they return blocks in get() and wait().
+    Cpr.BlockingFunctions = {
+        "cpr::Get",                  "cpr::Post",
+        "cpr::Put",                  "cpr::Patch",
+        "cpr::Head",                 "cpr::Delete",
+        "cpr::Options",              "cpr::Download",
+        "cpr::MultiGet",             "cpr::MultiPost",
+        "cpr::MultiPut",             "cpr::MultiPatch",
+        "cpr::MultiHead",            "cpr::MultiDelete",
+        "cpr::MultiOptions",         "cpr::Session::Get",
+        "cpr::Session::Post",        "cpr::Session::Put",
+        "cpr::Session::Patch",       "cpr::Session::Head",
+        "cpr::Session::Delete",      "cpr::Session::Options",
+        "cpr::Session::Download",    "cpr::AsyncWrapper::get",
+        "cpr::AsyncWrapper::wait",   "cpr::AsyncWrapper::wait_for",
+        "cpr::AsyncWrapper::wait_until"};
+    All.push_back(Cpr);
     return All;
   }();
   return Presets;
+}
+
+std::vector<PollingArgument> presetPollingArguments() {
+  std::vector<PollingArgument> All;
+  for (const RuntimePreset &Preset : runtimePresets())
+    All.insert(All.end(), Preset.PollingArguments.begin(),
+               Preset.PollingArguments.end());
+  return All;
+}
+
+/// True if \p DC is (nested in) one of \p Scopes and in no `detail`
+/// namespace on the way.
+static bool inTwinScope(const DeclContext *DC,
+                        llvm::ArrayRef<std::string> Scopes) {
+  std::string Path;
+  for (const DeclContext *C = DC; C; C = C->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      if (NS->getName() == "detail")
+        return false;
+      Path = Path.empty() ? NS->getName().str()
+                          : NS->getName().str() + "::" + Path;
+    }
+  return llvm::any_of(Scopes, [&](const std::string &Scope) {
+    llvm::StringRef S = llvm::StringRef(Scope).trim();
+    S.consume_front("::");
+    return !S.empty() && (Path == S || llvm::StringRef(Path).starts_with(
+                                           (S + "::").str()));
+  });
+}
+
+/// True if \p Found holds a function or function template (directly or
+/// through a using declaration).
+static bool declaresFunction(DeclContext::lookup_result Found) {
+  for (const NamedDecl *ND : Found) {
+    ND = ND->getUnderlyingDecl();
+    if (isa<FunctionDecl>(ND) || isa<FunctionTemplateDecl>(ND))
+      return true;
+  }
+  return false;
+}
+
+bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes) {
+  if (!FD || Scopes.empty() || !FD->getIdentifier() ||
+      FD->getName().starts_with("async_") || isa<CXXConstructorDecl>(FD) ||
+      isa<CXXDestructorDecl>(FD))
+    return false;
+  ASTContext &Ctx = FD->getASTContext();
+  DeclarationName Twin(&Ctx.Idents.get(("async_" + FD->getName()).str()));
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    const CXXRecordDecl *Class = MD->getParent();
+    if (!inTwinScope(Class->getDeclContext(), Scopes))
+      return false;
+    // The class as instantiated and, for members of a class template, its
+    // pattern: either declares every member.
+    auto Declares = [&](const CXXRecordDecl *RD) {
+      if (!RD || !RD->hasDefinition())
+        return false;
+      RD = RD->getDefinition();
+      if (declaresFunction(RD->lookup(Twin)))
+        return true;
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
+          if (const CXXRecordDecl *Pattern = T->getTemplatedDecl();
+              Pattern && Pattern->hasDefinition())
+            return declaresFunction(Pattern->getDefinition()->lookup(Twin));
+      return false;
+    };
+    if (Declares(Class))
+      return true;
+    bool Found = false;
+    if (Class->hasDefinition())
+      Class->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+        Found = Declares(Base);
+        return !Found;
+      });
+    return Found;
+  }
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  if (!isa<NamespaceDecl>(DC) || !inTwinScope(DC, Scopes))
+    return false;
+  return declaresFunction(DC->getPrimaryContext()->lookup(Twin));
+}
+
+bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return false;
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsRValue(Result, Ctx))
+    return false;
+  const APValue &V = Result.Val;
+  if (V.isInt())
+    return V.getInt().isZero();
+  // std::chrono::duration: one field, the count.
+  if (V.isStruct() && V.getStructNumFields() >= 1) {
+    const APValue &Count = V.getStructField(0);
+    if (Count.isInt())
+      return Count.getInt().isZero();
+    if (Count.isFloat())
+      return Count.getFloat().isZero();
+  }
+  return false;
 }
 
 std::vector<std::string>

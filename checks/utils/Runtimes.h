@@ -22,6 +22,14 @@
 
 namespace clang::tidy::coro::utils {
 
+/// A blocking call that only polls, and returns at once, when one of its
+/// arguments is a compile-time zero timeout (`curl_multi_wait(m, 0, 0, 0,
+/// &n)`): the function and the index of that argument.
+struct PollingArgument {
+  llvm::StringRef Function;
+  unsigned Index;
+};
+
 struct RuntimePreset {
   llvm::StringRef Name;
   /// Coroutine task types (class templates or classes).
@@ -61,16 +69,47 @@ struct RuntimePreset {
   /// Completion-token types that detach a spawned task and drop its
   /// exception (`asio::detached`).
   std::vector<llvm::StringRef> DetachedTokenTypes;
+  /// Calls that block the calling thread: the runtime's synchronous waits
+  /// (`folly::SemiFuture::get`), synchronous I/O, the synchronous half of a
+  /// sync/async pair (`drogon::orm::DbClient::execSqlSync`). Bare names are
+  /// C functions (coro-blocking-call's NameList).
+  std::vector<llvm::StringRef> BlockingFunctions;
+  /// Namespaces whose classes and free functions pair each asynchronous
+  /// operation `async_x` with a synchronous `x` that blocks until it is done
+  /// (Asio's sockets, acceptors, timers, resolvers, streams; `read`/
+  /// `async_read`): see hasAsyncTwin().
+  std::vector<llvm::StringRef> AsyncTwinScopes;
+  /// Blocking calls that do not block when the argument at an index is a
+  /// compile-time zero timeout.
+  std::vector<PollingArgument> PollingArguments;
 };
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,
-/// folly, libcoro, async_simple, stdexec.
+/// folly, libcoro, async_simple, stdexec, drogon, concurrencpp, asyncio
+/// (netcan/asyncio, the asyncio-shaped clone), libcurl, cpr.
 llvm::ArrayRef<RuntimePreset> runtimePresets();
 
 /// The union of one field over every preset, e.g.
 /// `presetNames(&RuntimePreset::EntryPoints)`.
 std::vector<std::string>
 presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field);
+
+/// Every preset's PollingArguments.
+std::vector<PollingArgument> presetPollingArguments();
+
+/// True if \p FD is the synchronous twin of an asynchronous operation in
+/// one of \p Scopes (namespaces, matched with everything nested in them
+/// except `detail` namespaces): a method `x` of a class whose definition
+/// (or a base's) also declares a method `async_x`, or a free function `x`
+/// whose namespace declares a function `async_x`. The check is made on the
+/// declarations, not on names: `boost::asio::basic_socket::wait` is one
+/// (`async_wait` is its twin), `basic_socket::shutdown` is not (there is no
+/// `async_shutdown` on sockets), `ssl::stream::shutdown` is.
+bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes);
+
+/// True if \p E evaluates, at compile time, to an integer zero or to a
+/// `std::chrono::duration` whose count is zero.
+bool isZeroTimeout(const Expr *E, const ASTContext &Ctx);
 
 /// `;`-joined form of \p Names, for default option values.
 std::string joinNames(llvm::ArrayRef<std::string> Names);

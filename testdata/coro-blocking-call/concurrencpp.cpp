@@ -1,0 +1,38 @@
+// concurrencpp: result<T>::get() and wait() block the thread until the task
+// is done; co_await the result (or its resolve()) instead.
+#include <concurrencpp/concurrencpp.h>
+#include <chrono>
+#include <memory>
+
+using namespace std::chrono_literals;
+
+concurrencpp::result<int> compute(int v) { co_return v; }
+
+concurrencpp::result<int> waits(std::shared_ptr<concurrencpp::thread_pool_executor> pool,
+                                concurrencpp::shared_result<int> shared,
+                                concurrencpp::manual_executor &manual) {
+  concurrencpp::result<int> r = pool->submit([] { return 1; });
+  r.wait(); // expected-warning {{'concurrencpp::result::wait' blocks the event loop inside coroutine 'waits'}}
+  int v = r.get(); // expected-warning {{'concurrencpp::result::get' blocks}}
+  concurrencpp::result<int> other = compute(2);
+  other.wait_for(10ms); // expected-warning {{'concurrencpp::result::wait_for' blocks}}
+  v += shared.get(); // expected-warning {{'concurrencpp::shared_result::get' blocks}}
+  manual.wait_for_task(); // expected-warning {{'concurrencpp::manual_executor::wait_for_task' blocks}}
+  co_return v;
+}
+
+// Negatives: awaiting, status tests, a zero-timeout poll.
+concurrencpp::result<int> awaits(std::shared_ptr<concurrencpp::thread_pool_executor> pool,
+                                 concurrencpp::shared_result<int> shared) {
+  concurrencpp::result<int> r = pool->submit([] { return 1; });
+  if (r.status() == concurrencpp::result_status::idle)
+    r.wait_for(0ms);
+  int v = co_await r;
+  v += co_await shared;
+  concurrencpp::result<int> other = compute(2);
+  co_await other.resolve();
+  co_return v;
+}
+
+// Outside a coroutine get() is the way to wait.
+int blocking_main() { return compute(1).get(); }

@@ -1,0 +1,34 @@
+// cppcoro: an io_service's process_events() (and its one-event and
+// pending-event forms) drives the I/O loop on the calling thread.
+#include <cppcoro/io_service.hpp>
+#include <cppcoro/task.hpp>
+#include <thread>
+
+cppcoro::task<void> handler(cppcoro::io_service &io) {
+  io.process_events(); // expected-warning {{'cppcoro::io_service::process_events' runs an event loop inside coroutine 'handler'}}
+  io.process_one_event(); // expected-warning {{'cppcoro::io_service::process_one_event' runs an event loop}}
+  io.process_pending_events(); // expected-warning {{'cppcoro::io_service::process_pending_events' runs an event loop}}
+  co_return;
+}
+
+void pump(cppcoro::io_service &io) { io.process_one_pending_event(); } // expected-note {{'pump' calls 'cppcoro::io_service::process_one_pending_event', which runs an event loop}}
+cppcoro::task<void> via_helper(cppcoro::io_service &io) {
+  pump(io); // expected-warning {{'pump' runs an event loop inside coroutine 'via_helper': it calls 'cppcoro::io_service::process_one_pending_event'}}
+  co_return;
+}
+
+// Negatives: scheduling onto the io_service is the coroutine's way; the
+// event loop runs on its own thread or at the top of the program.
+cppcoro::task<void> right_way(cppcoro::io_service &io) {
+  co_await io.schedule();
+  if (io.is_stop_requested())
+    io.stop();
+}
+
+int main() {
+  cppcoro::io_service io;
+  std::thread loop([&] { io.process_events(); });
+  io.process_pending_events();
+  io.stop();
+  loop.join();
+}
