@@ -15,6 +15,7 @@ namespace clang::tidy::coro {
 DanglingTaskCheck::DanglingTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       FlagAsioDetached(Options.get("FlagAsioDetached", false)),
+      AllowCastToVoid(Options.getLocalOrGlobal("AllowCastToVoid", true)),
       SpawnFunctionsOption(Options, "SpawnFunctions",
                            utils::joinNames(utils::presetNames(
                                &utils::RuntimePreset::SpawnFunctions))),
@@ -32,6 +33,7 @@ DanglingTaskCheck::DanglingTaskCheck(StringRef Name, ClangTidyContext *Context)
 
 void DanglingTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FlagAsioDetached", FlagAsioDetached);
+  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
   SpawnFunctionsOption.store(Options, Opts);
   HandleTypesOption.store(Options, Opts);
   DetachedTokenTypesOption.store(Options, Opts);
@@ -195,14 +197,11 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
   if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Parent.Parent)) {
     if (!Cast->getType()->isVoidType())
       return;
-    if (!IsSpawn && Context->isCheckEnabled("coro-missing-co-await")) {
-      auto Opts = Context->getOptions().CheckOptions;
-      auto It = Opts.find("coro-missing-co-await.AllowCastToVoid");
-      bool Allowed = It == Opts.end() || It->second.Value == "true" ||
-                     It->second.Value == "1";
-      if (!Allowed && deferToMissingCoAwait(Call, IsSpawn, Ctx))
-        return;
-    }
+    // Where (void) is no deliberate discard, coro-missing-co-await reports
+    // the cast of an awaitable: the global AllowCastToVoid keeps the two
+    // checks' policies in step.
+    if (!AllowCastToVoid && deferToMissingCoAwait(Call, IsSpawn, Ctx))
+      return;
     if (firstReport(Loc))
       diag(Loc, "the handle of the task started by '%0' is cast to void: if "
                 "the task fails, its exception is never retrieved; %1")

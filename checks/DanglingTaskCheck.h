@@ -59,6 +59,9 @@ private:
   bool firstReport(SourceLocation Loc);
 
   const bool FlagAsioDetached;
+  /// Whether `(void)` is a deliberate discard of an awaitable; read locally
+  /// or from the global `AllowCastToVoid` that coro-missing-co-await shares.
+  const bool AllowCastToVoid;
   const utils::NameListOption SpawnFunctionsOption;
   const utils::NameListOption HandleTypesOption;
   const utils::NameListOption DetachedTokenTypesOption;

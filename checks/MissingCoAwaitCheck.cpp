@@ -12,7 +12,8 @@ namespace clang::tidy::coro {
 MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      AllowCastToVoid(Options.get("AllowCastToVoid", true)),
+      // A global option too: coro-dangling-task reads the same policy.
+      AllowCastToVoid(Options.getLocalOrGlobal("AllowCastToVoid", true)),
       // Spawn functions return a handle of a task that already runs: losing
       // it is coro-dangling-task's finding, not a missing co_await.
       IgnoredFunctionsOption(Options, "IgnoredFunctions",
