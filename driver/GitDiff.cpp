@@ -1,11 +1,12 @@
 //===--- GitDiff.cpp ------------------------------------------------------===//
 
 #include "GitDiff.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Signals.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 
 namespace coro_tidy {
 
@@ -13,10 +14,10 @@ bool ChangedLines::contains(llvm::StringRef File, unsigned Line) const {
   auto It = Files.find(File);
   if (It == Files.end())
     return false;
-  for (const auto &[First, Last] : It->second)
-    if (Line >= First && Line <= Last)
-      return true;
-  return false;
+  return llvm::any_of(It->second, [Line](const auto &Range) {
+    const auto &[First, Last] = Range;
+    return Line >= First && Line <= Last;
+  });
 }
 
 ChangedLines parseUnifiedDiff(llvm::StringRef Diff, llvm::StringRef RepoRoot) {
