@@ -11,6 +11,9 @@
 #include "TestSupport.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "gtest/gtest.h"
+#include <dirent.h>
+#include <fstream>
+#include <signal.h>
 #include <thread>
 
 using namespace coro_tidy::test;
@@ -540,6 +543,73 @@ TEST(Lsp, ACheckOverTheTimeLimitIsStopped) {
       << str(D);
   EXPECT_TRUE(D[0].getAsObject()->getString("message")->contains("longer than 1 s"))
       << str(D);
+}
+
+/// The processes descended from \p Root (read from /proc).
+std::vector<int> descendants(int Root) {
+  std::vector<std::pair<int, int>> Parents; // pid, parent
+  if (DIR *Proc = opendir("/proc")) {
+    while (dirent *E = readdir(Proc)) {
+      int Pid = atoi(E->d_name);
+      if (Pid <= 0)
+        continue;
+      std::ifstream Stat("/proc/" + std::string(E->d_name) + "/stat");
+      std::string Line;
+      std::getline(Stat, Line);
+      size_t Close = Line.rfind(')');
+      if (Close == std::string::npos)
+        continue;
+      char State;
+      int Parent = 0;
+      if (sscanf(Line.c_str() + Close + 1, " %c %d", &State, &Parent) == 2)
+        Parents.push_back({Pid, Parent});
+    }
+    closedir(Proc);
+  }
+  std::vector<int> Found{Root};
+  for (size_t I = 0; I < Found.size(); ++I)
+    for (auto [Pid, Parent] : Parents)
+      if (Parent == Found[I])
+        Found.push_back(Pid);
+  Found.erase(Found.begin());
+  return Found;
+}
+
+bool alive(int Pid) {
+  std::ifstream Stat("/proc/" + std::to_string(Pid) + "/stat");
+  std::string Line;
+  std::getline(Stat, Line);
+  size_t Close = Line.rfind(')');
+  return Close != std::string::npos && Line.size() > Close + 2 &&
+         Line[Close + 2] != 'Z';
+}
+
+TEST(Lsp, ClosingADocumentStopsItsWorkerAndRunningCheck) {
+  TaskProject P;
+  std::string File = P.file("a.cpp", ForgottenAwait);
+  Server S({"CORO_TIDY_TEST_CHECK_DELAY_MS=60000"});
+  S.Client.initialize(Object{{"debounceMs", 0}});
+  S.Client.open(uriOf(File), ForgottenAwait);
+  ASSERT_TRUE(S.Client.waitForLog("checking " + File));
+  // The worker and the check's child it forked.
+  std::vector<int> Processes;
+  for (int I = 0; I < 100 && Processes.size() < 2; ++I) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    Processes = descendants(S.Client.pid());
+  }
+  ASSERT_GE(Processes.size(), 2u);
+  S.Client.notify("textDocument/didClose",
+                  Object{{"textDocument", Object{{"uri", uriOf(File)}}}});
+  EXPECT_TRUE(diagnostics(S.Client, uriOf(File)).empty());
+  bool AllGone = false;
+  for (int I = 0; I < 200 && !AllGone; ++I) {
+    AllGone = llvm::none_of(Processes, alive);
+    if (!AllGone)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(AllGone) << "a worker or its check outlived didClose";
+  for (int Pid : Processes)
+    kill(Pid, SIGKILL);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <malloc.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -264,6 +265,10 @@ std::unique_ptr<Worker> Worker::start(const ProviderFactory &MakeProvider,
     return nullptr;
   }
   if (Pid == 0) {
+    // Its own process group, so that stopping it stops the check running
+    // in its child too; and it dies with the server.
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     close(Down[1]);
     close(Up[0]);
     for (int FD : CloseInChild)
@@ -280,6 +285,7 @@ std::unique_ptr<Worker> Worker::start(const ProviderFactory &MakeProvider,
       signal(Signal, SIG_DFL);
     WorkerLoop(Down[0], Up[1], MakeProvider, TimeoutSeconds).run();
   }
+  setpgid(Pid, Pid); // as the child does: whichever runs first
   close(Down[0]);
   close(Up[1]);
   std::unique_ptr<Worker> W(new Worker());
@@ -295,7 +301,8 @@ Worker::~Worker() {
   if (FromWorker >= 0)
     close(FromWorker);
   if (Pid > 0) {
-    kill(Pid, SIGKILL);
+    kill(-Pid, SIGKILL); // the worker's group: it and its check
+    kill(Pid, SIGKILL);  // if it had no time to make the group yet
     reap(Pid);
   }
 }
