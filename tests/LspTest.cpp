@@ -196,6 +196,13 @@ TEST(Lsp, CodeActionsOfferTheFixItAndNolintAndBothWork) {
   const Array *Actions = Reply.getAsObject()->getArray("result");
   ASSERT_TRUE(Actions) << str(Reply);
   ASSERT_EQ(Actions->size(), 2u) << str(Reply);
+  // None when the client asks for other kinds only.
+  Value SourceOnly = S.Client.request(
+      "textDocument/codeAction",
+      Object{{"textDocument", Object{{"uri", Uri}}},
+             {"range", range(3, 4, 3, 4)},
+             {"context", Object{{"diagnostics", Array{}}, {"only", Array{"source"}}}}});
+  EXPECT_EQ(str(*SourceOnly.getAsObject()->get("result")), "[]");
   const Object &Fix = *(*Actions)[0].getAsObject();
   EXPECT_EQ(Fix.getString("kind"), "quickfix");
   EXPECT_EQ(Fix.getBoolean("isPreferred"), true);

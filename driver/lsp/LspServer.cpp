@@ -261,6 +261,17 @@ private:
     // Findings of an older text would edit the wrong places.
     if (Doc->Published.Version != Doc->Version)
       return reply(Id, Array{});
+    // Only quick fixes are offered: none when the client asks for other
+    // kinds only (source actions, refactorings).
+    if (const Object *Context = Params.getObject("context"))
+      if (const Array *Only = Context->getArray("only")) {
+        bool Wanted = llvm::any_of(*Only, [](const Value &Kind) {
+          llvm::StringRef K = Kind.getAsString().value_or("");
+          return K == "quickfix" || K.starts_with("quickfix.");
+        });
+        if (!Wanted)
+          return reply(Id, Array{});
+      }
     reply(Id, codeActions(Doc->Published, Doc->Uri, Doc->File,
                           Doc->PublishedText, From, To));
   }
