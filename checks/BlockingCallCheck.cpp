@@ -398,6 +398,52 @@ bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
 
 //===--- The check --------------------------------------------------------===//
 
+static std::string describeSink(const utils::CallStep &Step, bool AsSubject);
+static std::string describeHelper(const FunctionDecl *FD);
+static std::string describeCoroutine(const FunctionDecl *Coroutine);
+
+static utils::FunctionFacts::Mark markOf(const FunctionDecl *FD) {
+  if (std::optional<bool> Annotated = annotation(FD))
+    return *Annotated ? utils::FunctionFacts::Mark::Sink
+                      : utils::FunctionFacts::Mark::Opaque;
+  return utils::FunctionFacts::Mark::None;
+}
+
+const utils::ChainWording &BlockingCallCheck::chainWording() {
+  static const utils::ChainWording Wording = {
+      [](StringRef Sink, StringRef Coroutine) {
+        return (Sink + " blocks the event loop inside " + Coroutine +
+                "; await an asynchronous alternative or move the call to an "
+                "executor")
+            .str();
+      },
+      [](StringRef Helper, StringRef Coroutine, StringRef Sink) {
+        return (Helper + " blocks the event loop inside " + Coroutine +
+                ": it calls " + Sink + "; make " + Helper +
+                " asynchronous or move the call to an executor")
+            .str();
+      },
+      [](StringRef Caller, StringRef Callee) {
+        return (Caller + " calls " + Callee).str();
+      },
+      [](StringRef Caller, StringRef Sink) {
+        return (Caller + " calls " + Sink + ", which blocks").str();
+      },
+      [](StringRef Override, StringRef Method, bool EveryOverride) {
+        if (Override == Method) // The method's own body.
+          return (Method + " blocks" +
+                  (EveryOverride ? ", and so does every override in the "
+                                   "project"
+                                 : ""))
+              .str();
+        return (Override + " overrides " + Method + " and blocks" +
+                (EveryOverride ? " (every override in the project does)"
+                               : ""))
+            .str();
+      }};
+  return Wording;
+}
+
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
@@ -409,7 +455,15 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
-          Options.get("SleepReplacement", defaultSleepReplacement())) {
+          Options.get("SleepReplacement", defaultSleepReplacement())),
+      Project(Options,
+              {describeHelper,
+               [](const utils::CallStep &Step) {
+                 return describeSink(Step, /*AsSubject=*/false);
+               },
+               describeCoroutine, markOf}) {
+  if (!Project.invalidOption().empty())
+    configurationDiag(Project.invalidOption());
   Blocking.add(BlockingFunctionsOption.names());
   if (FlagFilesystem)
     Blocking.add(std::vector<std::string>(std::begin(FilesystemFunctions),
@@ -439,9 +493,18 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "SleepReplacement", SleepReplacement);
+  Project.storeOptions(Options, Opts);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
+  if (Project.recording())
+    Project.finish(
+        finder(), "coro-blocking-call", MaxCallDepth,
+        [this](SourceLocation Loc, StringRef Message,
+               DiagnosticIDs::Level Level) {
+          diag(Loc, "%0", Level) << Message;
+        },
+        [this](StringRef Warning) { configurationDiag(Warning); });
   Finder.reset();
   ReplacementDeclared.reset();
   Checked.clear();
@@ -451,6 +514,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
 
 void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
   utils::matchCoroutineDefinitions(*MatchFinder, this);
+  Project.registerMatchers(MatchFinder, this);
 }
 
 /// True if \p Call is a standard library stream operation (`std::getline`,
@@ -540,6 +604,8 @@ utils::CallVerdict BlockingCallCheck::classify(const Expr *Call,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Project.check(Result))
+    return;
   const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
   if (!Coroutine)
     return;
@@ -549,15 +615,6 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
 void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                        ASTContext &Ctx) {
   CurrentCoroutine = Coroutine;
-  if (!Finder) {
-    utils::CallChainFinder::Options Opts;
-    Opts.MaxDepth = MaxCallDepth;
-    Finder = std::make_unique<utils::CallChainFinder>(
-        [this](const Expr *Call, const FunctionDecl *Callee) {
-          return classify(Call, Callee);
-        },
-        Opts);
-  }
   // A wait on a future of a task spawned onto this coroutine's own loop is
   // a deadlock: coro-nested-loop-run reports it as such, so report it once.
   llvm::SmallVector<utils::LoopFutureWait, 2> LoopWaits;
@@ -568,9 +625,24 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
           return W.Wait == Step.Call;
         }))
       return;
-    if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
+    if (std::optional<utils::CallChain> Chain = finder().chainFor(Step))
       report(*Chain, Coroutine, Ctx);
+    else if (finder().verdict(Step) == utils::CallVerdict::Follow)
+      Project.leftOpen(Coroutine, Step);
   }, /*SkipColdPaths=*/true);
+}
+
+utils::CallChainFinder &BlockingCallCheck::finder() {
+  if (!Finder) {
+    utils::CallChainFinder::Options Opts;
+    Opts.MaxDepth = MaxCallDepth;
+    Finder = std::make_unique<utils::CallChainFinder>(
+        [this](const Expr *Call, const FunctionDecl *Callee) {
+          return classify(Call, Callee);
+        },
+        Opts);
+  }
+  return *Finder;
 }
 
 /// How the sink of a chain is named in messages.
@@ -644,20 +716,16 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
     return;
   }
 
-  diag(First.Call->getBeginLoc(),
-       "%0 blocks the event loop inside %1: it calls %2; make %0 "
-       "asynchronous or move the call to an executor")
-      << describeHelper(First.Callee) << describeCoroutine(Coroutine)
-      << SinkName;
+  const utils::ChainWording &Wording = chainWording();
+  std::string Helper = describeHelper(First.Callee);
+  diag(First.Call->getBeginLoc(), "%0")
+      << Wording.Headline(Helper, describeCoroutine(Coroutine), SinkName);
   for (size_t I = 1; I < Chain.size(); ++I) {
-    const FunctionDecl *Caller = Chain[I - 1].Callee;
-    if (I + 1 < Chain.size())
-      diag(Chain[I].Call->getBeginLoc(), "%0 calls %1", DiagnosticIDs::Note)
-          << describeHelper(Caller) << describeHelper(Chain[I].Callee);
-    else
-      diag(Chain[I].Call->getBeginLoc(), "%0 calls %1, which blocks",
-           DiagnosticIDs::Note)
-          << describeHelper(Caller) << SinkName;
+    std::string Caller = describeHelper(Chain[I - 1].Callee);
+    diag(Chain[I].Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << (I + 1 < Chain.size()
+                ? Wording.Step(Caller, describeHelper(Chain[I].Callee))
+                : Wording.Last(Caller, SinkName));
   }
 }
 

@@ -7,6 +7,7 @@
 #include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/CallChains.h"
+#include "utils/ProjectChains.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -32,6 +33,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override;
 
+  /// How chains are worded, in-file and across files.
+  static const utils::ChainWording &chainWording();
+
   /// Function names of one list option. An entry with a `::` is a
   /// qualified name (utils::QualifiedNameSet; a leading `::` names a
   /// global function); a bare name (`read`) is a C function: it matches a
@@ -56,6 +60,7 @@ private:
   bool matchesThroughObject(const Expr *Call,
                             const FunctionDecl *Callee) const;
   void checkCoroutine(const FunctionDecl *Coroutine, ASTContext &Ctx);
+  utils::CallChainFinder &finder();
   void report(const utils::CallChain &Chain, const FunctionDecl *Coroutine,
               ASTContext &Ctx);
   std::optional<FixItHint> sleepFix(const CallExpr *Call, ASTContext &Ctx);
@@ -84,6 +89,7 @@ private:
   utils::QualifiedNameSet Elsewhere;
 
   std::unique_ptr<utils::CallChainFinder> Finder;
+  utils::ProjectChains Project;
   std::optional<bool> ReplacementDeclared;
   llvm::DenseSet<const FunctionDecl *> Checked;
   const FunctionDecl *CurrentCoroutine = nullptr;

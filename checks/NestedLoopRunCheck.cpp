@@ -41,7 +41,48 @@ std::string describeEntryPoint(const utils::CallStep &Step) {
   return utils::qualifiedName(Step.Callee);
 }
 
+constexpr llvm::StringLiteral Advice =
+    "a coroutine already runs on an event loop, and a nested run "
+    "deadlocks or re-enters it; co_await the task instead, or start it "
+    "concurrently with create_task";
+
 } // namespace
+
+const utils::ChainWording &NestedLoopRunCheck::chainWording() {
+  static const utils::ChainWording Wording = {
+      [](StringRef Entry, StringRef Coroutine) {
+        return ("'" + Entry + "' runs an event loop inside " + Coroutine +
+                "; " + Advice)
+            .str();
+      },
+      [](StringRef Helper, StringRef Coroutine, StringRef Entry) {
+        return ("'" + Helper + "' runs an event loop inside " + Coroutine +
+                ": it calls '" + Entry + "'; " + Advice)
+            .str();
+      },
+      [](StringRef Caller, StringRef Callee) {
+        return ("'" + Caller + "' calls '" + Callee + "'").str();
+      },
+      [](StringRef Caller, StringRef Entry) {
+        return ("'" + Caller + "' calls '" + Entry +
+                "', which runs an event loop")
+            .str();
+      },
+      [](StringRef Override, StringRef Method, bool EveryOverride) {
+        if (Override == Method) // The method's own body.
+          return ("'" + Method + "' runs an event loop" +
+                  (EveryOverride ? ", and so does every override in the "
+                                   "project"
+                                 : ""))
+              .str();
+        return ("'" + Override + "' overrides '" + Method +
+                "' and runs an event loop" +
+                (EveryOverride ? " (every override in the project does)"
+                               : ""))
+            .str();
+      }};
+  return Wording;
+}
 
 NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
                                        ClangTidyContext *Context)
@@ -49,7 +90,14 @@ NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
       EntryPointsOption(Options, "EntryPoints",
                         utils::joinNames(utils::presetNames(
                             &utils::RuntimePreset::EntryPoints))),
-      MaxCallDepth(Options.get("MaxCallDepth", 8u)) {
+      MaxCallDepth(Options.get("MaxCallDepth", 8u)),
+      Project(Options, {utils::describeFunction, describeEntryPoint,
+                        describeCoroutine,
+                        [](const FunctionDecl *) {
+                          return utils::FunctionFacts::Mark::None;
+                        }}) {
+  if (!Project.invalidOption().empty())
+    configurationDiag(Project.invalidOption());
   EntryPoints.add(EntryPointsOption.names());
   std::vector<std::string> Names(std::begin(DefaultElsewhere),
                                  std::end(DefaultElsewhere));
@@ -61,10 +109,39 @@ NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
 void NestedLoopRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   EntryPointsOption.store(Options, Opts);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
+  Project.storeOptions(Options, Opts);
+}
+
+void NestedLoopRunCheck::onEndOfTranslationUnit() {
+  if (Project.recording())
+    Project.finish(
+        finder(), "coro-nested-loop-run", MaxCallDepth,
+        [this](SourceLocation Loc, StringRef Message,
+               DiagnosticIDs::Level Level) {
+          diag(Loc, "%0", Level) << Message;
+        },
+        [this](StringRef Warning) { configurationDiag(Warning); });
+  Reported.clear();
+  Finder.reset();
+  Checked.clear();
+}
+
+utils::CallChainFinder &NestedLoopRunCheck::finder() {
+  if (!Finder) {
+    utils::CallChainFinder::Options Opts;
+    Opts.MaxDepth = MaxCallDepth;
+    Finder = std::make_unique<utils::CallChainFinder>(
+        [this](const Expr *Call, const FunctionDecl *Callee) {
+          return classify(Call, Callee);
+        },
+        Opts);
+  }
+  return *Finder;
 }
 
 void NestedLoopRunCheck::registerMatchers(MatchFinder *MatchFinder) {
   utils::matchCoroutineDefinitions(*MatchFinder, this);
+  Project.registerMatchers(MatchFinder, this);
 }
 
 utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
@@ -77,22 +154,17 @@ utils::CallVerdict NestedLoopRunCheck::classify(const Expr *Call,
 }
 
 void NestedLoopRunCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Project.check(Result))
+    return;
   const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
   if (!Coroutine)
     return;
   ASTContext &Ctx = *Result.Context;
-  if (!Finder) {
-    utils::CallChainFinder::Options Opts;
-    Opts.MaxDepth = MaxCallDepth;
-    Finder = std::make_unique<utils::CallChainFinder>(
-        [this](const Expr *Call, const FunctionDecl *Callee) {
-          return classify(Call, Callee);
-        },
-        Opts);
-  }
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
-    if (std::optional<utils::CallChain> Chain = Finder->chainFor(Step))
+    if (std::optional<utils::CallChain> Chain = finder().chainFor(Step))
       reportEntryPoint(*Chain, Coroutine);
+    else if (finder().verdict(Step) == utils::CallVerdict::Follow)
+      Project.leftOpen(Coroutine, Step);
   }, /*SkipColdPaths=*/true);
   checkSpawnedFutures(Coroutine, Ctx);
 }
@@ -105,29 +177,20 @@ void NestedLoopRunCheck::reportEntryPoint(const utils::CallChain &Chain,
     return;
   std::string Entry = describeEntryPoint(Sink);
   std::string Where = describeCoroutine(Coroutine);
-  static constexpr llvm::StringLiteral Advice =
-      "a coroutine already runs on an event loop, and a nested run "
-      "deadlocks or re-enters it; co_await the task instead, or start it "
-      "concurrently with create_task";
+  const utils::ChainWording &Wording = chainWording();
   if (Chain.size() == 1) {
-    diag(First.Call->getBeginLoc(), "'%0' runs an event loop inside %1; %2")
-        << Entry << Where << Advice;
+    diag(First.Call->getBeginLoc(), "%0") << Wording.Direct(Entry, Where);
     return;
   }
-  diag(First.Call->getBeginLoc(),
-       "'%0' runs an event loop inside %1: it calls '%2'; %3")
-      << utils::describeFunction(First.Callee) << Where << Entry << Advice;
+  diag(First.Call->getBeginLoc(), "%0") << Wording.Headline(
+      utils::describeFunction(First.Callee), Where, Entry);
   for (size_t I = 1; I < Chain.size(); ++I) {
-    const FunctionDecl *Caller = Chain[I - 1].Callee;
-    if (I + 1 < Chain.size())
-      diag(Chain[I].Call->getBeginLoc(), "'%0' calls '%1'",
-           DiagnosticIDs::Note)
-          << utils::describeFunction(Caller)
-          << utils::describeFunction(Chain[I].Callee);
-    else
-      diag(Chain[I].Call->getBeginLoc(),
-           "'%0' calls '%1', which runs an event loop", DiagnosticIDs::Note)
-          << utils::describeFunction(Caller) << Entry;
+    std::string Caller = utils::describeFunction(Chain[I - 1].Callee);
+    diag(Chain[I].Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << (I + 1 < Chain.size()
+                ? Wording.Step(Caller,
+                               utils::describeFunction(Chain[I].Callee))
+                : Wording.Last(Caller, Entry));
   }
 }
 

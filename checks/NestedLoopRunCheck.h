@@ -7,6 +7,7 @@
 #include "utils/ReportOnce.h"
 #include "utils/NameListOption.h"
 #include "utils/CallChains.h"
+#include "utils/ProjectChains.h"
 #include "utils/Runtimes.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -30,17 +31,17 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override {
-    Reported.clear();
-    Finder.reset();
-    Checked.clear();
-  }
+  void onEndOfTranslationUnit() override;
+
+  /// How chains are worded, in-file and across files.
+  static const utils::ChainWording &chainWording();
 
 private:
   utils::CallVerdict classify(const Expr *Call, const FunctionDecl *Callee);
   void reportEntryPoint(const utils::CallChain &Chain,
                         const FunctionDecl *Coroutine);
   void checkSpawnedFutures(const FunctionDecl *Coroutine, ASTContext &Ctx);
+  utils::CallChainFinder &finder();
 
   const utils::NameListOption EntryPointsOption;
   utils::ReportOnce Reported;
@@ -51,6 +52,7 @@ private:
   utils::QualifiedNameSet Elsewhere;
   utils::QualifiedNameSet SpawnFunctions;
   std::unique_ptr<utils::CallChainFinder> Finder;
+  utils::ProjectChains Project;
   llvm::DenseSet<const FunctionDecl *> Checked;
 };
 

@@ -20,6 +20,8 @@
 #include "LspServer.h"
 #include "Output.h"
 #include "Report.h"
+#include "ProjectAnalysis.h"
+#include "ProjectIndex.h"
 #include "ResultCache.h"
 #include "Scheduler.h"
 #include "StderrCapture.h"
@@ -197,6 +199,31 @@ cl::opt<std::string> CacheDir(
     cl::init(""), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"),
                       cl::init(false), cl::cat(Category));
+cl::opt<bool> ProjectAnalysis(
+    "project-analysis",
+    cl::desc("Follow blocking and loop-running chains into helpers defined "
+             "in other units (default on). A run over some files uses the "
+             "project index of the cache, as of the last run that checked "
+             "each other unit: it is as fresh as those runs "
+             "(docs/project-analysis.md)"),
+    cl::init(true), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Check only part K of N of the units (a fixed partition), for "
+             "CI matrices; cross-file chains are reported by `coro-tidy "
+             "merge` over the shards' --facts-out bundles"),
+    cl::value_desc("K/N"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> FactsOut(
+    "facts-out",
+    cl::desc("Write this run's units, results and facts to a bundle for "
+             "`coro-tidy merge`"),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+cl::opt<bool> Merge(
+    "merge",
+    cl::desc("The arguments are facts bundles (--facts-out) of shards: "
+             "report what one run over all their units would (also "
+             "spelled `coro-tidy merge <bundles>`)"),
+    cl::init(false), cl::cat(Category));
 cl::opt<std::string> Diff(
     "diff", cl::ValueOptional,
     cl::desc("Check only units touched by `git diff <rev>` (default HEAD) "
@@ -360,6 +387,128 @@ void warnUnknownChecks(StringRef ChecksOption) {
 }
 } // namespace
 
+/// What the report looks like (the same for a run and for a merge).
+coro_tidy::OutputRequest reportRequest(const std::vector<std::string> &Files,
+                                       const ClangTidyOptions &Effective,
+                                       const char *Argv0) {
+  coro_tidy::OutputRequest Report;
+  Report.Format = Format;
+  Report.OutputPath = Output;
+  Report.ExportFixes = ExportFixes;
+  // As in clang-tidy, --fix-notes and --fix-errors imply --fix.
+  Report.Fix = Fix || FixErrors || FixNotes
+                   ? (FixNotes ? FB_FixNotes : FB_Fix)
+                   : FB_NoFix;
+  Report.FixErrors = FixErrors;
+  Report.ReplayCompilerMessages = !Quiet;
+  Report.Report.EnabledChecks = getCheckNames(Effective, false);
+  Report.Report.Argv0 = Argv0;
+  Report.Report.DocsBaseUrl = DocsUrl;
+  Report.Report.SourceRoot = sourceRoot(SarifRoot);
+  if (!Files.empty()) {
+    SmallString<256> Main(Files.front());
+    sys::fs::make_absolute(Main);
+    Report.MainFile = std::string(Main);
+  }
+  return Report;
+}
+
+std::string absolutePath(StringRef File) {
+  SmallString<256> Path(File);
+  sys::fs::make_absolute(Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+/// Exit code of a finished report.
+int exitCode(const coro_tidy::OutputSummary &Summary,
+             const std::vector<std::string> &InternalErrors) {
+  for (const std::string &Message : InternalErrors)
+    WithColor::error(errs(), "coro-tidy") << Message << "\n";
+  if (unsigned Count = Summary.WarningsAsErrors)
+    errs() << Count << " warning" << (Count == 1 ? "" : "s")
+           << " treated as error" << (Count == 1 ? "" : "s") << "\n";
+  if (!InternalErrors.empty())
+    return coro_tidy::ExitInternal;
+  if (Summary.WarningsAsErrors || Summary.CompileErrors)
+    return coro_tidy::ExitFindings;
+  return coro_tidy::ExitClean;
+}
+
+/// Findings only the project graph shows, as one more "unit" for the
+/// reporter (after every real unit, so -j never changes the order).
+void reportCrossFile(coro_tidy::Reporter &Reporter,
+                     const std::vector<coro_tidy::UnitFacts> &Units,
+                     const std::vector<coro_tidy::UnitFacts> &Others,
+                     const coro_tidy::ProviderFactory &MakeProvider,
+                     bool KeepFixes) {
+  std::vector<ClangTidyError> Errors =
+      coro_tidy::crossFileFindings(Units, Others, MakeProvider, KeepFixes);
+  if (Errors.empty() || Units.empty())
+    return;
+  coro_tidy::UnitOutcome Project;
+  Project.File = Units.front().MainFile;
+  Project.Result.emplace();
+  Project.Result->Errors = std::move(Errors);
+  Reporter.add(Project);
+}
+
+/// `coro-tidy merge`: the shards' units in their original order, then the
+/// chains across all of them: what one run over every unit prints.
+int mergeBundles(const std::vector<std::string> &Bundles,
+                 coro_tidy::ConfigRequest ConfigReq,
+                 const ClangTidyOptions &Effective, const char *Argv0) {
+  if (Bundles.empty())
+    return usageError("merge: no facts bundles given (write them with "
+                      "--facts-out)");
+  std::vector<coro_tidy::BundledUnit> Units;
+  for (const std::string &Path : Bundles) {
+    auto Read = coro_tidy::readFactsBundle(Path);
+    if (!Read)
+      return usageError(toString(Read.takeError()));
+    for (coro_tidy::BundledUnit &U : *Read)
+      Units.push_back(std::move(U));
+  }
+  llvm::stable_sort(Units, [](const auto &A, const auto &B) {
+    return A.Position < B.Position;
+  });
+  Units.erase(std::unique(Units.begin(), Units.end(),
+                          [](const auto &A, const auto &B) {
+                            return A.Position == B.Position;
+                          }),
+              Units.end());
+  std::vector<std::string> Files;
+  for (const coro_tidy::BundledUnit &U : Units)
+    Files.push_back(U.File);
+  clang::tooling::FixedCompilationDatabase NoDatabase(".", {});
+  ConfigReq.ProjectRoot = projectRoot(Files, NoDatabase);
+  coro_tidy::ProviderFactory MakeProvider = [ConfigReq]() {
+    return cantFail(coro_tidy::makeOptionsProvider(ConfigReq));
+  };
+  if (!Output.empty() && Format == "text")
+    if (Error E = coro_tidy::redirectStdout(Output))
+      return usageError(toString(std::move(E)));
+  // The reporter keeps a reference to its request.
+  coro_tidy::OutputRequest Request = reportRequest(Files, Effective, Argv0);
+  coro_tidy::Reporter Reporter(Request, MakeProvider);
+  std::vector<coro_tidy::UnitFacts> Facts;
+  for (coro_tidy::BundledUnit &U : Units) {
+    coro_tidy::UnitOutcome Outcome;
+    Outcome.File = U.File;
+    Outcome.CompilerMessages = U.Result.CompilerMessages;
+    Facts.push_back({absolutePath(U.File), U.Result.Facts});
+    Outcome.Result = std::move(U.Result);
+    Reporter.add(Outcome);
+  }
+  bool KeepFixes = Fix || FixErrors || FixNotes || !ExportFixes.empty() ||
+                   Format != "text";
+  reportCrossFile(Reporter, Facts, {}, MakeProvider, KeepFixes);
+  auto Summary = Reporter.finish();
+  if (!Summary)
+    return usageError(toString(Summary.takeError()));
+  return exitCode(*Summary, {});
+}
+
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
   // Split off `-- <compiler args>` before llvm::cl sees them.
@@ -367,6 +516,10 @@ int main(int argc, const char **argv) {
   coro_tidy::CompilationRequest Compilation;
   Compilation.Argv0 = argv[0];
   for (int I = 0; I < argc; ++I) {
+    if (I == 1 && StringRef(argv[I]) == "merge") {
+      ToolArgs.push_back("--merge");
+      continue;
+    }
     if (I > 0 && StringRef(argv[I]) == "--") {
       Compilation.HasFixedArgs = true;
       for (int J = I + 1; J < argc; ++J)
@@ -431,7 +584,8 @@ int main(int argc, const char **argv) {
   // file still chooses the configuration.
   bool Informational = ListChecks || DumpConfig || VerifyConfig ||
                        ExplainConfig;
-  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  std::vector<std::string> Files, Bundles;
+  (Merge ? Bundles : Files).assign(SourcePaths.begin(), SourcePaths.end());
   SmallString<256> ConfigAnchor;
   for (const std::string &File : Files)
     if (!File.empty() && File != "-") {
@@ -501,6 +655,8 @@ int main(int argc, const char **argv) {
     return coro_tidy::ExitClean;
   }
 
+  if (Merge)
+    return mergeBundles(Bundles, ConfigReq, Effective, argv[0]);
   if (Files.empty() && BuildPath.empty() && !Diff.getNumOccurrences())
     return usageError("no input files (give source files, or -p <build dir> "
                       "to check the whole compilation database; see --help)");
@@ -509,6 +665,17 @@ int main(int argc, const char **argv) {
   if (getCheckNames(Effective, false).empty())
     return usageError("no checks enabled (--checks='" + Checks +
                       "' and the configuration select none)");
+
+  std::optional<std::pair<unsigned, unsigned>> ShardPart;
+  if (!Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [Left, Right] = StringRef(Shard).split('/');
+    if (Left.getAsInteger(10, K) || Right.getAsInteger(10, N) || N == 0 ||
+        K == 0 || K > N)
+      return usageError("--shard='" + Shard +
+                        "' is not K/N with 1 <= K <= N (e.g. --shard=2/4)");
+    ShardPart = {K, N};
+  }
 
   // --diff: the changed lines, and the units they touch.
   std::optional<coro_tidy::ChangedLines> Changed;
@@ -595,6 +762,7 @@ int main(int argc, const char **argv) {
   }
   coro_tidy::RunSettings Settings;
   Settings.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Settings.Unit.ProjectFacts = ProjectAnalysis || !FactsOut.empty();
   Settings.Unit.KeepFixes = Fix || FixErrors || FixNotes ||
                             !ExportFixes.empty() || Format != "text";
   Settings.Unit.Profile = EnableCheckProfile;
@@ -651,30 +819,67 @@ int main(int argc, const char **argv) {
     if (Error E = coro_tidy::redirectStdout(Output))
       return usageError(toString(std::move(E)));
 
-  coro_tidy::OutputRequest Report;
-  Report.Format = Format;
-  Report.OutputPath = Output;
-  Report.ExportFixes = ExportFixes;
-  // As in clang-tidy, --fix-notes and --fix-errors imply --fix.
-  Report.Fix = Fix || FixErrors || FixNotes
-                   ? (FixNotes ? FB_FixNotes : FB_Fix)
-                   : FB_NoFix;
-  Report.FixErrors = FixErrors;
-  Report.ReplayCompilerMessages = Settings.ReplayCompilerMessages;
+  coro_tidy::OutputRequest Report = reportRequest(Files, Effective, argv[0]);
   Report.Changed = Changed ? &*Changed : nullptr;
-  Report.Report.EnabledChecks = getCheckNames(Effective, false);
-  Report.Report.Argv0 = argv[0];
-  Report.Report.DocsBaseUrl = DocsUrl;
-  Report.Report.SourceRoot = sourceRoot(SarifRoot);
-  if (!Files.empty()) {
-    SmallString<256> Main(Files.front());
-    sys::fs::make_absolute(Main);
-    Report.MainFile = std::string(Main);
+  // --shard=K/N: every N-th unit from the K-th, in the sorted order
+  // every shard sees; positions are kept for the merge.
+  std::vector<unsigned> Positions;
+  {
+    std::vector<std::string> Part;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (!ShardPart || I % ShardPart->second == ShardPart->first - 1) {
+        Part.push_back(Files[I]);
+        Positions.push_back(I);
+      }
+    Files = std::move(Part);
   }
   coro_tidy::Reporter Reporter(Report, MakeProvider);
+  std::vector<coro_tidy::UnitFacts> Fresh;
+  std::vector<coro_tidy::BundledUnit> Bundle;
+  size_t Delivered = 0;
   coro_tidy::RunOutcome Outcome = coro_tidy::checkUnits(
       Files, MakeProvider, **Compilations, Cache ? &*Cache : nullptr, Settings,
-      [&](coro_tidy::UnitOutcome &Unit) { Reporter.add(Unit); });
+      [&](coro_tidy::UnitOutcome &Unit) {
+        unsigned Position = Positions[Delivered++];
+        if (Unit.Result) {
+          Fresh.push_back({absolutePath(Unit.File), Unit.Result->Facts});
+          if (!FactsOut.empty())
+            Bundle.push_back({Position, Unit.File, *Unit.Result});
+        }
+        Reporter.add(Unit);
+      });
+  // A shard sees part of the graph: its merge reports the chains.
+  if (ProjectAnalysis && !ShardPart) {
+    std::vector<coro_tidy::UnitFacts> Others;
+    std::string IndexPath;
+    if (Cache) {
+      IndexPath = coro_tidy::projectIndexPath(Cache->directory());
+      std::string Warning;
+      Others = coro_tidy::readProjectIndex(IndexPath, Warning);
+      if (!Warning.empty())
+        WithColor::warning(errs(), "coro-tidy") << Warning << "\n";
+    }
+    StringSet<> Checked;
+    for (const coro_tidy::UnitFacts &U : Fresh)
+      Checked.insert(U.MainFile);
+    std::vector<coro_tidy::UnitFacts> Rest;
+    for (coro_tidy::UnitFacts &U : Others)
+      if (!Checked.contains(U.MainFile))
+        Rest.push_back(std::move(U));
+    reportCrossFile(Reporter, Fresh, Rest, MakeProvider,
+                    Settings.Unit.KeepFixes);
+    if (Cache) {
+      std::vector<std::string> DatabaseFiles = (*Compilations)->getAllFiles();
+      if (Error E = coro_tidy::writeProjectIndex(
+              IndexPath,
+              coro_tidy::updatedIndex(std::move(Rest), Fresh, DatabaseFiles)))
+        WithColor::warning(errs(), "coro-tidy")
+            << toString(std::move(E)) << "\n";
+    }
+  }
+  if (!FactsOut.empty())
+    if (Error E = coro_tidy::writeFactsBundle(FactsOut, Bundle))
+      return usageError(toString(std::move(E)));
   auto Summary = Reporter.finish();
   if (!Summary)
     return usageError(toString(Summary.takeError()));
@@ -683,14 +888,5 @@ int main(int argc, const char **argv) {
     errs() << "coro-tidy: " << Files.size() << " translation unit"
            << (Files.size() == 1 ? "" : "s") << ", " << Cache->hits()
            << " from the cache\n";
-  for (const std::string &Message : Outcome.InternalErrors)
-    WithColor::error(errs(), "coro-tidy") << Message << "\n";
-  if (unsigned Count = Summary->WarningsAsErrors)
-    errs() << Count << " warning" << (Count == 1 ? "" : "s")
-           << " treated as error" << (Count == 1 ? "" : "s") << "\n";
-  if (!Outcome.InternalErrors.empty())
-    return coro_tidy::ExitInternal;
-  if (Summary->WarningsAsErrors || Summary->CompileErrors)
-    return coro_tidy::ExitFindings;
-  return coro_tidy::ExitClean;
+  return exitCode(*Summary, Outcome.InternalErrors);
 }

@@ -100,10 +100,13 @@ Value toJSON(const UnitResult &R) {
   Array Absent;
   for (const std::string &A : R.Absent)
     Absent.push_back(A);
+  clang::tidy::coro::utils::UnitFacts Facts;
+  Facts.Analyses = R.Facts;
   return Object{{"errors", std::move(Errors)},
                 {"includes", std::move(Includes)},
                 {"absent", std::move(Absent)},
-                {"compilerMessages", R.CompilerMessages}};
+                {"compilerMessages", R.CompilerMessages},
+                {"facts", toJSON(Facts)}};
 }
 
 std::optional<UnitResult> unitResultFromJSON(const Value &V) {
@@ -152,6 +155,14 @@ std::optional<UnitResult> unitResultFromJSON(const Value &V) {
   }
   if (auto Messages = O->getString("compilerMessages"))
     R.CompilerMessages = Messages->str();
+  if (const Value *Facts = O->get("facts")) {
+    auto Parsed = clang::tidy::coro::utils::unitFactsFromJSON(*Facts);
+    if (!Parsed) {
+      llvm::consumeError(Parsed.takeError());
+      return std::nullopt;
+    }
+    R.Facts = std::move(Parsed->Analyses);
+  }
   for (const Value &A : *Absent) {
     auto S = A.getAsString();
     if (!S)

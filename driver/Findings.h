@@ -10,6 +10,7 @@
 #define CORO_TIDY_DRIVER_FINDINGS_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "utils/ProjectFacts.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct UnitResult {
   /// What the unit printed while compiling ("N warnings generated."),
   /// replayed when it is served from the cache.
   std::string CompilerMessages;
+  /// What the chain checks saw of the unit's call graph, for the
+  /// project-wide analysis (checks/utils/ProjectFacts.h).
+  std::vector<clang::tidy::coro::utils::AnalysisFacts> Facts;
 };
 
 llvm::json::Value toJSON(const clang::tidy::ClangTidyError &Error);

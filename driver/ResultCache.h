@@ -40,6 +40,7 @@ public:
                      const std::vector<std::string> &Includes);
   void store(const std::string &Key, const UnitResult &Result);
 
+  const std::string &directory() const { return Dir; }
   unsigned hits() const { return Hits; }
   unsigned misses() const { return Misses; }
 

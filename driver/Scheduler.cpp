@@ -58,6 +58,7 @@ unitKey(ResultCache &Cache, const ProviderFactory &MakeProvider,
   if (!Settings.Unit.VfsOverlay.empty())
     OptionsText += "\n" + Cache.hashFile(Settings.Unit.VfsOverlay);
   OptionsText += Settings.Unit.ModuleHeadersParsing ? "\nmodules" : "";
+  OptionsText += Settings.Unit.ProjectFacts ? "\nfacts" : "";
   return Cache.key(toolFingerprint(Settings.Argv0), OptionsText,
                    unitIdentity(Compilations, File), absolute(File));
 }

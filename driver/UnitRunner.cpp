@@ -259,7 +259,12 @@ UnitResult checkUnit(const ProviderFactory &MakeProvider,
   Tool.setDiagnosticConsumer(&DiagConsumer);
   UnitResult Result;
   CheckActionFactory Factory(Context, Result.Includes);
+  clang::tidy::coro::utils::FactsSink Facts;
+  if (Options.ProjectFacts)
+    clang::tidy::coro::utils::FactsSink::activate(&Facts);
   Tool.run(&Factory);
+  clang::tidy::coro::utils::FactsSink::activate(nullptr);
+  Result.Facts = Facts.take();
   Result.Errors = DiagConsumer.take();
   Result.Absent = Recorder->take();
   for (ClangTidyError &E : Result.Errors)

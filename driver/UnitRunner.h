@@ -24,6 +24,8 @@ struct UnitOptions {
   std::string ProfilePrefix;       ///< --store-check-profile
   std::string VfsOverlay;          ///< --vfsoverlay, a YAML file
   bool ModuleHeadersParsing = false; ///< --enable-module-headers-parsing
+  /// Record the chain checks' facts for the project-wide analysis.
+  bool ProjectFacts = false;
 };
 
 /// Checks \p File in this process, as clang-tidy's runClangTidy does, and

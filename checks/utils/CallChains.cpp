@@ -3,12 +3,12 @@
 #include "CallChains.h"
 #include "ColdPaths.h"
 #include "Coroutines.h"
+#include "SinkDistances.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include <queue>
 #include <vector>
 
 namespace clang::tidy::coro::utils {
@@ -200,38 +200,25 @@ void CallChainFinder::explore(const FunctionDecl *Root) {
     }, /*SkipColdPaths=*/true);
   }
 
+  // Callees explored by an earlier query are seeds: their distance is
+  // known.
   const unsigned N = Nodes.size();
-  std::vector<unsigned> Best(N, Unreachable);
-  std::vector<std::vector<unsigned>> Preds(N);
-  using Entry = std::pair<unsigned, unsigned>; // (distance, node index)
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> Queue;
+  SinkGraph Graph(N);
   for (unsigned I = 0; I < N; ++I) {
-    unsigned D = Nodes[I].DirectSink ? 1 : Unreachable;
+    if (Nodes[I].DirectSink)
+      Graph.seed(I, 1);
     for (const Edge &E : Nodes[I].Edges) {
       auto It = Index.find(E.Target);
       if (It != Index.end()) {
-        Preds[It->second].push_back(I);
+        Graph.addEdge(I, It->second);
         continue;
       }
       auto M = Memo.find(E.Target);
       if (M != Memo.end() && M->second.Distance != Unreachable)
-        D = std::min(D, M->second.Distance + 1);
+        Graph.seed(I, M->second.Distance + 1);
     }
-    Best[I] = D;
-    if (D != Unreachable)
-      Queue.push({D, I});
   }
-  while (!Queue.empty()) {
-    auto [D, I] = Queue.top();
-    Queue.pop();
-    if (D != Best[I])
-      continue;
-    for (unsigned P : Preds[I])
-      if (D + 1 < Best[P]) {
-        Best[P] = D + 1;
-        Queue.push({D + 1, P});
-      }
-  }
+  std::vector<unsigned> Best = Graph.distances();
 
   // Record, for each node, the first step in source order that starts a
   // shortest chain: deterministic, and the one a reader expects.

@@ -120,6 +120,9 @@ public:
 
   const Options &options() const { return Opts; }
 
+  /// The classifier's verdict on one call.
+  CallVerdict verdict(const CallStep &Step) { return classify(Step); }
+
 private:
   static constexpr unsigned Unreachable = ~0u;
   struct Node {
