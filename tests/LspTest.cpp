@@ -1,4 +1,5 @@
-//===--- LspTest.cpp - coro-tidy --lsp through a scripted protocol client --===//
+//===--- LspTest.cpp - coro-tidy --lsp through a scripted protocol client
+//--===//
 //
 // Every message the server handles, cancellation, a compile error, a crash
 // in a check, garbage input and a document outside the compilation
@@ -7,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lsp/LspTestClient.h"
 #include "TestSupport.h"
+#include "lsp/LspTestClient.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "gtest/gtest.h"
 #include <dirent.h>
@@ -63,9 +64,10 @@ Object range(int Line, int Character, int EndLine, int EndCharacter) {
 
 void change(LspClient &Client, const std::string &Uri, int64_t Version,
             Array Changes) {
-  Client.notify("textDocument/didChange",
-                Object{{"textDocument", Object{{"uri", Uri}, {"version", Version}}},
-                       {"contentChanges", std::move(Changes)}});
+  Client.notify(
+      "textDocument/didChange",
+      Object{{"textDocument", Object{{"uri", Uri}, {"version", Version}}},
+             {"contentChanges", std::move(Changes)}});
 }
 
 /// ForgottenAwait (TestSupport.h) with the co_await that fixes it.
@@ -140,8 +142,8 @@ TEST(Lsp, ChecksTheUnsavedBufferWithPreciseRangesAndDocsLinks) {
   EXPECT_EQ(str(*Diagnostic.get("range")), str(Value(range(3, 2, 3, 12))));
   const Object *Description = Diagnostic.getObject("codeDescription");
   ASSERT_TRUE(Description);
-  EXPECT_TRUE(Description->getString("href")->ends_with(
-      "/coro-missing-co-await.md"))
+  EXPECT_TRUE(
+      Description->getString("href")->ends_with("/coro-missing-co-await.md"))
       << str(*Description);
 }
 
@@ -169,7 +171,8 @@ TEST(Lsp, IncrementalAndFullChangesInUtf16Columns) {
   // two and four bytes (one and two UTF-16 units) before the call.
   change(S.Client, Uri, 2,
          Array{Object{{"range", range(3, 2, 3, 11)}, {"text", ""}},
-               Object{{"range", range(3, 2, 3, 2)}, {"text", "/*\xC3\xA9\xF0\x9F\x98\x80*/ "}}});
+               Object{{"range", range(3, 2, 3, 2)},
+                      {"text", "/*\xC3\xA9\xF0\x9F\x98\x80*/ "}}});
   Array D = diagnostics(S.Client, Uri, 2);
   ASSERT_EQ(D.size(), 1u) << str(D);
   // "  /*" 4 units, U+00E9 one, U+1F600 two, "*/ " three: the call at 10.
@@ -188,29 +191,31 @@ TEST(Lsp, CodeActionsOfferTheFixItAndNolintAndBothWork) {
   S.Client.initialize(Object{{"debounceMs", 0}});
   S.Client.open(Uri, ForgottenAwait, 1);
   ASSERT_EQ(diagnostics(S.Client, Uri, 1).size(), 1u);
-  Value Reply = S.Client.request(
-      "textDocument/codeAction",
-      Object{{"textDocument", Object{{"uri", Uri}}},
-             {"range", range(3, 4, 3, 4)},
-             {"context", Object{{"diagnostics", Array{}}}}});
+  Value Reply =
+      S.Client.request("textDocument/codeAction",
+                       Object{{"textDocument", Object{{"uri", Uri}}},
+                              {"range", range(3, 4, 3, 4)},
+                              {"context", Object{{"diagnostics", Array{}}}}});
   const Array *Actions = Reply.getAsObject()->getArray("result");
   ASSERT_TRUE(Actions) << str(Reply);
   ASSERT_EQ(Actions->size(), 2u) << str(Reply);
   // None when the client asks for other kinds only.
-  Value SourceOnly = S.Client.request(
-      "textDocument/codeAction",
-      Object{{"textDocument", Object{{"uri", Uri}}},
-             {"range", range(3, 4, 3, 4)},
-             {"context", Object{{"diagnostics", Array{}}, {"only", Array{"source"}}}}});
+  Value SourceOnly =
+      S.Client.request("textDocument/codeAction",
+                       Object{{"textDocument", Object{{"uri", Uri}}},
+                              {"range", range(3, 4, 3, 4)},
+                              {"context", Object{{"diagnostics", Array{}},
+                                                 {"only", Array{"source"}}}}});
   EXPECT_EQ(str(*SourceOnly.getAsObject()->get("result")), "[]");
   const Object &Fix = *(*Actions)[0].getAsObject();
   EXPECT_EQ(Fix.getString("kind"), "quickfix");
   EXPECT_EQ(Fix.getBoolean("isPreferred"), true);
   EXPECT_TRUE(Fix.getString("title")->contains("co_await")) << str(Fix);
-  const Array *Edits = Fix.getObject("edit")->getObject("changes")->getArray(Uri);
+  const Array *Edits =
+      Fix.getObject("edit")->getObject("changes")->getArray(Uri);
   ASSERT_TRUE(Edits && Edits->size() == 1) << str(Fix);
-  EXPECT_EQ(str((*Edits)[0]),
-            str(Value(Object{{"newText", "co_await "}, {"range", range(3, 2, 3, 2)}})));
+  EXPECT_EQ(str((*Edits)[0]), str(Value(Object{{"newText", "co_await "},
+                                               {"range", range(3, 2, 3, 2)}})));
   const Object &Nolint = *(*Actions)[1].getAsObject();
   EXPECT_TRUE(Nolint.getString("title")->contains("NOLINT"));
   const Array *NolintEdits =
@@ -219,8 +224,9 @@ TEST(Lsp, CodeActionsOfferTheFixItAndNolintAndBothWork) {
 
   // Applying the NOLINT edit silences the finding...
   const Object &E = *(*NolintEdits)[0].getAsObject();
-  change(S.Client, Uri, 2,
-         Array{Object{{"range", *E.get("range")}, {"text", *E.get("newText")}}});
+  change(
+      S.Client, Uri, 2,
+      Array{Object{{"range", *E.get("range")}, {"text", *E.get("newText")}}});
   EXPECT_TRUE(diagnostics(S.Client, Uri, 2).empty());
   // ...and so does the fix-it, on the original text.
   change(S.Client, Uri, 3, Array{Object{{"text", ForgottenAwait}}});
@@ -232,16 +238,18 @@ TEST(Lsp, CodeActionsOfferTheFixItAndNolintAndBothWork) {
   EXPECT_TRUE(diagnostics(S.Client, Uri, 4).empty());
   // No action away from the finding.
   Value Elsewhere = S.Client.request(
-      "textDocument/codeAction",
-      Object{{"textDocument", Object{{"uri", Uri}}}, {"range", range(0, 0, 0, 0)}});
+      "textDocument/codeAction", Object{{"textDocument", Object{{"uri", Uri}}},
+                                        {"range", range(0, 0, 0, 0)}});
   EXPECT_EQ(str(*Elsewhere.getAsObject()->get("result")), "[]");
 }
 
 TEST(Lsp, NotesAreRelatedInformation) {
   TaskProject P;
-  std::string Text = "#include \"task.h\"\n#include <thread>\n#include <chrono>\n"
-                     "void throttle() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n"
-                     "Task<> handler() {\n  throttle();\n  co_return;\n}\n";
+  std::string Text =
+      "#include \"task.h\"\n#include <thread>\n#include <chrono>\n"
+      "void throttle() { "
+      "std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n"
+      "Task<> handler() {\n  throttle();\n  co_return;\n}\n";
   std::string File = P.file("chain.cpp", Text);
   Server S;
   S.Client.initialize();
@@ -276,9 +284,9 @@ TEST(Lsp, SaveRechecksAndCloseClears) {
                   Object{{"textDocument", Object{{"uri", Uri}}}});
   EXPECT_TRUE(diagnostics(S.Client, Uri).empty());
   // The document is gone: requests for it are errors.
-  Value Reply = S.Client.request(
-      "textDocument/codeAction",
-      Object{{"textDocument", Object{{"uri", Uri}}}, {"range", range(3, 2, 3, 2)}});
+  Value Reply = S.Client.request("textDocument/codeAction",
+                                 Object{{"textDocument", Object{{"uri", Uri}}},
+                                        {"range", range(3, 2, 3, 2)}});
   EXPECT_EQ(errorCode(Reply), -32602) << str(Reply);
 }
 
@@ -305,19 +313,28 @@ TEST(Lsp, RecheckBelowTheIncludesReusesThePreamble) {
   S.Client.open(Uri, ForgottenAwait, 1);
   ASSERT_TRUE(S.Client.waitForLog("version 1 in"));
   // An edit in a function body: the preamble (the #include) is reused.
-  change(S.Client, Uri, 2, Array{Object{{"range", range(4, 0, 4, 0)}, {"text", "  int x = 0;\n"}}});
+  change(
+      S.Client, Uri, 2,
+      Array{Object{{"range", range(4, 0, 4, 0)}, {"text", "  int x = 0;\n"}}});
   std::optional<Value> Log = S.Client.waitForLog("version 2 in");
   ASSERT_TRUE(Log);
-  EXPECT_TRUE(str(*Log).find("preamble reused") != std::string::npos) << str(*Log);
+  EXPECT_TRUE(str(*Log).find("preamble reused") != std::string::npos)
+      << str(*Log);
   EXPECT_EQ(diagnostics(S.Client, Uri, 2).size(), 1u);
   // An edit of the includes builds a new one.
-  change(S.Client, Uri, 3, Array{Object{{"range", range(0, 0, 0, 0)}, {"text", "#include <utility>\n"}}});
+  change(S.Client, Uri, 3,
+         Array{Object{{"range", range(0, 0, 0, 0)},
+                      {"text", "#include <utility>\n"}}});
   Log = S.Client.waitForLog("version 3 in");
   ASSERT_TRUE(Log);
-  EXPECT_TRUE(str(*Log).find("preamble built") != std::string::npos) << str(*Log);
+  EXPECT_TRUE(str(*Log).find("preamble built") != std::string::npos)
+      << str(*Log);
   Array D = diagnostics(S.Client, Uri, 3);
   ASSERT_EQ(D.size(), 1u);
-  EXPECT_EQ(D[0].getAsObject()->getObject("range")->getObject("start")->getInteger("line"), 4);
+  EXPECT_EQ(
+      D[0].getAsObject()->getObject("range")->getObject("start")->getInteger(
+          "line"),
+      4);
 }
 
 TEST(Lsp, AStaleCheckIsCancelledAndItsVersionNeverPublished) {
@@ -350,10 +367,12 @@ TEST(Lsp, EditsWhileTypingAreDebouncedIntoOneCheck) {
   S.Client.open(Uri, Awaited, 1);
   EXPECT_TRUE(diagnostics(S.Client, Uri, 1).empty());
   for (int V = 2; V <= 4; ++V)
-    change(S.Client, Uri, V, Array{Object{{"text", V == 4 ? ForgottenAwait : Awaited}}});
+    change(S.Client, Uri, V,
+           Array{Object{{"text", V == 4 ? ForgottenAwait : Awaited}}});
   EXPECT_EQ(diagnostics(S.Client, Uri, 4).size(), 1u);
   for (const Value &M : S.Client.received())
-    if (const Object *O = M.getAsObject(); O && O->getString("method") == "window/logMessage")
+    if (const Object *O = M.getAsObject();
+        O && O->getString("method") == "window/logMessage")
       for (const char *Skipped : {"version 2", "version 3"})
         EXPECT_FALSE(O->getObject("params")->getString("message")->contains(
             std::string("checking ") + File + " " + Skipped))
@@ -404,9 +423,11 @@ TEST(Lsp, ACrashInACheckIsReportedAndTheServerGoesOn) {
 TEST(Lsp, GarbageGetsProtocolErrorsNeverACrash) {
   Server S;
   // Requests before initialize.
-  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Object{})), -32002);
+  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Object{})),
+            -32002);
   auto NextError = [&]() -> int64_t {
-    auto Reply = S.Client.waitFor([](const Object &M) { return M.get("error") != nullptr; });
+    auto Reply = S.Client.waitFor(
+        [](const Object &M) { return M.get("error") != nullptr; });
     return Reply ? errorCode(*Reply) : 0;
   };
   S.Client.sendRaw("Content-Length: 5\r\n\r\nhello");
@@ -421,9 +442,12 @@ TEST(Lsp, GarbageGetsProtocolErrorsNeverACrash) {
   EXPECT_EQ(NextError(), -32600);
   S.Client.initialize();
   EXPECT_EQ(errorCode(S.Client.request("initialize", Object{})), -32600);
-  EXPECT_EQ(errorCode(S.Client.request("textDocument/hover", Object{})), -32601);
-  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Array{1})), -32602);
-  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Object{})), -32602);
+  EXPECT_EQ(errorCode(S.Client.request("textDocument/hover", Object{})),
+            -32601);
+  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Array{1})),
+            -32602);
+  EXPECT_EQ(errorCode(S.Client.request("textDocument/codeAction", Object{})),
+            -32602);
   EXPECT_EQ(errorCode(S.Client.request(
                 "textDocument/codeAction",
                 Object{{"textDocument", Object{{"uri", "file:///nowhere.cpp"}}},
@@ -439,7 +463,8 @@ TEST(Lsp, GarbageGetsProtocolErrorsNeverACrash) {
   std::string File = P.file("a.cpp", ForgottenAwait);
   S.Client.open(uriOf(File), ForgottenAwait);
   EXPECT_EQ(diagnostics(S.Client, uriOf(File)).size(), 1u);
-  change(S.Client, uriOf(File), 5, Array{Object{{"range", range(90, 0, 91, 0)}, {"text", "x"}}});
+  change(S.Client, uriOf(File), 5,
+         Array{Object{{"range", range(90, 0, 91, 0)}, {"text", "x"}}});
   EXPECT_TRUE(S.Client.waitForLog("past the end"));
   Value Shutdown = S.Client.request("shutdown", nullptr);
   EXPECT_TRUE(Shutdown.getAsObject() && Shutdown.getAsObject()->get("result"))
@@ -454,9 +479,11 @@ TEST(Lsp, DocumentsOutsideTheDatabaseGetNeighboursFlags) {
   std::string In = Dir.write("src/in.cpp", ForgottenAwait);
   std::string Out = Dir.write("src/out.cpp", ForgottenAwait);
   Dir.write("compile_commands.json",
-            "[{\"directory\": \"" + Dir.path() + "/src\", \"arguments\": "
-            "[\"clang++\", \"-std=c++20\", \"-I../include\", \"-c\", \"in.cpp\"], "
-            "\"file\": \"in.cpp\"}]");
+            "[{\"directory\": \"" + Dir.path() +
+                "/src\", \"arguments\": "
+                "[\"clang++\", \"-std=c++20\", \"-I../include\", \"-c\", "
+                "\"in.cpp\"], "
+                "\"file\": \"in.cpp\"}]");
   Server S;
   S.Client.initialize();
   S.Client.open(uriOf(Out), ForgottenAwait);
@@ -548,7 +575,8 @@ TEST(Lsp, ACheckOverTheTimeLimitIsStopped) {
   Array D = diagnostics(S.Client, uriOf(File), 1);
   ASSERT_EQ(codes(D), std::vector<std::string>{"coro-tidy-internal-error"})
       << str(D);
-  EXPECT_TRUE(D[0].getAsObject()->getString("message")->contains("longer than 1 s"))
+  EXPECT_TRUE(
+      D[0].getAsObject()->getString("message")->contains("longer than 1 s"))
       << str(D);
 }
 

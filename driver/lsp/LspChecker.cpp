@@ -48,8 +48,9 @@ bufferOverDisk(const CheckInput &Input) {
       new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
   llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Buffers(
       new llvm::vfs::InMemoryFileSystem());
-  Buffers->addFile(Input.File, /*ModificationTime=*/0,
-                   llvm::MemoryBuffer::getMemBufferCopy(Input.Text, Input.File));
+  Buffers->addFile(
+      Input.File, /*ModificationTime=*/0,
+      llvm::MemoryBuffer::getMemBufferCopy(Input.Text, Input.File));
   Overlay->pushOverlay(Buffers);
   if (!Input.Command.Directory.empty())
     Overlay->setCurrentWorkingDirectory(Input.Command.Directory);
@@ -104,14 +105,14 @@ invocationOf(const std::vector<std::string> &Args, llvm::StringRef File,
   FirstError Errors;
   CreateInvocationOptions Options;
   Options.Diags = CompilerInstance::createDiagnostics(new DiagnosticOptions(),
-                                                     &Errors, false);
+                                                      &Errors, false);
   Options.VFS = VFS;
   Options.ProbePrecompiled = false;
   std::unique_ptr<CompilerInvocation> CI = createInvocation(Argv, Options);
-  if (CI && (CI->getFrontendOpts().Inputs.size() != 1 ||
-             llvm::sys::path::filename(
-                 CI->getFrontendOpts().Inputs[0].getFile()) !=
-                 llvm::sys::path::filename(File))) {
+  if (CI &&
+      (CI->getFrontendOpts().Inputs.size() != 1 ||
+       llvm::sys::path::filename(CI->getFrontendOpts().Inputs[0].getFile()) !=
+           llvm::sys::path::filename(File))) {
     Why = "the compile command does not compile exactly this file";
     return nullptr;
   }
@@ -219,8 +220,9 @@ PreambleUse DocumentChecker::preparePreamble(const CheckInput &Input) {
     Preamble.reset();
     return PreambleUse::None;
   }
-  auto Buffer = llvm::MemoryBuffer::getMemBuffer(Input.Text, Input.File,
-                                                 /*RequiresNullTerminator=*/false);
+  auto Buffer =
+      llvm::MemoryBuffer::getMemBuffer(Input.Text, Input.File,
+                                       /*RequiresNullTerminator=*/false);
   PreambleBounds Bounds =
       ComputePreambleBounds(CI->getLangOpts(), Buffer->getMemBufferRef(), 0);
   if (Preamble && PreambleArgs == Args &&
@@ -270,8 +272,8 @@ UnitResult DocumentChecker::check(const CheckInput &Input) {
       llvm::MemoryBuffer::getMemBufferCopy(Input.Text, Input.File);
   llvm::MemoryBuffer *Main = Buffer.release();
   if (Preamble && PreambleArgs == Args) {
-    auto Bounds = ComputePreambleBounds(CI->getLangOpts(),
-                                        Main->getMemBufferRef(), 0);
+    auto Bounds =
+        ComputePreambleBounds(CI->getLangOpts(), Main->getMemBufferRef(), 0);
     if (Preamble->CanReuse(*CI, Main->getMemBufferRef(), Bounds, *VFS))
       Preamble->AddImplicitPreamble(*CI, VFS, Main);
     else

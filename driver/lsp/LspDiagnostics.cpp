@@ -26,7 +26,8 @@ std::pair<size_t, size_t> extent(const clang::tooling::DiagnosticMessage &M,
   size_t Start = std::min<size_t>(M.FileOffset, Text.size());
   for (const clang::tooling::FileByteRange &R : M.Ranges)
     if (R.FilePath == M.FilePath && R.FileOffset <= Start &&
-        R.FileOffset + R.Length > Start && R.FileOffset + R.Length <= Text.size())
+        R.FileOffset + R.Length > Start &&
+        R.FileOffset + R.Length <= Text.size())
       return {Start, R.FileOffset + R.Length};
   size_t End = Start;
   while (End < Text.size() && isIdentifierChar(Text[End]))
@@ -103,7 +104,8 @@ Value workspaceEdit(const llvm::StringMap<clang::tooling::Replacements> &Fix,
         End = Index.position(R.getOffset() + R.getLength());
       } else {
         Position S = Positions.at(Entry.getKey(), R.getOffset());
-        Position F = Positions.at(Entry.getKey(), R.getOffset() + R.getLength());
+        Position F =
+            Positions.at(Entry.getKey(), R.getOffset() + R.getLength());
         if (!S.Line || !F.Line)
           continue;
         Start = {S.Line - 1, S.Utf16Column - 1};
@@ -163,9 +165,8 @@ Value nolintEdit(const ClangTidyError &E, llvm::StringRef Uri,
     }
   }
   LspPosition P = Index.position(At);
-  return Object{{"changes",
-                 Object{{Uri, Array{Object{{"range", range(P, P)},
-                                           {"newText", Insert}}}}}}};
+  return Object{{"changes", Object{{Uri, Array{Object{{"range", range(P, P)},
+                                                      {"newText", Insert}}}}}}};
 }
 
 } // namespace
@@ -205,14 +206,14 @@ PublishedFindings publishedFindings(const std::vector<ClangTidyError> &Errors,
                         ? FirstError->Message.FileOffset
                         : 0;
     LspPosition P = Index.position(Offset);
-    Out.Diagnostics.push_back(Object{
-        {"range", range(P, P)},
-        {"severity", 3},
-        {"source", "coro-tidy"},
-        {"code", "clang-diagnostic-error"},
-        {"message", "this file does not compile (" +
-                        FirstError->Message.Message +
-                        "); coroutine findings may be incomplete"}});
+    Out.Diagnostics.push_back(
+        Object{{"range", range(P, P)},
+               {"severity", 3},
+               {"source", "coro-tidy"},
+               {"code", "clang-diagnostic-error"},
+               {"message", "this file does not compile (" +
+                               FirstError->Message.Message +
+                               "); coroutine findings may be incomplete"}});
   }
   return Out;
 }
@@ -226,7 +227,8 @@ Array codeActions(const PublishedFindings &Published, llvm::StringRef Uri,
   for (size_t I = 0; I < Published.Findings.size(); ++I) {
     const ClangTidyError &E = Published.Findings[I];
     auto [Start, End] = extent(E.Message, Text);
-    unsigned First = Index.position(Start).Line, Last = Index.position(End).Line;
+    unsigned First = Index.position(Start).Line,
+             Last = Index.position(End).Line;
     if (Last < From.Line || First > To.Line)
       continue;
     const Value &Diagnostic = Published.Diagnostics[I];

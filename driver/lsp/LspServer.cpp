@@ -117,7 +117,7 @@ public:
 private:
   // --- the wire ---------------------------------------------------------
 
-  void send(Value Message) { writeAll(Out, frame(Message)); }
+  void send(const Value &Message) const { writeAll(Out, frame(Message)); }
   void reply(const Value &Id, Value Result) {
     send(Object{{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
   }
@@ -127,7 +127,8 @@ private:
                 {"error", Object{{"code", Code}, {"message", Message}}}});
   }
   void notify(llvm::StringRef Method, Value Params) {
-    send(Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+    send(Object{
+        {"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
   }
   /// window/logMessage: 1 error, 2 warning, 3 info.
   void log(int Type, const std::string &Message) {
@@ -135,26 +136,34 @@ private:
   }
 
   void handleFrame(const Frame &F) {
-    if (!F.Error.empty())
-      return replyError(nullptr, ParseError, F.Error);
+    if (!F.Error.empty()) {
+      replyError(nullptr, ParseError, F.Error);
+      return;
+    }
     auto Parsed = llvm::json::parse(F.Body);
     if (!Parsed) {
       std::string Why = llvm::toString(Parsed.takeError());
-      return replyError(nullptr, ParseError, "invalid JSON: " + Why);
+      replyError(nullptr, ParseError, "invalid JSON: " + Why);
+      return;
     }
     const Object *Message = Parsed->getAsObject();
-    if (!Message)
-      return replyError(nullptr, InvalidRequest, "a message must be an object");
+    if (!Message) {
+      replyError(nullptr, InvalidRequest, "a message must be an object");
+      return;
+    }
     const Value *Id = Message->get("id");
-    if (Id && !Id->getAsString() && !Id->getAsInteger())
-      return replyError(nullptr, InvalidRequest,
-                        "a request id must be a number or a string");
+    if (Id && !Id->getAsString() && !Id->getAsInteger()) {
+      replyError(nullptr, InvalidRequest,
+                 "a request id must be a number or a string");
+      return;
+    }
     std::optional<llvm::StringRef> Method = Message->getString("method");
     if (!Method) {
       if (Id && (Message->get("result") || Message->get("error")))
         return; // a response to a request of ours (we send none that need one)
-      return replyError(Id ? *Id : Value(nullptr), InvalidRequest,
-                        "a message needs a string \"method\"");
+      replyError(Id ? *Id : Value(nullptr), InvalidRequest,
+                 "a message needs a string \"method\"");
+      return;
     }
     const Value *ParamsValue = Message->get("params");
     static const Object NoParams;
@@ -177,27 +186,37 @@ private:
 
   void handleRequest(const Value &Id, llvm::StringRef Method,
                      const Object &Params) {
-    if (Method == "initialize")
-      return initialize(Id, Params);
-    if (!Initialized)
-      return replyError(Id, ServerNotInitialized,
-                        "the server is not initialized yet");
-    if (ShutDown)
-      return replyError(Id, InvalidRequest,
-                        "the server is shut down; only `exit` is accepted");
+    if (Method == "initialize") {
+      initialize(Id, Params);
+      return;
+    }
+    if (!Initialized) {
+      replyError(Id, ServerNotInitialized, "the server is not initialized yet");
+      return;
+    }
+    if (ShutDown) {
+      replyError(Id, InvalidRequest,
+                 "the server is shut down; only `exit` is accepted");
+      return;
+    }
     if (Method == "shutdown") {
       ShutDown = true;
       Documents.clear(); // stops every worker
-      return reply(Id, nullptr);
+      reply(Id, nullptr);
+      return;
     }
-    if (Method == "textDocument/codeAction")
-      return codeAction(Id, Params);
+    if (Method == "textDocument/codeAction") {
+      codeAction(Id, Params);
+      return;
+    }
     replyError(Id, MethodNotFound, "unknown method '" + Method.str() + "'");
   }
 
   void initialize(const Value &Id, const Object &Params) {
-    if (Initialized)
-      return replyError(Id, InvalidRequest, "initialize was already received");
+    if (Initialized) {
+      replyError(Id, InvalidRequest, "initialize was already received");
+      return;
+    }
     Initialized = true;
     if (const Object *Options = Params.getObject("initializationOptions")) {
       if (auto Ms = Options->getInteger("debounceMs"); Ms && *Ms >= 0)
@@ -209,12 +228,10 @@ private:
     }
     Object Capabilities{
         {"positionEncoding", "utf-16"},
-        {"textDocumentSync",
-         Object{{"openClose", true},
-                {"change", 2}, // incremental
-                {"save", Object{{"includeText", false}}}}},
-        {"codeActionProvider",
-         Object{{"codeActionKinds", Array{"quickfix"}}}},
+        {"textDocumentSync", Object{{"openClose", true},
+                                    {"change", 2}, // incremental
+                                    {"save", Object{{"includeText", false}}}}},
+        {"codeActionProvider", Object{{"codeActionKinds", Array{"quickfix"}}}},
     };
     reply(Id, Object{{"capabilities", std::move(Capabilities)},
                      {"serverInfo", Object{{"name", "coro-tidy"},
@@ -256,11 +273,15 @@ private:
     llvm::json::Path::Root Root;
     if (!Range || !Range->get("start") || !Range->get("end") ||
         !fromJSON(*Range->get("start"), From, Root) ||
-        !fromJSON(*Range->get("end"), To, Root))
-      return replyError(Id, InvalidParams, "codeAction needs a \"range\"");
+        !fromJSON(*Range->get("end"), To, Root)) {
+      replyError(Id, InvalidParams, "codeAction needs a \"range\"");
+      return;
+    }
     // Findings of an older text would edit the wrong places.
-    if (Doc->Published.Version != Doc->Version)
-      return reply(Id, Array{});
+    if (Doc->Published.Version != Doc->Version) {
+      reply(Id, Array{});
+      return;
+    }
     // Only quick fixes are offered: none when the client asks for other
     // kinds only (source actions, refactorings).
     if (const Object *Context = Params.getObject("context"))
@@ -269,8 +290,10 @@ private:
           llvm::StringRef K = Kind.getAsString().value_or("");
           return K == "quickfix" || K.starts_with("quickfix.");
         });
-        if (!Wanted)
-          return reply(Id, Array{});
+        if (!Wanted) {
+          reply(Id, Array{});
+          return;
+        }
       }
     reply(Id, codeActions(Doc->Published, Doc->Uri, Doc->File,
                           Doc->PublishedText, From, To));
@@ -288,24 +311,36 @@ private:
     if (Method == "initialized" || Method == "$/cancelRequest" ||
         Method == "$/setTrace" || Method == "workspace/didChangeConfiguration")
       return;
-    if (Method == "textDocument/didOpen")
-      return didOpen(Params);
-    if (Method == "textDocument/didChange")
-      return didChange(Params);
-    if (Method == "textDocument/didSave")
-      return didSave(Params);
-    if (Method == "textDocument/didClose")
-      return didClose(Params);
+    if (Method == "textDocument/didOpen") {
+      didOpen(Params);
+      return;
+    }
+    if (Method == "textDocument/didChange") {
+      didChange(Params);
+      return;
+    }
+    if (Method == "textDocument/didSave") {
+      didSave(Params);
+      return;
+    }
+    if (Method == "textDocument/didClose") {
+      didClose(Params);
+      return;
+    }
     if (!Method.starts_with("$/"))
       log(2, "unknown notification '" + Method.str() + "' ignored");
   }
 
   void didOpen(const Object &Params) {
     const Object *Item = Params.getObject("textDocument");
-    std::optional<llvm::StringRef> Uri = Item ? Item->getString("uri") : std::nullopt;
-    std::optional<llvm::StringRef> Text = Item ? Item->getString("text") : std::nullopt;
-    if (!Uri || !Text)
-      return log(1, "didOpen needs textDocument.uri and textDocument.text");
+    std::optional<llvm::StringRef> Uri =
+        Item ? Item->getString("uri") : std::nullopt;
+    std::optional<llvm::StringRef> Text =
+        Item ? Item->getString("text") : std::nullopt;
+    if (!Uri || !Text) {
+      log(1, "didOpen needs textDocument.uri and textDocument.text");
+      return;
+    }
     Document &Doc = Documents[Uri->str()];
     Doc = Document();
     Doc.Uri = Uri->str();
@@ -322,13 +357,16 @@ private:
     if (!Doc)
       return;
     const Array *Changes = Params.getArray("contentChanges");
-    if (!Changes)
-      return log(1, "didChange without contentChanges ignored");
+    if (!Changes) {
+      log(1, "didChange without contentChanges ignored");
+      return;
+    }
     for (const Value &Change : *Changes)
       if (llvm::Error E = applyChange(Doc->Text, Change)) {
         // The buffers no longer agree: say so; the client's next full
         // change (or a reopen) repairs it.
-        log(1, "didChange of " + Doc->Uri + ": " + llvm::toString(std::move(E)));
+        log(1,
+            "didChange of " + Doc->Uri + ": " + llvm::toString(std::move(E)));
         break;
       }
     if (auto Version = Params.getObject("textDocument")->getInteger("version"))
@@ -362,7 +400,7 @@ private:
 
   // --- checks -----------------------------------------------------------
 
-  void cancelRunning(Document &Doc) {
+  static void cancelRunning(Document &Doc) {
     if (Doc.Running && !Doc.CancelSent && Doc.Checker) {
       Doc.Checker->send(Object{{"method", "cancel"}});
       Doc.CancelSent = true;
@@ -437,16 +475,17 @@ private:
     std::string Dir = llvm::sys::path::parent_path(Doc.File).str();
     Config.ProjectRoot = gitTopLevel(Dir).value_or(Dir);
     Config.PrintWarnings = false;
-    return [Config]() -> std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> {
-      auto Provider = makeOptionsProvider(Config);
-      if (!Provider) {
-        llvm::consumeError(Provider.takeError());
-        return std::make_unique<clang::tidy::DefaultOptionsProvider>(
-            clang::tidy::ClangTidyGlobalOptions(),
-            clang::tidy::ClangTidyOptions::getDefaults());
-      }
-      return std::move(*Provider);
-    };
+    return
+        [Config]() -> std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> {
+          auto Provider = makeOptionsProvider(Config);
+          if (!Provider) {
+            llvm::consumeError(Provider.takeError());
+            return std::make_unique<clang::tidy::DefaultOptionsProvider>(
+                clang::tidy::ClangTidyGlobalOptions(),
+                clang::tidy::ClangTidyOptions::getDefaults());
+          }
+          return std::move(*Provider);
+        };
   }
 
   void publishToolProblem(Document &Doc, llvm::StringRef Code,
@@ -466,12 +505,16 @@ private:
       findCommand(Doc);
     if (Doc.SetupError.empty() && Settings.Config.ConfigText.empty() &&
         Settings.Config.ConfigFile.empty())
-      if (llvm::Error E = checkConfigFor(Doc.File))
-        return publishToolProblem(Doc, "coro-tidy-config",
-                                  "coro-tidy: " + llvm::toString(std::move(E)));
-    if (!Doc.SetupError.empty())
-      return publishToolProblem(Doc, "coro-tidy-setup",
-                                "coro-tidy: " + Doc.SetupError);
+      if (llvm::Error E = checkConfigFor(Doc.File)) {
+        publishToolProblem(Doc, "coro-tidy-config",
+                           "coro-tidy: " + llvm::toString(std::move(E)));
+        return;
+      }
+    if (!Doc.SetupError.empty()) {
+      publishToolProblem(Doc, "coro-tidy-setup",
+                         "coro-tidy: " + Doc.SetupError);
+      return;
+    }
     Doc.LastChecked = Clock::now();
     if (!Doc.Checker) {
       stopIdlestWorkerIfAtLimit();
@@ -481,11 +524,13 @@ private:
           CloseInChild.push_back(Other.Checker->replies());
           CloseInChild.push_back(Other.Checker->toWorker());
         }
-      Doc.Checker = Worker::start(providerFor(Doc), CheckTimeoutSeconds,
-                                  CloseInChild);
-      if (!Doc.Checker)
-        return publishToolProblem(Doc, "coro-tidy-internal-error",
-                                  "coro-tidy: cannot start a worker process");
+      Doc.Checker =
+          Worker::start(providerFor(Doc), CheckTimeoutSeconds, CloseInChild);
+      if (!Doc.Checker) {
+        publishToolProblem(Doc, "coro-tidy-internal-error",
+                           "coro-tidy: cannot start a worker process");
+        return;
+      }
     }
     Array Arguments;
     for (const std::string &A : Doc.Command->CommandLine)
@@ -520,8 +565,8 @@ private:
           Idlest = &Other;
       }
     if (Count >= MaxWorkers && Idlest) {
-      log(3, "stopping the worker of " + Idlest->File +
-                 " (at most " + std::to_string(MaxWorkers) + " workers)");
+      log(3, "stopping the worker of " + Idlest->File + " (at most " +
+                 std::to_string(MaxWorkers) + " workers)");
       Idlest->Checker.reset();
     }
   }
@@ -550,8 +595,9 @@ private:
     log(1, "coro-tidy's worker for " + Doc.File + " " + Why);
     if (Doc.RunningVersion == Doc.Version)
       publishToolProblem(Doc, "coro-tidy-internal-error",
-                         "coro-tidy " + Why + " while checking this file; "
-                         "other documents are not affected (see the log)");
+                         "coro-tidy " + Why +
+                             " while checking this file; "
+                             "other documents are not affected (see the log)");
   }
 
   void handleReply(Document &Doc, const Object &Reply) {
@@ -569,30 +615,35 @@ private:
     if (Outcome != "done") {
       std::string Message = Reply.getString("message").value_or("failed").str();
       log(1, "coro-tidy: checking " + Doc.File + ": " + Message);
-      return publishToolProblem(Doc, "coro-tidy-internal-error",
-                                "coro-tidy: " + Message +
-                                    " while checking this file; other "
-                                    "documents are not affected");
+      publishToolProblem(Doc, "coro-tidy-internal-error",
+                         "coro-tidy: " + Message +
+                             " while checking this file; other "
+                             "documents are not affected");
+      return;
     }
     const Value *ResultJSON = Reply.get("result");
     std::optional<UnitResult> Result =
         ResultJSON ? unitResultFromJSON(*ResultJSON) : std::nullopt;
-    if (!Result)
-      return publishToolProblem(Doc, "coro-tidy-internal-error",
-                                "coro-tidy: the check's result was unreadable");
+    if (!Result) {
+      publishToolProblem(Doc, "coro-tidy-internal-error",
+                         "coro-tidy: the check's result was unreadable");
+      return;
+    }
     if (Extra)
       for (clang::tidy::ClangTidyError &E : Extra(Doc.File, Doc.RunningText))
         Result->Errors.push_back(std::move(E));
     Doc.Published = publishedFindings(Result->Errors, Doc.File, Doc.RunningText,
                                       Version, Settings.DocsBaseUrl);
     Doc.PublishedText = Doc.RunningText;
-    log(3, "checked " + Doc.File + " version " + std::to_string(Version) +
-               " in " + std::to_string(Reply.getInteger("checkMs").value_or(0)) +
-               " ms (preamble " + Reply.getString("preamble").value_or("none").str() +
-               " in " + std::to_string(Reply.getInteger("preambleMs").value_or(0)) +
-               " ms, " +
-               std::to_string(Reply.getInteger("preambleBytes").value_or(0)) +
-               " bytes; worker pid " + std::to_string(Doc.Checker->pid()) + ")");
+    log(3,
+        "checked " + Doc.File + " version " + std::to_string(Version) + " in " +
+            std::to_string(Reply.getInteger("checkMs").value_or(0)) +
+            " ms (preamble " +
+            Reply.getString("preamble").value_or("none").str() + " in " +
+            std::to_string(Reply.getInteger("preambleMs").value_or(0)) +
+            " ms, " +
+            std::to_string(Reply.getInteger("preambleBytes").value_or(0)) +
+            " bytes; worker pid " + std::to_string(Doc.Checker->pid()) + ")");
     notify("textDocument/publishDiagnostics",
            Object{{"uri", Doc.Uri},
                   {"version", Version},

@@ -39,7 +39,11 @@ llvm::Expected<size_t> LineIndex::offset(LspPosition P) const {
   size_t I = Start;
   while (I < End && Units < P.Character) {
     unsigned char C = static_cast<unsigned char>(Text[I]);
-    size_t Length = C < 0x80 ? 1 : C >= 0xF0 ? 4 : C >= 0xE0 ? 3 : C >= 0xC0 ? 2 : 1;
+    size_t Length = C < 0x80    ? 1
+                    : C >= 0xF0 ? 4
+                    : C >= 0xE0 ? 3
+                    : C >= 0xC0 ? 2
+                                : 1;
     Length = std::min(Length, End - I);
     Units += Length == 4 ? 2 : 1;
     I += Length;

@@ -27,8 +27,8 @@ std::optional<Frame> FrameReader::next() {
     // No header block in sight: drop what is there (it cannot be a message
     // start) and resynchronise on the next one.
     Buffer.clear();
-    return Frame{"", "no message header within " +
-                         std::to_string(MaxHeader) + " bytes"};
+    return Frame{"", "no message header within " + std::to_string(MaxHeader) +
+                         " bytes"};
   }
   llvm::StringRef Header(Buffer.data(), End);
   std::optional<size_t> Length;

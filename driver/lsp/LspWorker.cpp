@@ -23,9 +23,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 long millisSince(Clock::time_point Start) {
-  return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                               Clock::now() - Start)
-                               .count());
+  return static_cast<long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
+                                                            Start)
+          .count());
 }
 
 /// Reaps \p Pid; its wait status.
@@ -70,10 +71,10 @@ private:
       while (std::optional<Frame> F = Reader.next()) {
         if (!F->Error.empty())
           continue;
-        if (auto V = llvm::json::parse(F->Body))
+        auto V = llvm::json::parse(F->Body);
+        if (V)
           return std::move(*V);
-        else
-          llvm::consumeError(V.takeError());
+        llvm::consumeError(V.takeError());
       }
       if (Closed)
         return std::nullopt;
@@ -87,7 +88,9 @@ private:
     }
   }
 
-  void reply(Object Message) { writeAll(Out, frame(Value(std::move(Message)))); }
+  void reply(Object Message) const {
+    writeAll(Out, frame(Value(std::move(Message))));
+  }
 
   void handleCheck(const Object &Request) {
     CheckInput Input;
@@ -144,13 +147,14 @@ private:
     bool Cancelled = false, TimedOut = false;
     for (;;) {
       pollfd P[2] = {{Pipe[0], POLLIN, 0}, {In, POLLIN, 0}};
-      long Left = static_cast<long>(TimeoutSeconds) * 1000 -
-                  millisSince(CheckStart);
+      long Left =
+          (static_cast<long>(TimeoutSeconds) * 1000) - millisSince(CheckStart);
       if (TimeoutSeconds && Left <= 0) {
         TimedOut = true;
         break;
       }
-      int Ready = poll(P, Closed ? 1 : 2, TimeoutSeconds ? static_cast<int>(Left) : -1);
+      int Ready =
+          poll(P, Closed ? 1 : 2, TimeoutSeconds ? static_cast<int>(Left) : -1);
       if (Ready < 0 && errno == EINTR)
         continue;
       if (P[0].revents) {
@@ -200,13 +204,14 @@ private:
                      {"outcome", "crashed"},
                      {"message", "the check " + describeStatus(Status)}});
       } else {
-        reply(Object{{"version", Input.Version},
-                     {"outcome", "done"},
-                     {"result", std::move(*Parsed)},
-                     {"preamble", name(Use)},
-                     {"preambleBytes", static_cast<int64_t>(Checker.preambleSize())},
-                     {"preambleMs", PreambleMs},
-                     {"checkMs", CheckMs}});
+        reply(Object{
+            {"version", Input.Version},
+            {"outcome", "done"},
+            {"result", std::move(*Parsed)},
+            {"preamble", name(Use)},
+            {"preambleBytes", static_cast<int64_t>(Checker.preambleSize())},
+            {"preambleMs", PreambleMs},
+            {"checkMs", CheckMs}});
       }
     }
     if (Superseding)
@@ -307,7 +312,7 @@ Worker::~Worker() {
   }
 }
 
-bool Worker::send(const Value &Message) {
+bool Worker::send(const Value &Message) const {
   return writeAll(ToWorker, frame(Message));
 }
 
@@ -317,10 +322,10 @@ std::optional<Value> Worker::nextReply() {
   while (std::optional<Frame> F = Reader.next()) {
     if (!F->Error.empty())
       continue;
-    if (auto V = llvm::json::parse(F->Body))
+    auto V = llvm::json::parse(F->Body);
+    if (V)
       return std::move(*V);
-    else
-      llvm::consumeError(V.takeError());
+    llvm::consumeError(V.takeError());
   }
   return std::nullopt;
 }

@@ -43,7 +43,7 @@ public:
                                        const std::vector<int> &CloseInChild);
   ~Worker(); ///< kills and reaps the worker
 
-  bool send(const llvm::json::Value &Message);
+  bool send(const llvm::json::Value &Message) const;
   /// Where the worker's messages arrive (poll it for reading).
   int replies() const { return FromWorker; }
   int toWorker() const { return ToWorker; }

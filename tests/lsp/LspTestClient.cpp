@@ -141,7 +141,7 @@ LspClient::waitFor(const std::function<bool(const Object &)> &Match,
                    int TimeoutSeconds) {
   auto Deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(TimeoutSeconds);
-  for (size_t I = 0;; ) {
+  for (size_t I = 0;;) {
     for (; I < Received.size(); ++I)
       if (!Taken[I])
         if (const Object *O = Received[I].getAsObject(); O && Match(*O)) {

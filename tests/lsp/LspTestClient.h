@@ -32,7 +32,8 @@ public:
   void send(llvm::json::Object Message);
   void notify(const std::string &Method, llvm::json::Value Params);
   /// Sends a request and waits for its response (the whole message).
-  llvm::json::Value request(const std::string &Method, llvm::json::Value Params);
+  llvm::json::Value request(const std::string &Method,
+                            llvm::json::Value Params);
   /// Sends a request; returns its id (for a later waitFor).
   int64_t sendRequest(const std::string &Method, llvm::json::Value Params);
 
@@ -51,7 +52,8 @@ public:
 
   /// initialize (with \p InitializationOptions) and initialized.
   llvm::json::Value initialize(llvm::json::Object InitializationOptions = {});
-  void open(const std::string &Uri, const std::string &Text, int64_t Version = 1);
+  void open(const std::string &Uri, const std::string &Text,
+            int64_t Version = 1);
   /// Closes stdin and waits for the server to exit: its exit status, or -1
   /// if it had to be killed.
   int waitExit(int TimeoutSeconds = 60);

@@ -17,9 +17,10 @@ namespace {
 
 Object change(unsigned L1, unsigned C1, unsigned L2, unsigned C2,
               const std::string &Text) {
-  return Object{{"range", Object{{"start", Object{{"line", L1}, {"character", C1}}},
-                                 {"end", Object{{"line", L2}, {"character", C2}}}}},
-                {"text", Text}};
+  return Object{
+      {"range", Object{{"start", Object{{"line", L1}, {"character", C1}}},
+                       {"end", Object{{"line", L2}, {"character", C2}}}}},
+      {"text", Text}};
 }
 
 TEST(LspFrames, ArriveInAnyChunks) {
@@ -116,8 +117,8 @@ TEST(LspChanges, IncrementalAndFull) {
   ASSERT_FALSE(applyChange(Text, Object{{"text", "whole"}}));
   EXPECT_EQ(Text, "whole");
   for (const Object &Bad :
-       {change(3, 0, 3, 1, "x"), change(0, 3, 0, 1, "x"), Object{{"range", 1}, {"text", ""}},
-        Object{{"text", 5}}}) {
+       {change(3, 0, 3, 1, "x"), change(0, 3, 0, 1, "x"),
+        Object{{"range", 1}, {"text", ""}}, Object{{"text", 5}}}) {
     llvm::Error E = applyChange(Text, llvm::json::Value(Object(Bad)));
     EXPECT_TRUE(static_cast<bool>(E));
     llvm::consumeError(std::move(E));
