@@ -337,6 +337,38 @@ TEST(Lsp, RecheckBelowTheIncludesReusesThePreamble) {
       4);
 }
 
+TEST(Lsp, APreambleThatDoesNotCompileIsNotRebuiltUntilASave) {
+  TaskProject P;
+  std::string Text = "#include \"missing.h\"\n" + std::string(ForgottenAwait);
+  std::string File = P.file("a.cpp", Text);
+  std::string Uri = uriOf(File);
+  Server S;
+  S.Client.initialize(Object{{"debounceMs", 0}});
+  S.Client.open(Uri, Text, 1);
+  // A missing header is a fatal error: nothing after it is checked.
+  EXPECT_EQ(codes(diagnostics(S.Client, Uri, 1)),
+            std::vector<std::string>{"clang-diagnostic-error"});
+  ASSERT_TRUE(S.Client.waitForLog("version 1 in"));
+  change(
+      S.Client, Uri, 2,
+      Array{Object{{"range", range(5, 0, 5, 0)}, {"text", "  int x = 0;\n"}}});
+  std::optional<Value> Log = S.Client.waitForLog("version 2 in");
+  ASSERT_TRUE(Log);
+  EXPECT_NE(str(*Log).find("not rebuilt"), std::string::npos) << str(*Log);
+  EXPECT_EQ(codes(diagnostics(S.Client, Uri, 2)),
+            std::vector<std::string>{"clang-diagnostic-error"});
+  // The header appears and a save says so: the preamble is built, the
+  // file compiles.
+  P.file("missing.h", "#pragma once\n");
+  S.Client.notify("textDocument/didSave",
+                  Object{{"textDocument", Object{{"uri", Uri}}}});
+  Log = S.Client.waitForLog("version 2 in");
+  ASSERT_TRUE(Log);
+  EXPECT_NE(str(*Log).find("preamble built"), std::string::npos) << str(*Log);
+  EXPECT_EQ(codes(diagnostics(S.Client, Uri, 2)),
+            std::vector<std::string>{"coro-missing-co-await"});
+}
+
 TEST(Lsp, AStaleCheckIsCancelledAndItsVersionNeverPublished) {
   TaskProject P;
   std::string File = P.file("a.cpp", Awaited);

@@ -16,6 +16,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -33,6 +34,8 @@ llvm::StringRef name(PreambleUse Use) {
     return "built";
   case PreambleUse::Reused:
     return "reused";
+  case PreambleUse::KnownBroken:
+    return "not rebuilt (its headers do not compile)";
   }
   return "none";
 }
@@ -167,10 +170,6 @@ private:
   ClangTidyASTConsumerFactory &Factory;
 };
 
-/// Counts the errors of a preamble build; its messages are not shown (a
-/// preamble with errors is dropped and the check reports them).
-class CountErrors : public DiagnosticConsumer {};
-
 std::string normalised(llvm::StringRef Dir, llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
   if (!Path.empty() && llvm::sys::path::is_relative(Abs)) {
@@ -231,7 +230,13 @@ PreambleUse DocumentChecker::preparePreamble(const CheckInput &Input) {
   Preamble.reset();
   if (Bounds.Size == 0)
     return PreambleUse::None;
-  CountErrors Errors;
+  std::string Key =
+      llvm::join(Args, "\n") + '\0' + Input.Text.substr(0, Bounds.Size);
+  if (Key == BrokenPreamble)
+    return PreambleUse::KnownBroken;
+  // The preamble's messages are not shown: one with errors is dropped and
+  // the check, parsing everything, reports them.
+  IgnoringDiagConsumer Errors;
   IntrusiveRefCntPtr<DiagnosticsEngine> Diags =
       CompilerInstance::createDiagnostics(new DiagnosticOptions(), &Errors,
                                           /*ShouldOwnClient=*/false);
@@ -240,8 +245,12 @@ PreambleUse DocumentChecker::preparePreamble(const CheckInput &Input) {
       *CI, Buffer.get(), Bounds, *Diags, VFS,
       std::make_shared<PCHContainerOperations>(), /*StoreInMemory=*/true,
       /*StoragePath=*/"", Callbacks);
-  if (!Built || Errors.getNumErrors() > 0)
+  // The engine, not the consumer, counts what the preamble's build saw.
+  if (!Built || Diags->hasErrorOccurred()) {
+    BrokenPreamble = std::move(Key);
     return PreambleUse::None;
+  }
+  BrokenPreamble.clear();
   Preamble.emplace(std::move(*Built));
   PreambleArgs = std::move(Args);
   return PreambleUse::Built;

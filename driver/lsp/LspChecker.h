@@ -34,7 +34,14 @@ struct CheckInput {
 };
 
 /// How the preamble was obtained for a check, for logs and the benchmark.
-enum class PreambleUse { None, Built, Reused };
+enum class PreambleUse {
+  None,   ///< no preamble (no #include at the top, or it does not compile)
+  Built,  ///< built for this check
+  Reused, ///< the one built before still fits
+  /// Not tried again: the same preamble failed to compile before (a missing
+  /// header); a save tries again.
+  KnownBroken,
+};
 llvm::StringRef name(PreambleUse Use);
 
 class DocumentChecker {
@@ -46,6 +53,10 @@ public:
   /// be reused. A preamble whose headers do not compile is not kept (the
   /// check then parses everything and reports the error).
   PreambleUse preparePreamble(const CheckInput &Input);
+
+  /// Forgets the preamble that did not compile, so the next check tries
+  /// again (its headers may have been fixed on disk).
+  void retryBrokenPreamble() { BrokenPreamble.clear(); }
 
   /// Runs the checks on \p Input (with the preamble, if one fits) in this
   /// process. Findings are in \p Input.File with byte offsets into
@@ -61,6 +72,10 @@ private:
   /// The compiler arguments the preamble was built with: a changed command
   /// (a new -D, another -std) needs a new one.
   std::vector<std::string> PreambleArgs;
+  /// The arguments and preamble text of the last preamble that did not
+  /// compile: rebuilding it on every keystroke would double each check's
+  /// cost for nothing.
+  std::string BrokenPreamble;
 };
 
 } // namespace coro_tidy::lsp

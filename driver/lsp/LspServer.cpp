@@ -68,6 +68,8 @@ struct Document {
   /// The compile command, once found (again after each save).
   std::optional<clang::tooling::CompileCommand> Command;
   std::string SetupError; ///< why the document cannot be checked
+  /// A save happened: a preamble that did not compile is tried again.
+  bool RetryPreamble = false;
   std::unique_ptr<Worker> Checker;
   bool Running = false;
   bool CancelSent = false;
@@ -381,8 +383,9 @@ private:
     Document *Doc = documentOf(Params, nullptr);
     if (!Doc)
       return;
-    // The database or the configuration may be what was saved.
+    // The database, the configuration or a header may be what was saved.
     Doc->Command.reset();
+    Doc->RetryPreamble = true;
     if (!Doc->File.empty())
       Doc->SetupError.clear();
     cancelRunning(*Doc);
@@ -540,7 +543,9 @@ private:
                                          {"file", Doc.File},
                                          {"text", Doc.Text},
                                          {"directory", Doc.Command->Directory},
-                                         {"arguments", std::move(Arguments)}});
+                                         {"arguments", std::move(Arguments)},
+                                         {"retryPreamble", Doc.RetryPreamble}});
+    Doc.RetryPreamble = false;
     log(3, "checking " + Doc.File + " version " + std::to_string(Doc.Version));
     Doc.Running = true;
     Doc.CancelSent = false;

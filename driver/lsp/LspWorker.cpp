@@ -109,6 +109,8 @@ private:
     if (const char *Crash = getenv("CORO_TIDY_TEST_CRASH_PREAMBLE"))
       if (*Crash && Input.File.find(Crash) != std::string::npos)
         raise(SIGSEGV);
+    if (Request.getBoolean("retryPreamble").value_or(false))
+      Checker.retryBrokenPreamble();
     Clock::time_point Start = Clock::now();
     PreambleUse Use = Checker.preparePreamble(Input);
     long PreambleMs = millisSince(Start);

@@ -12,7 +12,8 @@
 // worker exchange framed JSON (LspTransport.h) over two pipes.
 //
 // To the worker: {"method": "check", "version", "file", "text",
-//                 "directory", "arguments"} and {"method": "cancel"}.
+//                 "directory", "arguments", "retryPreamble"} and
+//                {"method": "cancel"}.
 // From it:       {"version", "outcome": "done", "result": <UnitResult>,
 //                 "preamble": "built|reused|none", "preambleBytes",
 //                 "preambleMs", "checkMs"},
