@@ -369,6 +369,38 @@ TEST(Lsp, APreambleThatDoesNotCompileIsNotRebuiltUntilASave) {
             std::vector<std::string>{"coro-missing-co-await"});
 }
 
+TEST(Lsp, OtherOpenDocumentsAreReadAsTheEditorHasThem) {
+  TaskProject P;
+  // On disk fetch() is a coroutine; in the editor's unsaved buffer it
+  // returns an int, so calling it without co_await is no finding. Both
+  // texts have the same size: only their content tells them apart.
+  const char *OnDisk =
+      "#pragma once\n#include \"task.h\"\nTask<int> fetch();\n";
+  const char *Edited = "#pragma once\n#include \"task.h\"\nint fetch(); //  x\n";
+  std::string Api = P.file("api.h", OnDisk);
+  std::string Text =
+      "#include \"api.h\"\nTask<> handler() {\n  fetch();\n  co_return;\n}\n";
+  std::string File = P.file("a.cpp", Text);
+  Server S;
+  S.Client.initialize(Object{{"debounceMs", 0}});
+  S.Client.open(uriOf(File), Text, 1);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(File), 1).size(), 1u);
+  S.Client.open(uriOf(Api), OnDisk, 1);
+  change(S.Client, uriOf(Api), 2, Array{Object{{"text", Edited}}});
+  // The next check of a.cpp (a body edit: the preamble must still not be
+  // the one of the header on disk).
+  change(
+      S.Client, uriOf(File), 2,
+      Array{Object{{"range", range(3, 0, 3, 0)}, {"text", "  int x = 0;\n"}}});
+  EXPECT_TRUE(diagnostics(S.Client, uriOf(File), 2).empty());
+  // Back to the disk's text: the finding again.
+  change(S.Client, uriOf(Api), 3, Array{Object{{"text", OnDisk}}});
+  change(
+      S.Client, uriOf(File), 3,
+      Array{Object{{"range", range(3, 0, 3, 0)}, {"text", "  int y = 0;\n"}}});
+  EXPECT_EQ(diagnostics(S.Client, uriOf(File), 3).size(), 1u);
+}
+
 TEST(Lsp, AStaleCheckIsCancelledAndItsVersionNeverPublished) {
   TaskProject P;
   std::string File = P.file("a.cpp", Awaited);

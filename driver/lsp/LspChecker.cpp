@@ -20,6 +20,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -54,6 +55,14 @@ bufferOverDisk(const CheckInput &Input) {
   Buffers->addFile(
       Input.File, /*ModificationTime=*/0,
       llvm::MemoryBuffer::getMemBufferCopy(Input.Text, Input.File));
+  // The preamble's reuse check compares a header's size and modification
+  // time, not its content: an open document's time is a hash of its text,
+  // so that an edit of it, even of the same size, builds a new preamble.
+  for (const auto &[Path, Text] : Input.OtherBuffers)
+    if (Path != Input.File)
+      Buffers->addFile(Path,
+                       static_cast<time_t>((llvm::xxh3_64bits(Text) >> 34) | 1),
+                       llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
   Overlay->pushOverlay(Buffers);
   if (!Input.Command.Directory.empty())
     Overlay->setCurrentWorkingDirectory(Input.Command.Directory);

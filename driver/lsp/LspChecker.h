@@ -7,8 +7,8 @@
 // bytes, the compile command and every header it read are unchanged. So a
 // re-check after an edit below the includes parses only the file's body.
 //
-// The buffer is checked as the editor has it, unsaved: it lives in an
-// in-memory file system laid over the real one.
+// The buffer is checked as the editor has it, unsaved: it and the other
+// open documents live in an in-memory file system laid over the real one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +31,9 @@ struct CheckInput {
   std::string Text; ///< its content in the editor
   int64_t Version = 0;
   clang::tooling::CompileCommand Command;
+  /// The other open documents (path, text): a header being edited is read
+  /// as the editor has it, not from disk.
+  std::vector<std::pair<std::string, std::string>> OtherBuffers;
 };
 
 /// How the preamble was obtained for a check, for logs and the benchmark.

@@ -538,13 +538,20 @@ private:
     Array Arguments;
     for (const std::string &A : Doc.Command->CommandLine)
       Arguments.push_back(A);
-    bool Sent = Doc.Checker->send(Object{{"method", "check"},
-                                         {"version", Doc.Version},
-                                         {"file", Doc.File},
-                                         {"text", Doc.Text},
-                                         {"directory", Doc.Command->Directory},
-                                         {"arguments", std::move(Arguments)},
-                                         {"retryPreamble", Doc.RetryPreamble}});
+    Array OtherBuffers;
+    for (const auto &[Uri, Other] : Documents)
+      if (&Other != &Doc && !Other.File.empty())
+        OtherBuffers.push_back(
+            Object{{"file", Other.File}, {"text", Other.Text}});
+    bool Sent =
+        Doc.Checker->send(Object{{"method", "check"},
+                                 {"version", Doc.Version},
+                                 {"file", Doc.File},
+                                 {"text", Doc.Text},
+                                 {"directory", Doc.Command->Directory},
+                                 {"arguments", std::move(Arguments)},
+                                 {"retryPreamble", Doc.RetryPreamble},
+                                 {"otherBuffers", std::move(OtherBuffers)}});
     Doc.RetryPreamble = false;
     log(3, "checking " + Doc.File + " version " + std::to_string(Doc.Version));
     Doc.Running = true;

@@ -103,6 +103,12 @@ private:
       for (const Value &A : *Args)
         if (auto S = A.getAsString())
           Input.Command.CommandLine.push_back(S->str());
+    if (const llvm::json::Array *Others = Request.getArray("otherBuffers"))
+      for (const Value &B : *Others)
+        if (const Object *O = B.getAsObject())
+          if (auto Path = O->getString("file"))
+            Input.OtherBuffers.emplace_back(
+                Path->str(), O->getString("text").value_or("").str());
 
     // Test hook: a crash of the worker itself, as clang crashing while it
     // builds the preamble would be (tests/LspTest.cpp).
