@@ -376,7 +376,8 @@ TEST(Lsp, OtherOpenDocumentsAreReadAsTheEditorHasThem) {
   // texts have the same size: only their content tells them apart.
   const char *OnDisk =
       "#pragma once\n#include \"task.h\"\nTask<int> fetch();\n";
-  const char *Edited = "#pragma once\n#include \"task.h\"\nint fetch(); //  x\n";
+  const char *Edited =
+      "#pragma once\n#include \"task.h\"\nint fetch(); //  x\n";
   std::string Api = P.file("api.h", OnDisk);
   std::string Text =
       "#include \"api.h\"\nTask<> handler() {\n  fetch();\n  co_return;\n}\n";
@@ -399,6 +400,38 @@ TEST(Lsp, OtherOpenDocumentsAreReadAsTheEditorHasThem) {
       S.Client, uriOf(File), 3,
       Array{Object{{"range", range(3, 0, 3, 0)}, {"text", "  int y = 0;\n"}}});
   EXPECT_EQ(diagnostics(S.Client, uriOf(File), 3).size(), 1u);
+}
+
+TEST(Lsp, EditingAnOpenHeaderRechecksTheDocumentsIncludingIt) {
+  TaskProject P;
+  const char *OnDisk =
+      "#pragma once\n#include \"task.h\"\nTask<int> fetch();\n";
+  const char *Edited = "#pragma once\n#include \"task.h\"\nint fetch();\n";
+  std::string Api = P.file("api.h", OnDisk);
+  std::string Text =
+      "#include \"api.h\"\nTask<> handler() {\n  fetch();\n  co_return;\n}\n";
+  std::string File = P.file("a.cpp", Text);
+  std::string Other = P.file("b.cpp", ForgottenAwait);
+  Server S;
+  S.Client.initialize(Object{{"debounceMs", 0}});
+  S.Client.open(uriOf(File), Text, 1);
+  S.Client.open(uriOf(Other), ForgottenAwait, 1);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(File), 1).size(), 1u);
+  EXPECT_EQ(diagnostics(S.Client, uriOf(Other), 1).size(), 1u);
+  S.Client.open(uriOf(Api), OnDisk, 1);
+  // Only the header is edited: a.cpp, which includes it, is checked again
+  // (still version 1); b.cpp, which does not, is not.
+  change(S.Client, uriOf(Api), 2, Array{Object{{"text", Edited}}});
+  EXPECT_TRUE(diagnostics(S.Client, uriOf(File), 1).empty());
+  change(S.Client, uriOf(Api), 3, Array{Object{{"text", OnDisk}}});
+  EXPECT_EQ(diagnostics(S.Client, uriOf(File), 1).size(), 1u);
+  EXPECT_FALSE(S.Client.waitFor(
+      [&](const Object &M) {
+        const Object *Params = M.getObject("params");
+        return M.getString("method") == "textDocument/publishDiagnostics" &&
+               Params && Params->getString("uri") == uriOf(Other);
+      },
+      /*TimeoutSeconds=*/2));
 }
 
 TEST(Lsp, AStaleCheckIsCancelledAndItsVersionNeverPublished) {

@@ -164,9 +164,35 @@ private:
   std::vector<Decl *> Parsed;
 };
 
+/// The absolute paths of every file \p SM read.
+void filesRead(SourceManager &SM, std::vector<std::string> &Files) {
+  FileManager &FM = SM.getFileManager();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    llvm::SmallString<256> Path(It->first.getName());
+    FM.makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Files.push_back(std::string(Path));
+  }
+}
+
+/// Records the headers the preamble read: with a preamble, the check's own
+/// parse does not open them.
+class PreambleFiles : public PreambleCallbacks {
+public:
+  void AfterExecute(CompilerInstance &CI) override {
+    filesRead(CI.getSourceManager(), Files);
+  }
+  std::vector<std::string> Files;
+};
+
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+  CheckAction(ClangTidyASTConsumerFactory &Factory,
+              std::vector<std::string> &Includes)
+      : Factory(Factory), Includes(Includes) {}
+  void EndSourceFileAction() override {
+    filesRead(getCompilerInstance().getSourceManager(), Includes);
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef File) override {
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
@@ -177,6 +203,7 @@ public:
 
 private:
   ClangTidyASTConsumerFactory &Factory;
+  std::vector<std::string> &Includes;
 };
 
 std::string normalised(llvm::StringRef Dir, llvm::StringRef Path) {
@@ -249,7 +276,7 @@ PreambleUse DocumentChecker::preparePreamble(const CheckInput &Input) {
   IntrusiveRefCntPtr<DiagnosticsEngine> Diags =
       CompilerInstance::createDiagnostics(new DiagnosticOptions(), &Errors,
                                           /*ShouldOwnClient=*/false);
-  PreambleCallbacks Callbacks;
+  PreambleFiles Callbacks;
   auto Built = PrecompiledPreamble::Build(
       *CI, Buffer.get(), Bounds, *Diags, VFS,
       std::make_shared<PCHContainerOperations>(), /*StoreInMemory=*/true,
@@ -261,6 +288,7 @@ PreambleUse DocumentChecker::preparePreamble(const CheckInput &Input) {
   }
   BrokenPreamble.clear();
   Preamble.emplace(std::move(*Built));
+  PreambleIncludes = std::move(Callbacks.Files);
   PreambleArgs = std::move(Args);
   return PreambleUse::Built;
 }
@@ -289,10 +317,13 @@ UnitResult DocumentChecker::check(const CheckInput &Input) {
   std::unique_ptr<llvm::MemoryBuffer> Buffer =
       llvm::MemoryBuffer::getMemBufferCopy(Input.Text, Input.File);
   llvm::MemoryBuffer *Main = Buffer.release();
+  bool UsesPreamble = false;
   if (Preamble && PreambleArgs == Args) {
     auto Bounds =
         ComputePreambleBounds(CI->getLangOpts(), Main->getMemBufferRef(), 0);
-    if (Preamble->CanReuse(*CI, Main->getMemBufferRef(), Bounds, *VFS))
+    UsesPreamble =
+        Preamble->CanReuse(*CI, Main->getMemBufferRef(), Bounds, *VFS);
+    if (UsesPreamble)
       Preamble->AddImplicitPreamble(*CI, VFS, Main);
     else
       CI->getPreprocessorOpts().addRemappedFile(Input.File, Main);
@@ -306,18 +337,25 @@ UnitResult DocumentChecker::check(const CheckInput &Input) {
   VFS = createVFSFromCompilerInvocation(Clang.getInvocation(),
                                         Clang.getDiagnostics(), VFS);
   Clang.createFileManager(VFS);
-  ClangTidyASTConsumerFactory Factory(Context);
-  CheckAction Action(Factory);
-  Clang.ExecuteAction(Action);
-
   UnitResult Result;
+  Result.Includes.push_back(Input.File);
+  if (UsesPreamble)
+    Result.Includes.insert(Result.Includes.end(), PreambleIncludes.begin(),
+                           PreambleIncludes.end());
+  ClangTidyASTConsumerFactory Factory(Context);
+  CheckAction Action(Factory, Result.Includes);
+  Clang.ExecuteAction(Action);
+  llvm::sort(Result.Includes.begin() + 1, Result.Includes.end());
+  Result.Includes.erase(
+      std::unique(Result.Includes.begin() + 1, Result.Includes.end()),
+      Result.Includes.end());
+
   Result.Errors = DiagConsumer.take();
   for (ClangTidyError &E : Result.Errors) {
     normalisePaths(E.Message, E.BuildDirectory);
     for (tooling::DiagnosticMessage &N : E.Notes)
       normalisePaths(N, E.BuildDirectory);
   }
-  Result.Includes.push_back(Input.File);
   return Result;
 }
 

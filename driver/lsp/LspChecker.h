@@ -64,6 +64,7 @@ public:
   /// Runs the checks on \p Input (with the preamble, if one fits) in this
   /// process. Findings are in \p Input.File with byte offsets into
   /// \p Input.Text; an invalid command is one clang-diagnostic-error.
+  /// Includes lists the document, then every file the unit read.
   UnitResult check(const CheckInput &Input);
 
   /// Bytes of the preamble's PCH, 0 if none.
@@ -75,6 +76,7 @@ private:
   /// The compiler arguments the preamble was built with: a changed command
   /// (a new -D, another -std) needs a new one.
   std::vector<std::string> PreambleArgs;
+  std::vector<std::string> PreambleIncludes; ///< the files it read
   /// The arguments and preamble text of the last preamble that did not
   /// compile: rebuilding it on every keystroke would double each check's
   /// cost for nothing.

@@ -79,6 +79,9 @@ struct Document {
   PublishedFindings Published;
   std::string PublishedText;
   Clock::time_point LastChecked;
+  /// The files the last check read: an edit of one of them (open in the
+  /// editor) re-checks this document.
+  std::vector<std::string> Includes;
 };
 
 class Server {
@@ -377,6 +380,19 @@ private:
       ++Doc->Version;
     cancelRunning(*Doc);
     Doc->Due = Clock::now() + std::chrono::milliseconds(DebounceMs);
+    recheckIncluders(*Doc);
+  }
+
+  /// Open documents whose last check read \p Changed (a header being
+  /// edited) are checked again with its new text, after the same pause.
+  void recheckIncluders(const Document &Changed) {
+    for (auto &[Uri, Other] : Documents)
+      if (&Other != &Changed && !Other.Includes.empty() &&
+          llvm::is_contained(llvm::ArrayRef(Other.Includes).drop_front(),
+                             Changed.File)) {
+        cancelRunning(Other);
+        Other.Due = Changed.Due;
+      }
   }
 
   void didSave(const Object &Params) {
@@ -644,6 +660,7 @@ private:
     if (Extra)
       for (clang::tidy::ClangTidyError &E : Extra(Doc.File, Doc.RunningText))
         Result->Errors.push_back(std::move(E));
+    Doc.Includes = Result->Includes;
     Doc.Published = publishedFindings(Result->Errors, Doc.File, Doc.RunningText,
                                       Version, Settings.DocsBaseUrl);
     Doc.PublishedText = Doc.RunningText;
