@@ -18,13 +18,24 @@ MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
       // it is coro-dangling-task's finding, not a missing co_await.
       IgnoredFunctionsOption(Options, "IgnoredFunctions",
                              utils::joinNames(utils::presetNames(
-                                 &utils::RuntimePreset::SpawnFunctions))) {
+                                 &utils::RuntimePreset::SpawnFunctions))),
+      DeferredOperationTypesOption(
+          Options, "DeferredOperationTypes",
+          utils::joinNames(utils::presetNames(
+              &utils::RuntimePreset::DeferredOperationTypes))) {
   IgnoredFunctions.add(IgnoredFunctionsOption.names());
+  DeferredOperationTypes.add(DeferredOperationTypesOption.names());
+}
+
+bool MissingCoAwaitCheck::isLostWork(QualType T, ASTContext &Ctx) {
+  return classifier(Ctx).isAwaitable(T) ||
+         DeferredOperationTypes.matchesType(T);
 }
 
 void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
   IgnoredFunctionsOption.store(Options, Opts);
+  DeferredOperationTypesOption.store(Options, Opts);
 }
 
 utils::CoroutineTypeClassifier &
@@ -133,7 +144,7 @@ void MissingCoAwaitCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   // emplace_back) hands back an object that lives elsewhere.
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
-  if (!classifier(Ctx).isAwaitable(E->getType()))
+  if (!isLostWork(E->getType(), Ctx))
     return;
   report(E, Ctx, /*Discarded=*/true, nullptr);
 }
@@ -148,7 +159,7 @@ void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
   if (!Init || !isa<CallExpr>(Init) || !Init->isPRValue() ||
       Init->isInstantiationDependent())
     return;
-  if (!classifier(Ctx).isAwaitable(Var->getType()))
+  if (!isLostWork(Var->getType(), Ctx))
     return;
   const FunctionDecl *Enclosing = dyn_cast_or_null<FunctionDecl>(
       Var->getParentFunctionOrMethod());
@@ -184,6 +195,28 @@ static std::string describeProducer(const Expr *Call,
   return (IsTask ? "coroutine " : "awaitable ") + Name;
 }
 
+/// True if the promise of \p Coroutine declares await_transform, so
+/// `co_await` applies to operands that are no awaitables by themselves.
+static bool promiseTransformsAwaits(const FunctionDecl *Coroutine,
+                                    ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody());
+  if (!Body || !Body->getPromiseDecl())
+    return false;
+  const CXXRecordDecl *Promise =
+      utils::getRecord(Body->getPromiseDecl()->getType());
+  if (!Promise || !Promise->hasDefinition())
+    return false;
+  DeclarationName Name(&Ctx.Idents.get("await_transform"));
+  if (!Promise->lookup(Name).empty())
+    return true;
+  bool Found = false;
+  Promise->forallBases([&](const CXXRecordDecl *Base) {
+    Found = !Base->lookup(Name).empty();
+    return !Found;
+  });
+  return Found;
+}
+
 void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
                                  bool Discarded, const VarDecl *Var) {
   if (const FunctionDecl *Callee = utils::getCalleeDecl(Call))
@@ -191,8 +224,25 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
       return;
   utils::CoroutineTypeKind Kind = classifier(Ctx).classify(Call->getType());
   std::string Producer = describeProducer(Call, Kind);
+  // A deferred operation is no awaitable by its type: awaiting it needs a
+  // promise whose await_transform accepts it (asio::awaitable's does).
+  bool Deferred = !utils::isAwaitableKind(Kind) &&
+                  DeferredOperationTypes.matchesType(Call->getType());
+  if (Deferred)
+    if (const FunctionDecl *Callee = utils::getCalleeDecl(Call)) {
+      // `basic_waitable_timer::async_wait`, not its template arguments.
+      if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
+        Callee = Primary->getTemplatedDecl();
+      Producer = "asynchronous operation '" +
+                 utils::describeFunction(Callee) + "'";
+    }
   std::string TypeName =
       Call->getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  // A deferred operation's type is spelled as a return-type computation
+  // hundreds of characters long: name its class template instead.
+  if (Deferred)
+    if (const CXXRecordDecl *RD = utils::getRecord(Call->getType()))
+      TypeName = utils::qualifiedName(RD);
 
   std::string Consequence;
   switch (Kind) {
@@ -203,6 +253,11 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     Consequence = "its result and any exception it throws are lost";
     break;
   default:
+    if (Deferred) {
+      Consequence = "the deferred operation does not start until it is "
+                    "co_awaited or invoked with a completion token";
+      break;
+    }
     // An awaitable may be a lazy operation (it runs only when awaited) or
     // the handle of one already running (a future): say what holds for
     // both.
@@ -229,8 +284,10 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     auto D = diag(Loc, "result of %0 (type '%1') is never awaited; %2")
              << Producer << TypeName << Consequence;
     if (Coroutine) {
-      // No fix-it inside macro expansions: the text is not the user's.
-      if (!Call->getBeginLoc().isMacroID())
+      // No fix-it inside macro expansions: the text is not the user's; for
+      // a deferred operation, only where the promise can transform it.
+      if (!Call->getBeginLoc().isMacroID() &&
+          (!Deferred || promiseTransformsAwaits(Coroutine, Ctx)))
         D << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
       return;
     }

@@ -40,10 +40,16 @@ private:
   void report(const Expr *Call, ASTContext &Ctx, bool Discarded,
               const VarDecl *Var);
   utils::CoroutineTypeClassifier &classifier(ASTContext &Ctx);
+  /// An awaitable, or a deferred operation.
+  bool isLostWork(QualType T, ASTContext &Ctx);
 
   const bool AllowCastToVoid;
   const utils::NameListOption IgnoredFunctionsOption;
   utils::QualifiedNameSet IgnoredFunctions;
+  /// Deferred asynchronous operations (asio::deferred): not awaitables by
+  /// their type, but lost the same way.
+  const utils::NameListOption DeferredOperationTypesOption;
+  utils::QualifiedNameSet DeferredOperationTypes;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
   utils::ReferencedVariables References;

@@ -118,6 +118,19 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // until the operation is done, so `x` is blocking wherever `async_x` is
     // declared beside it (hasAsyncTwin).
     Asio.AsyncTwinScopes = {"boost::asio", "asio", "boost::beast"};
+    // async_x(..., deferred) returns a deferred_async_operation, and
+    // composing them (`op1(deferred(f))`, `deferred.when(c).then(a)`) a
+    // deferred_sequence or deferred_conditional: a function object that
+    // starts the operation when it is invoked with a completion token or
+    // co_awaited in an awaitable (its promise's await_transform accepts any
+    // async operation). (deferred_values and deferred_noop start nothing.)
+    Asio.DeferredOperationTypes = {
+        "boost::asio::deferred_async_operation",
+        "boost::asio::deferred_sequence",
+        "boost::asio::deferred_conditional",
+        "asio::deferred_async_operation",
+        "asio::deferred_sequence",
+        "asio::deferred_conditional"};
     All.push_back(Asio);
 
     RuntimePreset Cobalt;

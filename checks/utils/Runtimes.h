@@ -82,6 +82,10 @@ struct RuntimePreset {
   /// Blocking calls that do not block when the argument at an index is a
   /// compile-time zero timeout.
   std::vector<PollingArgument> PollingArguments;
+  /// Types of asynchronous operations made with a deferred completion token
+  /// (`socket.async_read_some(buf, asio::deferred)`): nothing starts until
+  /// the operation is awaited or invoked with a completion token.
+  std::vector<llvm::StringRef> DeferredOperationTypes;
 };
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,
