@@ -250,11 +250,15 @@ TEST(Lsp, NotesAreRelatedInformation) {
       "void throttle() { "
       "std::this_thread::sleep_for(std::chrono::milliseconds(1)); }\n"
       "Task<> handler() {\n  throttle();\n  co_return;\n}\n";
-  std::string File = P.file("chain.cpp", Text);
+  P.file("with-dash/task.h", TaskHeader);
+  P.file("with-dash/chain.cpp", Text);
+  // The client spells the URI its own way ('-' percent-encoded): locations
+  // in the document use its spelling.
+  std::string Uri = uriOf(P.path("with%2Ddash/chain.cpp"));
   Server S;
   S.Client.initialize();
-  S.Client.open(uriOf(File), Text);
-  Array D = diagnostics(S.Client, uriOf(File));
+  S.Client.open(Uri, Text);
+  Array D = diagnostics(S.Client, Uri);
   ASSERT_EQ(D.size(), 1u) << str(D);
   const Object &Diagnostic = *D[0].getAsObject();
   EXPECT_EQ(Diagnostic.getString("code"), "coro-blocking-call");
@@ -262,7 +266,7 @@ TEST(Lsp, NotesAreRelatedInformation) {
   ASSERT_TRUE(Related && !Related->empty()) << str(Diagnostic);
   const Object &Note = *(*Related)[0].getAsObject();
   EXPECT_TRUE(Note.getString("message")->contains("sleep_for"));
-  EXPECT_EQ(Note.getObject("location")->getString("uri"), uriOf(File));
+  EXPECT_EQ(Note.getObject("location")->getString("uri"), Uri);
   EXPECT_EQ(str(*Note.getObject("location")->getObject("range")->get("start")),
             str(Value(position(3, 18))));
 }

@@ -49,13 +49,13 @@ Value diskLocation(llvm::StringRef File, unsigned Offset,
   return Object{{"uri", fileUri(File)}, {"range", range(L, L)}};
 }
 
-Value location(const clang::tooling::DiagnosticMessage &M, llvm::StringRef File,
-               llvm::StringRef Text, const LineIndex &Index,
-               SourcePositions &Positions) {
+Value location(const clang::tooling::DiagnosticMessage &M, llvm::StringRef Uri,
+               llvm::StringRef File, llvm::StringRef Text,
+               const LineIndex &Index, SourcePositions &Positions) {
   if (M.FilePath != File)
     return diskLocation(M.FilePath, M.FileOffset, Positions);
   auto [Start, End] = extent(M, Text);
-  return Object{{"uri", fileUri(File)},
+  return Object{{"uri", Uri},
                 {"range", range(Index.position(Start), Index.position(End))}};
 }
 
@@ -65,9 +65,10 @@ std::string docsPage(llvm::StringRef Check, llvm::StringRef DocsBaseUrl) {
   return describeCheck(Check, Options).HelpUri;
 }
 
-Value diagnostic(const ClangTidyError &E, llvm::StringRef File,
-                 llvm::StringRef Text, const LineIndex &Index,
-                 llvm::StringRef DocsBaseUrl, SourcePositions &Positions) {
+Value diagnostic(const ClangTidyError &E, llvm::StringRef Uri,
+                 llvm::StringRef File, llvm::StringRef Text,
+                 const LineIndex &Index, llvm::StringRef DocsBaseUrl,
+                 SourcePositions &Positions) {
   auto [Start, End] = extent(E.Message, Text);
   Object D{{"range", range(Index.position(Start), Index.position(End))},
            {"severity", 2},
@@ -81,7 +82,7 @@ Value diagnostic(const ClangTidyError &E, llvm::StringRef File,
   for (const clang::tooling::DiagnosticMessage &N : E.Notes)
     if (!N.FilePath.empty())
       Related.push_back(
-          Object{{"location", location(N, File, Text, Index, Positions)},
+          Object{{"location", location(N, Uri, File, Text, Index, Positions)},
                  {"message", N.Message}});
   if (!Related.empty())
     D["relatedInformation"] = std::move(Related);
@@ -180,8 +181,8 @@ Value toolDiagnostic(llvm::StringRef Code, llvm::StringRef Message) {
 }
 
 PublishedFindings publishedFindings(const std::vector<ClangTidyError> &Errors,
-                                    llvm::StringRef File, llvm::StringRef Text,
-                                    int64_t Version,
+                                    llvm::StringRef Uri, llvm::StringRef File,
+                                    llvm::StringRef Text, int64_t Version,
                                     llvm::StringRef DocsBaseUrl) {
   PublishedFindings Out;
   Out.Version = Version;
@@ -198,7 +199,7 @@ PublishedFindings publishedFindings(const std::vector<ClangTidyError> &Errors,
     if (E.Message.FilePath != File)
       continue; // a header's finding: published with the header
     Out.Diagnostics.push_back(
-        diagnostic(E, File, Text, Index, DocsBaseUrl, Positions));
+        diagnostic(E, Uri, File, Text, Index, DocsBaseUrl, Positions));
     Out.Findings.push_back(E);
   }
   if (FirstError) {

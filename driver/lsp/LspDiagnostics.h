@@ -19,14 +19,16 @@ struct PublishedFindings {
   llvm::json::Array Diagnostics; ///< one per finding, in the same order
 };
 
-/// LSP diagnostics for the findings of \p File whose text was \p Text:
+/// LSP diagnostics for the findings of \p File (the document \p Uri, as the
+/// client spells it) whose text was \p Text:
 /// ranges in UTF-16 columns, code = the check, codeDescription = its docs
 /// page under \p DocsBaseUrl, notes as relatedInformation, severity
 /// warning. Compiler diagnostics are clangd's to show; a file that does not
 /// compile gets one note saying the findings may be incomplete.
 PublishedFindings
 publishedFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                  llvm::StringRef File, llvm::StringRef Text, int64_t Version,
+                  llvm::StringRef Uri, llvm::StringRef File,
+                  llvm::StringRef Text, int64_t Version,
                   llvm::StringRef DocsBaseUrl);
 
 /// One diagnostic for a problem of coro-tidy itself at the top of the

@@ -661,8 +661,9 @@ private:
       for (clang::tidy::ClangTidyError &E : Extra(Doc.File, Doc.RunningText))
         Result->Errors.push_back(std::move(E));
     Doc.Includes = Result->Includes;
-    Doc.Published = publishedFindings(Result->Errors, Doc.File, Doc.RunningText,
-                                      Version, Settings.DocsBaseUrl);
+    Doc.Published =
+        publishedFindings(Result->Errors, Doc.Uri, Doc.File, Doc.RunningText,
+                          Version, Settings.DocsBaseUrl);
     Doc.PublishedText = Doc.RunningText;
     log(3,
         "checked " + Doc.File + " version " + std::to_string(Version) + " in " +
