@@ -612,6 +612,14 @@ TEST(Lsp, ABrokenDatabaseOrConfigurationIsADiagnosticNotACrash) {
   ASSERT_EQ(codes(D), std::vector<std::string>{"coro-tidy-setup"});
   EXPECT_TRUE(D[0].getAsObject()->getString("message")->contains(
       "malformed compilation database"));
+  // Fixed on disk: the next edit finds it.
+  Dir.write("compile_commands.json",
+            "[{\"directory\": \"" + Dir.path() +
+                "\", \"file\": \"a.cpp\", \"arguments\": [\"clang++\", "
+                "\"-std=c++20\", \"-c\", \"a.cpp\"]}]");
+  change(S.Client, uriOf(File), 2, Array{Object{{"text", ForgottenAwait}}});
+  EXPECT_EQ(codes(diagnostics(S.Client, uriOf(File), 2)),
+            std::vector<std::string>{"coro-missing-co-await"});
   TaskProject P;
   P.file(".clang-tidy", "Checks: [unterminated\n");
   std::string Configured = P.file("b.cpp", ForgottenAwait);

@@ -414,7 +414,8 @@ private:
       return;
     notify("textDocument/publishDiagnostics",
            Object{{"uri", Doc->Uri}, {"diagnostics", Array{}}});
-    Documents.erase(Doc->Uri); // kills its worker
+    std::string Uri = Doc->Uri; // the key must outlive the erase
+    Documents.erase(Uri);       // kills its worker
   }
 
   // --- checks -----------------------------------------------------------
@@ -520,8 +521,12 @@ private:
 
   void startCheck(Document &Doc) {
     Doc.Due.reset();
-    if (Doc.SetupError.empty() && !Doc.Command)
+    // Without a command, look again: a broken database may have been
+    // fixed (it is not a document the editor saves through us).
+    if (!Doc.File.empty() && !Doc.Command) {
+      Doc.SetupError.clear();
       findCommand(Doc);
+    }
     if (Doc.SetupError.empty() && Settings.Config.ConfigText.empty() &&
         Settings.Config.ConfigFile.empty())
       if (llvm::Error E = checkConfigFor(Doc.File)) {
