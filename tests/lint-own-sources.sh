@@ -2,7 +2,7 @@
 # clang-tidy-19 with the project's own .clang-tidy (checks/.clang-tidy,
 # which driver/.clang-tidy links to) over a few of coro-tidy's sources:
 # llvm-* and readability-* findings are errors. The list is short so the
-# test takes seconds of CPU (each file parses clang's headers); extend it
+# test takes seconds of CPU (each file parses LLVM's headers); extend it
 # as files are cleaned.
 #
 #   lint-own-sources.sh <clang-tidy-19 or ""> <build dir> <source dir> <files...>
