@@ -112,7 +112,9 @@ def main():
         print("ratio re-check / first: %.2f (target <= 0.35)" % ratio)
         cpu_ratio = statistics.median(cpus) / first_cpu if first_cpu else 0.0
         print("CPU time (worker and its check children): first %.2f s, re-check median %.2f s;"
-              " ratio %.2f (load-independent)" % (first_cpu, statistics.median(cpus), cpu_ratio))
+              " ratio %.2f (load-independent)   [%s]" % (
+                  first_cpu, statistics.median(cpus), cpu_ratio,
+                  ", ".join("%.2f" % c for c in cpus)))
         print("memory per open document (its worker): RSS %.1f MiB, PSS %.1f MiB; server RSS %.1f MiB"
               % (rss / 1024, pss / 1024, server_rss / 1024))
         print("server log:")
