@@ -572,6 +572,42 @@ TEST(Lsp, GarbageGetsProtocolErrorsNeverACrash) {
       << str(Shutdown);
 }
 
+TEST(Lsp, DeterministicNoiseNeverCrashesTheServer) {
+  Server S;
+  S.Client.initialize();
+  // Frames with bodies cut from a real message at every length, mutated
+  // bytes, and methods given the wrong params: the server answers or
+  // ignores each, and is still there at the end.
+  std::string Real =
+      R"({"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction",)"
+      R"("params":{"textDocument":{"uri":"file:///x.cpp"},)"
+      R"("range":{"start":{"line":0,"character":0},)"
+      R"("end":{"line":0,"character":0}}}})";
+  uint32_t Seed = 12345;
+  auto Next = [&] { return Seed = Seed * 1103515245u + 12345u; };
+  for (size_t Cut = 0; Cut <= Real.size(); Cut += 3) {
+    std::string Body = Real.substr(0, Cut);
+    if (!Body.empty() && Next() % 2)
+      Body[Next() % Body.size()] = static_cast<char>(Next() % 256);
+    S.Client.sendRaw("Content-Length: " + std::to_string(Body.size()) +
+                     "\r\n\r\n" + Body);
+  }
+  for (const char *Method : {"textDocument/didOpen", "textDocument/didChange",
+                             "textDocument/didSave", "textDocument/didClose",
+                             "initialized", "$/cancelRequest"})
+    for (const Value &Params :
+         {Value(nullptr), Value(3), Value(Array{}),
+          Value(Object{{"textDocument", 1}}),
+          Value(Object{{"textDocument", Object{{"uri", 1}, {"text", Array{}}}},
+                       {"contentChanges", Object{}}})})
+      S.Client.notify(Method, Params);
+  Value Shutdown = S.Client.request("shutdown", nullptr);
+  ASSERT_TRUE(Shutdown.getAsObject()) << str(Shutdown);
+  EXPECT_TRUE(Shutdown.getAsObject()->get("result")) << str(Shutdown);
+  S.Client.notify("exit", nullptr);
+  EXPECT_EQ(S.Client.waitExit(), 0);
+}
+
 TEST(Lsp, DocumentsOutsideTheDatabaseGetNeighboursFlags) {
   // task.h is found only through the database's -I: a file missing from
   // the database gets its neighbour's flags, as on the command line.
