@@ -19,7 +19,7 @@ cd "$src"
 for file in "$@"; do
   # The file must be under the project's configuration, not clang-tidy's
   # defaults (which would pass without checking anything of ours).
-  config=$("$clang_tidy" --dump-config "$file")
+  config=$("$clang_tidy" --dump-config "$file" 2>/dev/null)
   if ! grep -q 'readability-identifier-naming.ClassCase' <<<"$config"; then
     echo "lint-own-sources: $file is not under checks/.clang-tidy" >&2
     exit 1
