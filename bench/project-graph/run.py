@@ -7,7 +7,10 @@ call edges, as the project-analysis issue asks. Prints a table, and the
 ratio of each size's time and memory to the previous size's (10x the
 input: a linear analysis shows ~10x).
 
-    bench/project-graph/run.py build/bin/project-graph-bench [sizes...]
+    bench/project-graph/run.py build/bin/project-graph-bench [--spread=K] [sizes...]
+
+--spread=K: calls go to one of the K next units (a project's locality)
+instead of any unit (the default, the worst case for the memory caches).
 """
 import json
 import subprocess
@@ -19,13 +22,17 @@ def main():
         print(__doc__)
         return 2
     bench = sys.argv[1]
-    sizes = [int(s) for s in sys.argv[2:]] or [1000, 10000, 100000]
+    rest = sys.argv[2:]
+    spread = "0"
+    if rest and rest[0].startswith("--spread="):
+        spread = rest.pop(0).split("=", 1)[1]
+    sizes = [int(s) for s in rest] or [1000, 10000, 100000]
     rows = []
     for units in sizes:
-        out = subprocess.run([bench, str(units)], check=True,
+        out = subprocess.run([bench, str(units), "10", "10", spread], check=True,
                              capture_output=True, text=True).stdout
         rows.append(json.loads(out))
-    print("| units | functions | call edges | merge s | propagate+report s "
+    print("| units | functions | call edges | merge CPU s | propagate+report CPU s "
           "| peak MiB | time ratio | memory ratio |")
     print("|---|---|---|---|---|---|---|---|")
     previous = None

@@ -16,12 +16,20 @@ struct Solved {
   llvm::StringMap<unsigned> Dispatch; ///< Method USR -> its node.
   std::vector<std::vector<unsigned>> DispatchTargets;
   unsigned Unknown = 0; ///< A body nobody has: never reaches a sink.
+  /// The node each call of each function goes to, resolved once (the
+  /// chains are walked by index, not by USR): function I's calls are
+  /// CallTargets[CallStart[I] .. CallStart[I + 1]).
+  std::vector<unsigned> CallStart, CallTargets;
 };
 
 } // namespace
 
 struct ProjectGraph::Analysis {
   std::vector<const FunctionFacts *> Functions;
+  /// Functions[I] is followed (not a coroutine, not marked non-blocking),
+  /// and is a coroutine: dense, so that walking a graph of random calls
+  /// does not chase a pointer per call.
+  std::vector<char> Followable, IsCoroutine;
   llvm::StringMap<unsigned> Index; ///< USR -> position in Functions.
   /// Method USR -> functions that override it (directly or not).
   llvm::StringMap<std::vector<unsigned>> Overriders;
@@ -29,10 +37,7 @@ struct ProjectGraph::Analysis {
 
   std::optional<Solved> Modes[2]; ///< 0: VirtualCalls=all, 1: any.
 
-  bool followable(unsigned F) const {
-    return !Functions[F]->Coroutine &&
-           Functions[F]->Marked != FunctionFacts::Mark::Opaque;
-  }
+  bool followable(unsigned F) const { return Followable[F]; }
   /// The node a call goes to, or Unreachable.
   unsigned target(const Solved &S, const CallFact &Call) const {
     if (Call.Virtual) {
@@ -40,7 +45,7 @@ struct ProjectGraph::Analysis {
       return It == S.Dispatch.end() ? Unreachable : It->second;
     }
     auto It = Index.find(Call.Callee);
-    if (It == Index.end() || Functions[It->second]->Coroutine)
+    if (It == Index.end() || IsCoroutine[It->second])
       return Unreachable;
     return It->second;
   }
@@ -88,20 +93,24 @@ const Solved &ProjectGraph::Analysis::solve(bool Any) {
   }
 
   SinkGraph Graph(N + 1 + S.DispatchTargets.size());
+  S.CallStart.reserve(N + 1);
+  S.CallTargets.reserve(Calls);
   for (unsigned I = 0; I < N; ++I) {
     const FunctionFacts &F = *Functions[I];
-    if (!followable(I))
-      continue;
-    if (F.Marked == FunctionFacts::Mark::Sink)
+    S.CallStart.push_back(S.CallTargets.size());
+    bool Follows = followable(I);
+    if (Follows && F.Marked == FunctionFacts::Mark::Sink)
       Graph.seed(I, 0);
-    if (F.Sink)
+    if (Follows && F.Sink)
       Graph.seed(I, 1);
     for (const CallFact &Call : F.Calls) {
       unsigned To = target(S, Call);
-      if (To != Unreachable)
+      S.CallTargets.push_back(To);
+      if (Follows && To != Unreachable)
         Graph.addEdge(I, To);
     }
   }
+  S.CallStart.push_back(S.CallTargets.size());
   for (size_t D = 0; D < S.DispatchTargets.size(); ++D) {
     unsigned Node = N + 1 + D;
     if (!Any)
@@ -172,8 +181,9 @@ void ProjectGraph::Analysis::chainFindings(const FunctionFacts &Coroutine,
         break;
       }
       bool Advanced = false;
-      for (const CallFact &Call : F.Calls) {
-        unsigned To = target(S, Call);
+      for (unsigned K = 0; K < F.Calls.size(); ++K) {
+        const CallFact &Call = F.Calls[K];
+        unsigned To = S.CallTargets[S.CallStart[Node] + K];
         if (distance(S, To) != Unreachable &&
             distance(S, To) + 1 == S.Distance[Node]) {
           Steps.push_back({&Call.Place, F.Name, Call.Name});
@@ -238,6 +248,9 @@ void ProjectGraph::add(UnitFacts Unit) {
       if (!New)
         continue;
       A.Functions.push_back(&F);
+      A.IsCoroutine.push_back(F.Coroutine);
+      A.Followable.push_back(!F.Coroutine &&
+                             F.Marked != FunctionFacts::Mark::Opaque);
       A.Calls += F.Calls.size();
       for (const std::string &Method : F.Overrides)
         A.Overriders[Method].push_back(It->second);
