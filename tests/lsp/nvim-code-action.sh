@@ -39,5 +39,9 @@ CPP
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
   XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
 nvim --version | head -1
-CORO_TIDY="$tool" LSP_FILE="$work/handler.cpp" \
+# clangd on the same buffer when installed (scripts/setup installs
+# clangd-19): the way users run coro-tidy.
+clangd=$(command -v clangd-19 || command -v clangd || true)
+echo "clangd beside coro-tidy: ${clangd:-none (not installed)}"
+CLANGD="$clangd" CORO_TIDY="$tool" LSP_FILE="$work/handler.cpp" \
   timeout 240 nvim --headless --clean -c "luafile $here/nvim-code-action.lua" </dev/null
