@@ -1,5 +1,7 @@
-// concurrencpp: result<T>::get() and wait() block the thread until the task
-// is done; co_await the result (or its resolve()) instead.
+// concurrencpp: result<T>::wait() blocks the thread until the task is
+// done; co_await the result (or its resolve()) instead. get() is not
+// flagged: it is how a ready result is read (after resolve(), the results
+// of when_all/when_any).
 #include <concurrencpp/concurrencpp.h>
 #include <chrono>
 #include <memory>
@@ -13,10 +15,11 @@ concurrencpp::result<int> waits(std::shared_ptr<concurrencpp::thread_pool_execut
                                 concurrencpp::manual_executor &manual) {
   concurrencpp::result<int> r = pool->submit([] { return 1; });
   r.wait(); // expected-warning {{'concurrencpp::result::wait' blocks the event loop inside coroutine 'waits'}}
-  int v = r.get(); // expected-warning {{'concurrencpp::result::get' blocks}}
+  int v = r.get(); // the result is ready here
   concurrencpp::result<int> other = compute(2);
   other.wait_for(10ms); // expected-warning {{'concurrencpp::result::wait_for' blocks}}
-  v += shared.get(); // expected-warning {{'concurrencpp::shared_result::get' blocks}}
+  shared.wait(); // expected-warning {{'concurrencpp::shared_result::wait' blocks}}
+  v += shared.get();
   manual.wait_for_task(); // expected-warning {{'concurrencpp::manual_executor::wait_for_task' blocks}}
   co_return v;
 }
@@ -30,7 +33,8 @@ concurrencpp::result<int> awaits(std::shared_ptr<concurrencpp::thread_pool_execu
   int v = co_await r;
   v += co_await shared;
   concurrencpp::result<int> other = compute(2);
-  co_await other.resolve();
+  auto done = co_await other.resolve();
+  v += done.get(); // reads a ready result
   co_return v;
 }
 

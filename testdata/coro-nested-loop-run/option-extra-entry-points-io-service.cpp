@@ -1,5 +1,9 @@
 // cppcoro: an io_service's process_events() (and its one-event and
-// pending-event forms) drives the I/O loop on the calling thread.
+// pending-event forms) drives the I/O loop on the calling thread. Not
+// default entry points (cppcoro's own idiom drives the loop from a
+// coroutine, see cppcoro-io-service-idiom.cpp); a project that never does
+// adds them.
+// CONFIG: {CheckOptions: {coro-nested-loop-run.ExtraEntryPoints: 'cppcoro::io_service::process_events;cppcoro::io_service::process_one_event;cppcoro::io_service::process_pending_events;cppcoro::io_service::process_one_pending_event'}}
 #include <cppcoro/io_service.hpp>
 #include <cppcoro/task.hpp>
 #include <thread>

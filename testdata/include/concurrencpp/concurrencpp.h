@@ -41,7 +41,13 @@ public:
     type await_resume();
   };
   auto operator co_await() { return awaitable{}; }
-  auto resolve() { return awaitable{}; }
+  /// co_await r.resolve() hands back the result itself, ready.
+  struct resolve_awaitable {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    result await_resume();
+  };
+  auto resolve() { return resolve_awaitable{}; }
 };
 
 template <class type> class lazy_result {
