@@ -420,6 +420,10 @@ makeClangTidyProvider(const ConfigRequest &Request) {
     Overrides.ExcludeHeaderFilterRegex = *Request.ExcludeHeaderFilter;
   if (Request.FormatStyle)
     Overrides.FormatStyle = *Request.FormatStyle;
+  if (!Request.ProjectIndex.empty())
+    for (const char *Check : {"coro-blocking-call", "coro-nested-loop-run"})
+      Overrides.CheckOptions[std::string(Check) + ".ProjectIndex"] =
+          ClangTidyOptions::ClangTidyValue(Request.ProjectIndex);
 
   std::string ConfigText = Request.ConfigText;
   std::string ConfigWhere = "--config";

@@ -26,6 +26,10 @@ struct ConfigRequest {
   std::string LineFilter;
   std::string ConfigText; ///< --config
   std::string ConfigFile; ///< --config-file
+  /// A project index (docs/project-analysis.md) the chain checks read
+  /// themselves, as the plugin's ProjectIndex option: the language server
+  /// checks one buffer and gets cross-file chains this way.
+  std::string ProjectIndex;
   /// Print configuration warnings (unknown keys): in the parent process
   /// only, once.
   bool PrintWarnings = false;

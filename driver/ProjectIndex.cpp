@@ -26,6 +26,37 @@ std::string projectIndexPath(StringRef CacheDir) {
   return std::string(Path);
 }
 
+std::string findProjectIndex(StringRef BuildPath, StringRef File) {
+  auto In = [](StringRef Dir) {
+    SmallString<256> Cache(Dir);
+    sys::path::append(Cache, ".coro-tidy-cache");
+    std::string Index = projectIndexPath(Cache);
+    return sys::fs::exists(Index) ? Index : std::string();
+  };
+  if (!BuildPath.empty()) {
+    SmallString<256> Dir(BuildPath);
+    if (!sys::fs::is_directory(Dir))
+      sys::path::remove_filename(Dir);
+    return In(Dir);
+  }
+  SmallString<256> Dir(File);
+  sys::fs::make_absolute(Dir);
+  for (StringRef Up = sys::path::parent_path(Dir); !Up.empty();
+       Up = sys::path::parent_path(Up)) {
+    SmallString<256> Database(Up);
+    sys::path::append(Database, "compile_commands.json");
+    if (sys::fs::exists(Database))
+      return In(Up);
+    SmallString<256> Build(Up);
+    sys::path::append(Build, "build");
+    SmallString<256> BuildDatabase(Build);
+    sys::path::append(BuildDatabase, "compile_commands.json");
+    if (sys::fs::exists(BuildDatabase))
+      return In(Build);
+  }
+  return "";
+}
+
 Error writeFileAtomically(StringRef Path, StringRef Text) {
   if (std::error_code EC =
           sys::fs::create_directories(sys::path::parent_path(Path)))

@@ -28,6 +28,12 @@ using clang::tidy::coro::utils::UnitFacts;
 /// The project index of the cache in \p CacheDir.
 std::string projectIndexPath(llvm::StringRef CacheDir);
 
+/// The project index a run over \p File would use: the one of the cache
+/// beside the compilation database above it (`<dir>/.coro-tidy-cache`,
+/// or `<dir>/build/.coro-tidy-cache`, as `coro-tidy -p <dir>` writes it),
+/// or of \p BuildPath when given. Empty if there is none.
+std::string findProjectIndex(llvm::StringRef BuildPath, llvm::StringRef File);
+
 /// The index at \p Path; none yet is an empty index. One that cannot be
 /// used (corrupt, another version, not an index) is an empty index, and
 /// \p Warning says why in one line.

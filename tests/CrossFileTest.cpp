@@ -23,42 +23,6 @@ namespace {
 
 const std::string ProjectDir = "testdata/projects/cross-file";
 
-struct CrossFileProject {
-  CrossFileProject() {
-    std::string From = sourceDir() + "/" + ProjectDir;
-    std::error_code EC;
-    std::vector<std::string> Sources;
-    for (llvm::sys::fs::recursive_directory_iterator It(From, EC), End;
-         It != End && !EC; It.increment(EC)) {
-      if (It->type() != llvm::sys::fs::file_type::regular_file)
-        continue;
-      std::string Relative = It->path().substr(From.size() + 1);
-      Dir.write(Relative, readFile(It->path()));
-      if (llvm::StringRef(Relative).starts_with("src/") &&
-          llvm::StringRef(Relative).ends_with(".cpp"))
-        Sources.push_back(Relative.substr(4));
-    }
-    std::sort(Sources.begin(), Sources.end());
-    std::string Entries;
-    for (const std::string &F : Sources) {
-      if (!Entries.empty())
-        Entries += ",\n";
-      Entries += "{\"directory\": \"" + Dir.path() +
-                 "/src\", \"command\": \"clang++ -std=c++20 -I../include -c " +
-                 F + "\", \"file\": \"" + F + "\"}";
-    }
-    Dir.write("build/compile_commands.json", "[" + Entries + "]");
-  }
-  std::string path(const std::string &Relative) const {
-    return Dir.path() + "/" + Relative;
-  }
-  ProcessResult tidy(std::vector<std::string> Args) const {
-    Args.insert(Args.begin(), {"-p", path("build"), "--quiet"});
-    return run(coroTidy(), Args, Dir.path());
-  }
-  TempDir Dir;
-};
-
 /// "<file>:<line> <check>" of every warning, the project folder removed
 /// (clang-tidy prints paths relative to the compile command's folder,
 /// src/).

@@ -271,6 +271,33 @@ TEST(Lsp, NotesAreRelatedInformation) {
             str(Value(position(3, 18))));
 }
 
+TEST(Lsp, ChainsIntoOtherFilesComeFromTheProjectIndex) {
+  CrossFileProject P;
+  std::string Uri = uriOf(P.path("src/routes.cpp"));
+  std::string Text = readFile(P.path("src/routes.cpp"));
+  auto Codes = [&]() {
+    LspClient Client(coroTidy(), {"--lsp", "-p", P.path("build")}, P.Dir.path());
+    Client.initialize();
+    Client.open(Uri, Text);
+    return diagnostics(Client, Uri);
+  };
+  // No index yet: routes.cpp alone shows no chain.
+  EXPECT_EQ(Codes().size(), 0u);
+  ASSERT_EQ(P.tidy({}).ExitCode, 0);
+  Array D = Codes();
+  // Every `// FINDING:` of the file, with notes in the files of the steps.
+  EXPECT_EQ(D.size(), 7u) << str(D);
+  bool NoteInStore = false;
+  for (const Value &V : D)
+    if (const Array *Related = V.getAsObject()->getArray("relatedInformation"))
+      for (const Value &N : *Related)
+        NoteInStore |= N.getAsObject()
+                           ->getObject("location")
+                           ->getString("uri")
+                           ->ends_with("/src/store.cpp");
+  EXPECT_TRUE(NoteInStore) << str(D);
+}
+
 TEST(Lsp, SaveRechecksAndCloseClears) {
   TaskProject P;
   std::string File = P.file("a.cpp", ForgottenAwait);

@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <regex>
 #include <tuple>
 
@@ -133,5 +134,36 @@ std::string clangxx() { return CLANGXX_19; }
 std::string applyReplacements() { return CLANG_APPLY_REPLACEMENTS_19; }
 std::string sourceDir() { return CORO_TIDY_SOURCE_DIR; }
 std::string binaryDir() { return CORO_TIDY_BINARY_DIR; }
+
+CrossFileProject::CrossFileProject() {
+  std::string From = sourceDir() + "/testdata/projects/cross-file";
+  std::error_code EC;
+  std::vector<std::string> Sources;
+  for (llvm::sys::fs::recursive_directory_iterator It(From, EC), End;
+       It != End && !EC; It.increment(EC)) {
+    if (It->type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    std::string Relative = It->path().substr(From.size() + 1);
+    Dir.write(Relative, readFile(It->path()));
+    if (llvm::StringRef(Relative).starts_with("src/") &&
+        llvm::StringRef(Relative).ends_with(".cpp"))
+      Sources.push_back(Relative.substr(4));
+  }
+  std::sort(Sources.begin(), Sources.end());
+  std::string Entries;
+  for (const std::string &F : Sources) {
+    if (!Entries.empty())
+      Entries += ",\n";
+    Entries += "{\"directory\": \"" + Dir.path() +
+               "/src\", \"command\": \"clang++ -std=c++20 -I../include -c " +
+               F + "\", \"file\": \"" + F + "\"}";
+  }
+  Dir.write("build/compile_commands.json", "[" + Entries + "]");
+}
+
+ProcessResult CrossFileProject::tidy(std::vector<std::string> Args) const {
+  Args.insert(Args.begin(), {"-p", path("build"), "--quiet"});
+  return run(coroTidy(), Args, Dir.path());
+}
 
 } // namespace coro_tidy::test

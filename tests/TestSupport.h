@@ -98,6 +98,18 @@ struct TaskProject {
   TempDir Dir;
 };
 
+/// testdata/projects/cross-file copied to a temporary folder, with
+/// build/compile_commands.json listing every src/*.cpp.
+struct CrossFileProject {
+  CrossFileProject();
+  std::string path(const std::string &Relative) const {
+    return Dir.path() + "/" + Relative;
+  }
+  /// coro-tidy -p build --quiet \p Args, in the project folder.
+  ProcessResult tidy(std::vector<std::string> Args) const;
+  TempDir Dir;
+};
+
 /// Paths of the tools under test, configured by CMake.
 std::string coroTidy();
 std::string plugin();

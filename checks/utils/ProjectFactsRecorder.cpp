@@ -45,11 +45,17 @@ bool isVirtualCall(const CallStep &Step) {
 
 } // namespace
 
+/// A definition the facts can describe: a body of code outside system
+/// headers.
+static bool isRecordable(const FunctionDecl *FD) {
+  return FD && FD->doesThisDeclarationHaveABody() &&
+         !FD->isDependentContext() && !FD->isInvalidDecl() &&
+         !inSystemHeader(FD);
+}
+
 void FactsRecorder::addDefinition(const FunctionDecl *FD) {
-  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-      FD->isInvalidDecl() || inSystemHeader(FD))
-    return;
-  Definitions.try_emplace(FD);
+  if (isRecordable(FD))
+    Definitions.try_emplace(FD);
 }
 
 void FactsRecorder::leftOpen(const FunctionDecl *Coroutine,
@@ -138,10 +144,19 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
   for (auto &[FD, Open] : Definitions)
     if (isRoot(FD) || !Open.empty())
       Work.push_back(FD);
+  // Reached definitions the matchers did not hand over (a template of a
+  // header instantiated here, when only the main file is traversed, as in
+  // the language server) come after the others, in the order reached.
   auto Reach = [&](const FunctionDecl *Callee) {
     const FunctionDecl *Def = Callee->getDefinition();
-    if (Def && Definitions.count(Def) && !Recorded.count(Def))
-      Work.push_back(Def);
+    if (!Def || Recorded.count(Def))
+      return;
+    if (!Definitions.count(Def)) {
+      if (!isRecordable(Def))
+        return;
+      Definitions.try_emplace(Def);
+    }
+    Work.push_back(Def);
   };
   while (!Work.empty()) {
     const FunctionDecl *FD = Work.back();
@@ -172,7 +187,9 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
     }
     if (F.Coroutine) {
       F.CoroutineName = Names.Coroutine(FD);
-      for (const CallStep &Step : Definitions[FD]) {
+      // A copy: Reach may add to Definitions.
+      std::vector<CallStep> Open = Definitions[FD];
+      for (const CallStep &Step : Open) {
         CallFact Call;
         if (record(Step, Call)) {
           F.Calls.push_back(std::move(Call));

@@ -2,6 +2,7 @@
 
 #include "LspServer.h"
 #include "Compilation.h"
+#include "ProjectIndex.h"
 #include "Findings.h"
 #include "GitDiff.h"
 #include "LspDiagnostics.h"
@@ -86,9 +87,8 @@ struct Document {
 
 class Server {
 public:
-  Server(const ServerSettings &Settings, int In, int Out,
-         ExtraFindingsSource Extra)
-      : Settings(Settings), In(In), Out(Out), Extra(std::move(Extra)),
+  Server(const ServerSettings &Settings, int In, int Out)
+      : Settings(Settings), In(In), Out(Out),
         DebounceMs(Settings.DebounceMs) {}
 
   int run() {
@@ -495,6 +495,9 @@ private:
     std::string Dir = llvm::sys::path::parent_path(Doc.File).str();
     Config.ProjectRoot = gitTopLevel(Dir).value_or(Dir);
     Config.PrintWarnings = false;
+    // Chains into other files, from the index of the last
+    // `coro-tidy -p <build>` run (docs/project-analysis.md).
+    Config.ProjectIndex = findProjectIndex(Settings.BuildPath, Doc.File);
     return
         [Config]() -> std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> {
           auto Provider = makeOptionsProvider(Config);
@@ -662,9 +665,6 @@ private:
                          "coro-tidy: the check's result was unreadable");
       return;
     }
-    if (Extra)
-      for (clang::tidy::ClangTidyError &E : Extra(Doc.File, Doc.RunningText))
-        Result->Errors.push_back(std::move(E));
     Doc.Includes = Result->Includes;
     Doc.Published =
         publishedFindings(Result->Errors, Doc.Uri, Doc.File, Doc.RunningText,
@@ -687,7 +687,6 @@ private:
 
   const ServerSettings &Settings;
   int In, Out;
-  ExtraFindingsSource Extra;
   unsigned DebounceMs;
   unsigned CheckTimeoutSeconds = Settings.CheckTimeoutSeconds;
   unsigned MaxWorkers = 8;
@@ -700,11 +699,10 @@ private:
 
 } // namespace
 
-int runLspServer(const ServerSettings &Settings, int In, int Out,
-                 ExtraFindingsSource Extra) {
+int runLspServer(const ServerSettings &Settings, int In, int Out) {
   // A worker that died must not take the server with it through SIGPIPE.
   signal(SIGPIPE, SIG_IGN);
-  return Server(Settings, In, Out, std::move(Extra)).run();
+  return Server(Settings, In, Out).run();
 }
 
 } // namespace coro_tidy::lsp

@@ -39,19 +39,12 @@ struct ServerSettings {
   unsigned CheckTimeoutSeconds = 300;
 };
 
-/// Findings from outside the document's own translation unit, merged into
-/// what is published for it: the seam for the project index's cross-file
-/// findings (issue 12). Called with the document's path and the text the
-/// findings of the unit were computed on; offsets are into that text.
-using ExtraFindingsSource =
-    std::function<std::vector<clang::tidy::ClangTidyError>(
-        llvm::StringRef File, llvm::StringRef Text)>;
-
 /// Serves the protocol on \p In / \p Out until the client's `exit`: 0 after
 /// a `shutdown` request, 1 otherwise (as the protocol says), also when the
-/// input ends without one.
-int runLspServer(const ServerSettings &Settings, int In = 0, int Out = 1,
-                 ExtraFindingsSource Extra = nullptr);
+/// input ends without one. Chains into other files come from the project
+/// index of the document's build folder, when there is one: the chain
+/// checks read it as the plugin does (ConfigRequest::ProjectIndex).
+int runLspServer(const ServerSettings &Settings, int In = 0, int Out = 1);
 
 } // namespace coro_tidy::lsp
 
