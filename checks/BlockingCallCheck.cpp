@@ -446,7 +446,6 @@ const utils::ChainWording &BlockingCallCheck::chainWording() {
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      NestedLoopRunEnabled(Context->isCheckEnabled("coro-nested-loop-run")),
       BlockingFunctionsOption(Options, "BlockingFunctions", defaultList()),
       FlagFilesystem(Options.get("FlagFilesystem", true)),
       AsyncTwinScopesOption(Options, "AsyncTwinScopes",
@@ -616,10 +615,10 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                        ASTContext &Ctx) {
   CurrentCoroutine = Coroutine;
   // A wait on a future of a task spawned onto this coroutine's own loop is
-  // a deadlock: coro-nested-loop-run reports it as such, so report it once.
-  llvm::SmallVector<utils::LoopFutureWait, 2> LoopWaits;
-  if (NestedLoopRunEnabled)
-    LoopWaits = utils::findLoopFutureWaits(Coroutine, Ctx);
+  // a deadlock: coro-nested-loop-run owns that finding (both docs pages say
+  // so), whether or not it runs, so that no check depends on another.
+  llvm::SmallVector<utils::LoopFutureWait, 2> LoopWaits =
+      utils::findLoopFutureWaits(Coroutine, Ctx);
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
     if (llvm::any_of(LoopWaits, [&](const utils::LoopFutureWait &W) {
           return W.Wait == Step.Call;

@@ -67,9 +67,6 @@ private:
   bool sleepReplacementDeclared(ASTContext &Ctx);
   bool isExpressionStatement(const Expr *Call) const;
 
-  /// Waits on futures spawned onto the coroutine's own loop are left to
-  /// coro-nested-loop-run when it runs too (one finding per line).
-  const bool NestedLoopRunEnabled;
   const utils::NameListOption BlockingFunctionsOption;
   const bool FlagFilesystem;
   /// Namespaces whose `x` blocks where an `async_x` is declared beside it.
