@@ -270,25 +270,6 @@ bool isLocalStreamOverMemory(const Expr *Stream) {
   return Function && !isRebuffered(Var, Function->getBody());
 }
 
-/// True if \p E is a duration known at compile time to be zero (the
-/// `wait_for(0s)` readiness poll, which never blocks).
-bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent())
-    return false;
-  Expr::EvalResult Result;
-  if (!E->EvaluateAsRValue(Result, Ctx))
-    return false;
-  const APValue &V = Result.Val;
-  if (V.isStruct() && V.getStructNumFields() >= 1) {
-    const APValue &Count = V.getStructField(0);
-    if (Count.isInt())
-      return Count.getInt().isZero();
-    if (Count.isFloat())
-      return Count.getFloat().isZero();
-  }
-  return false;
-}
-
 /// The class of the object a member call is made on, as the user wrote it
 /// (before the implicit conversion to the base class declaring the method).
 const CXXRecordDecl *objectClass(const CXXMemberCallExpr *Member) {
@@ -455,7 +436,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
           Options.get("SleepReplacement", defaultSleepReplacement())),
-      Project(Options,
+      Project(Name, Context, Options,
               {describeHelper,
                [](const utils::CallStep &Step) {
                  return describeSink(Step, /*AsSubject=*/false);
@@ -497,13 +478,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
   if (Project.recording())
-    Project.finish(
-        finder(), "coro-blocking-call", MaxCallDepth,
-        [this](SourceLocation Loc, StringRef Message,
-               DiagnosticIDs::Level Level) {
-          diag(Loc, "%0", Level) << Message;
-        },
-        [this](StringRef Warning) { configurationDiag(Warning); });
+    Project.finish(finder(), MaxCallDepth);
   Finder.reset();
   ReplacementDeclared.reset();
   Checked.clear();
@@ -577,7 +552,7 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
                            ? 1
                            : 0;
       if (CE->getNumArgs() > First &&
-          isZeroDuration(CE->getArg(First), Callee->getASTContext()))
+          utils::isZeroTimeout(CE->getArg(First), Callee->getASTContext()))
         return false;
     }
   // The runtime table's polls: a zero timeout returns at once.

@@ -91,7 +91,7 @@ NestedLoopRunCheck::NestedLoopRunCheck(StringRef Name,
                         utils::joinNames(utils::presetNames(
                             &utils::RuntimePreset::EntryPoints))),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
-      Project(Options, {utils::describeFunction, describeEntryPoint,
+      Project(Name, Context, Options, {utils::describeFunction, describeEntryPoint,
                         describeCoroutine,
                         [](const FunctionDecl *) {
                           return utils::FunctionFacts::Mark::None;
@@ -114,13 +114,7 @@ void NestedLoopRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void NestedLoopRunCheck::onEndOfTranslationUnit() {
   if (Project.recording())
-    Project.finish(
-        finder(), "coro-nested-loop-run", MaxCallDepth,
-        [this](SourceLocation Loc, StringRef Message,
-               DiagnosticIDs::Level Level) {
-          diag(Loc, "%0", Level) << Message;
-        },
-        [this](StringRef Warning) { configurationDiag(Warning); });
+    Project.finish(finder(), MaxCallDepth);
   Reported.clear();
   Finder.reset();
   Checked.clear();

@@ -10,9 +10,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::coro::utils {
 
-ProjectChains::ProjectChains(ClangTidyCheck::OptionsView &Options,
+ProjectChains::ProjectChains(llvm::StringRef Check, ClangTidyContext *Context,
+                             ClangTidyCheck::OptionsView &Options,
                              FactsRecorder::Naming Names)
-    : IndexPath(Options.get("ProjectIndex", "")),
+    : Check(Check.str()), Context(Context), IndexPath(Options.get("ProjectIndex", "")),
       VirtualCalls(Options.get("VirtualCalls", "all")),
       Recorder(std::move(Names)) {
   if (VirtualCalls == "any")
@@ -48,9 +49,7 @@ bool ProjectChains::check(const MatchFinder::MatchResult &Result) {
   return true;
 }
 
-void ProjectChains::finish(CallChainFinder &Finder, llvm::StringRef Check,
-                           unsigned MaxDepth, Emitter Emit,
-                           llvm::function_ref<void(llvm::StringRef)> Warn) {
+void ProjectChains::finish(CallChainFinder &Finder, unsigned MaxDepth) {
   if (!Recording)
     return;
   AnalysisFacts Facts = Recorder.finish(Finder, Check, MaxDepth, AnyOverride);
@@ -71,7 +70,7 @@ void ProjectChains::finish(CallChainFinder &Finder, llvm::StringRef Check,
   std::string Warning;
   const std::vector<UnitFacts> *Index = loadIndex(IndexPath, Warning);
   if (!Index) {
-    Warn(Warning);
+    Context->configurationDiag("%0") << Warning;
     return;
   }
   // This unit's own facts are fresher than the index's: they go first, and
@@ -82,7 +81,11 @@ void ProjectChains::finish(CallChainFinder &Finder, llvm::StringRef Check,
     if (Other.MainFile != Unit.MainFile)
       Graph.add(Other);
   for (const ProjectFinding &Finding : Graph.findingsFor(Unit))
-    emitProjectFinding(Finding, *SM, Emit);
+    emitProjectFinding(Finding, *SM,
+                       [&](SourceLocation Loc, llvm::StringRef Message,
+                           DiagnosticIDs::Level Level) {
+                         Context->diag(Check, Loc, "%0", Level) << Message;
+                       });
   SM = nullptr;
 }
 

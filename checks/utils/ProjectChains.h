@@ -24,7 +24,10 @@ namespace clang::tidy::coro::utils {
 
 class ProjectChains {
 public:
-  ProjectChains(ClangTidyCheck::OptionsView &Options,
+  /// \p Check and \p Context are the check's own: findings from the
+  /// index are reported under its name, through its context.
+  ProjectChains(llvm::StringRef Check, ClangTidyContext *Context,
+                ClangTidyCheck::OptionsView &Options,
                 FactsRecorder::Naming Names);
 
   void storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -45,17 +48,16 @@ public:
       Recorder.leftOpen(Coroutine, Step);
   }
 
-  using Emitter = llvm::function_ref<void(SourceLocation, llvm::StringRef,
-                                          DiagnosticIDs::Level)>;
   /// Ends the unit: its facts go to the active FactsSink, or the chains a
-  /// ProjectIndex shows are emitted. \p Warn reports an unusable index.
-  void finish(CallChainFinder &Finder, llvm::StringRef Check,
-              unsigned MaxDepth, Emitter Emit,
-              llvm::function_ref<void(llvm::StringRef)> Warn);
+  /// ProjectIndex shows are reported (an unusable index is a configuration
+  /// warning).
+  void finish(CallChainFinder &Finder, unsigned MaxDepth);
 
   std::string invalidOption() const { return InvalidOption; }
 
 private:
+  const std::string Check;
+  ClangTidyContext *const Context;
   const std::string IndexPath;
   const std::string VirtualCalls;
   bool AnyOverride = false;
