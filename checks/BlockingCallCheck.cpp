@@ -607,16 +607,11 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
 }
 
 utils::CallChainFinder &BlockingCallCheck::finder() {
-  if (!Finder) {
-    utils::CallChainFinder::Options Opts;
-    Opts.MaxDepth = MaxCallDepth;
-    Finder = std::make_unique<utils::CallChainFinder>(
-        [this](const Expr *Call, const FunctionDecl *Callee) {
-          return classify(Call, Callee);
-        },
-        Opts);
-  }
-  return *Finder;
+  return utils::lazyFinder(
+      Finder, MaxCallDepth,
+      [this](const Expr *Call, const FunctionDecl *Callee) {
+        return classify(Call, Callee);
+      });
 }
 
 /// How the sink of a chain is named in messages.

@@ -121,16 +121,11 @@ void NestedLoopRunCheck::onEndOfTranslationUnit() {
 }
 
 utils::CallChainFinder &NestedLoopRunCheck::finder() {
-  if (!Finder) {
-    utils::CallChainFinder::Options Opts;
-    Opts.MaxDepth = MaxCallDepth;
-    Finder = std::make_unique<utils::CallChainFinder>(
-        [this](const Expr *Call, const FunctionDecl *Callee) {
-          return classify(Call, Callee);
-        },
-        Opts);
-  }
-  return *Finder;
+  return utils::lazyFinder(
+      Finder, MaxCallDepth,
+      [this](const Expr *Call, const FunctionDecl *Callee) {
+        return classify(Call, Callee);
+      });
 }
 
 void NestedLoopRunCheck::registerMatchers(MatchFinder *MatchFinder) {

@@ -300,4 +300,15 @@ std::optional<CallChain> CallChainFinder::chainFor(const CallStep &Step) {
   return Chain;
 }
 
+CallChainFinder &lazyFinder(std::unique_ptr<CallChainFinder> &Finder,
+                            unsigned MaxDepth,
+                            CallChainFinder::Classifier Classify) {
+  if (!Finder) {
+    CallChainFinder::Options Opts;
+    Opts.MaxDepth = MaxDepth;
+    Finder = std::make_unique<CallChainFinder>(std::move(Classify), Opts);
+  }
+  return *Finder;
+}
+
 } // namespace clang::tidy::coro::utils

@@ -46,6 +46,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::coro::utils {
@@ -140,6 +141,12 @@ private:
   Options Opts;
   llvm::DenseMap<const FunctionDecl *, Node> Memo;
 };
+
+/// A check's finder, made on first use with \p MaxDepth (one per
+/// translation unit: the check resets \p Finder at its end).
+CallChainFinder &lazyFinder(std::unique_ptr<CallChainFinder> &Finder,
+                            unsigned MaxDepth,
+                            CallChainFinder::Classifier Classify);
 
 } // namespace clang::tidy::coro::utils
 

@@ -14,30 +14,8 @@ if ! command -v emacs >/dev/null || [ ! -d /usr/share/emacs/site-lisp/elpa-src ]
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat >"$work/task.h" <<'CPP'
-#pragma once
-#include <coroutine>
-template <class T = void> struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-CPP
-cat >"$work/handler.cpp" <<'CPP'
-#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-CPP
+# The project both editor tests open: a coroutine call without co_await.
+cp "$here/forgotten-await/task.h" "$here/forgotten-await/handler.cpp" "$work/"
 emacs --version | head -1
 # HOME: no user configuration, and Emacs's state stays in the temporary folder.
 HOME="$work" CORO_TIDY="$tool" LSP_FILE="$work/handler.cpp" \

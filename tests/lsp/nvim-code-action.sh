@@ -11,30 +11,8 @@ if ! command -v nvim >/dev/null; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat >"$work/task.h" <<'CPP'
-#pragma once
-#include <coroutine>
-template <class T = void> struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-  bool await_ready() { return false; }
-  void await_suspend(std::coroutine_handle<>) {}
-  void await_resume() {}
-};
-CPP
-cat >"$work/handler.cpp" <<'CPP'
-#include "task.h"
-Task<int> fetch_data() { co_return; }
-Task<> handler() {
-  fetch_data();
-  co_return;
-}
-CPP
+# The project both editor tests open: a coroutine call without co_await.
+cp "$here/forgotten-await/task.h" "$here/forgotten-await/handler.cpp" "$work/"
 # Neovim's state, logs and configuration stay in the temporary folder.
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
   XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
