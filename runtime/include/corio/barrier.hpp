@@ -91,14 +91,14 @@ class Barrier {
     std::size_t index = 0;
     while (WaitAwaiter* w = waiters_.pop_front()) {
       w->index_ = index++;  // arrival order
-      w->wake(*EventLoop::current());
+      w->wake(detail::running_loop());
     }
   }
   void break_waiters() {
     waiting_ = 0;
     while (WaitAwaiter* w = waiters_.pop_front()) {
       w->broken_ = true;
-      w->wake(*EventLoop::current());
+      w->wake(detail::running_loop());
     }
   }
 

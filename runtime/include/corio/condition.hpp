@@ -46,7 +46,7 @@ class Condition {
     while (n-- > 0) {
       NotifyAwaiter* w = waiters_.pop_front();
       if (w == nullptr) break;
-      w->wake(*EventLoop::current());
+      w->wake(detail::running_loop());
     }
   }
   void notify_all() { notify(std::numeric_limits<std::size_t>::max()); }

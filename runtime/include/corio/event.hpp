@@ -32,7 +32,7 @@ class Event {
   void set() {
     if (set_) return;
     set_ = true;
-    while (WaitAwaiter* w = waiters_.pop_front()) w->wake(*EventLoop::current());
+    while (WaitAwaiter* w = waiters_.pop_front()) w->wake(detail::running_loop());
   }
   void clear() noexcept { set_ = false; }
   bool is_set() const noexcept { return set_; }

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "corio/detail/inbox.hpp"
 #include "corio/detail/leaf_wait.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
@@ -115,7 +116,7 @@ class ExecutorAwaiterBase;
 template <class F, class R>
 class ExecutorJob final : public PoolJob, public InboxItem {
  public:
-  ExecutorJob(F&& fn, EventLoop& loop, ExecutorAwaiterBase<R>* awaiter)
+  ExecutorJob(F&& fn, LoopCore& loop, ExecutorAwaiterBase<R>* awaiter)
       : fn_(std::move(fn)), loop_(loop), awaiter_(awaiter) {}
 
   void execute() noexcept override {
@@ -160,7 +161,7 @@ class ExecutorJob final : public PoolJob, public InboxItem {
  private:
   enum : int { kRunning, kCompleted, kAbandoned };
   F fn_;
-  EventLoop& loop_;
+  LoopCore& loop_;
   ExecutorAwaiterBase<R>* awaiter_;  // loop thread only
   std::conditional_t<std::is_void_v<R>, bool, std::optional<R>> value_{};
   std::exception_ptr error_;
@@ -171,7 +172,7 @@ class ExecutorJob final : public PoolJob, public InboxItem {
 template <class R>
 class ExecutorAwaiterBase : public LeafWait {
  public:
-  void on_completed() { wake(*EventLoop::current()); }
+  void on_completed() { wake(running_loop()); }
 
  protected:
   ~ExecutorAwaiterBase() = default;
@@ -187,7 +188,7 @@ class ExecutorAwaiter final : public ExecutorAwaiterBase<R> {
   template <class Promise>
   bool await_suspend(std::coroutine_handle<Promise> h) {
     if (!this->begin(h)) return false;
-    EventLoop& loop = current_loop();
+    LoopCore& loop = current_loop();
     job_ = new ExecutorJob<F, R>(std::move(fn_), loop, this);
     loop.add_external();
     pool_.submit(*job_);
@@ -209,9 +210,9 @@ class ExecutorAwaiter final : public ExecutorAwaiterBase<R> {
   // cancellation waits for the next suspension point.
   void interrupt() noexcept override {
     if (job_->try_abandon()) {
-      EventLoop::current()->remove_external();
+      running_loop().remove_external();
       std::exchange(job_, nullptr)->release();
-      this->wake_cancelled(*EventLoop::current());
+      this->wake_cancelled(running_loop());
     } else {
       this->task_->request_cancel_later();
     }
@@ -220,7 +221,7 @@ class ExecutorAwaiter final : public ExecutorAwaiterBase<R> {
  private:
   void drop_job() noexcept {
     if (job_ == nullptr) return;
-    if (job_->try_abandon()) EventLoop::current()->remove_external();
+    if (job_->try_abandon()) running_loop().remove_external();
     job_->forget_awaiter();  // a result already posted is dropped on delivery
     std::exchange(job_, nullptr)->release();
   }

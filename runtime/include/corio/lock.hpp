@@ -94,7 +94,7 @@ class Lock {
   void unlock() noexcept {
     if (AcquireAwaiter* next = waiters_.pop_front()) {
       next->granted_ = true;
-      next->wake(*EventLoop::current());
+      next->wake(detail::running_loop());
     } else {
       locked_ = false;
     }

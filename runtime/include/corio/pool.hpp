@@ -112,7 +112,7 @@ class Pool {
     void hand_over(std::optional<T> r) {
       resource = std::move(r);
       handed_ = true;
-      this->wake(*EventLoop::current());
+      this->wake(detail::running_loop());
     }
     std::optional<T> resource;
 
@@ -127,7 +127,7 @@ class Pool {
    public:
     explicit DrainWait(Pool& pool) noexcept : detail::ListedWait<DrainWait, Pool>(pool) {}
     bool await_ready() const noexcept { return this->owner_.in_use() == 0; }
-    void done() { this->wake(*EventLoop::current()); }
+    void done() { this->wake(detail::running_loop()); }
 
    private:
     friend class detail::ListedWait<DrainWait, Pool>;

@@ -94,7 +94,7 @@ class Queue {
   void task_done() {
     if (unfinished_ == 0) throw std::logic_error("corio::Queue::task_done called too many times");
     if (--unfinished_ == 0) {
-      while (JoinAwaiter* j = joiners_.pop_front()) j->wake(*EventLoop::current());
+      while (JoinAwaiter* j = joiners_.pop_front()) j->wake(detail::running_loop());
     }
   }
 
@@ -108,7 +108,7 @@ class Queue {
     if (GetAwaiter* getter = getters_.pop_front()) {  // the queue is empty: hand over directly
       getter->item_.emplace(std::move(item));
       ++unfinished_;
-      getter->wake(*EventLoop::current());
+      getter->wake(detail::running_loop());
       return true;
     }
     if (full() || !putters_.empty()) return false;
@@ -123,7 +123,7 @@ class Queue {
     if (PutAwaiter* putter = putters_.pop_front()) {  // room again: admit the first waiting putter
       items_.push_back(std::move(putter->item_));
       ++unfinished_;
-      putter->wake(*EventLoop::current());
+      putter->wake(detail::running_loop());
     }
     return item;
   }

@@ -39,20 +39,21 @@ T run(Task<T> task, RunOptions options = {}) {
 
   EventLoop loop(std::move(options));
   EventLoop::Scope scope(loop);
+  detail::LoopCore& core = detail::loop_core(loop);
   detail::RootContext root;
   Task<T> entry = std::move(task);  // destroyed before the loop, with its frames
   root.root_name = entry.handle().promise().name();
   entry.handle().promise().make_root(&root);
-  loop.schedule(entry.handle(), &root);
+  core.schedule(entry.handle(), &root);
 
   std::exception_ptr loop_error;
   try {
-    loop.run_until(root.done);
+    core.run_until(root.done);
   } catch (...) {
     loop_error = std::current_exception();
   }
   if (!root.done) entry = Task<T>{};  // a stuck main task: destroy its frames while the loop exists
-  loop.shutdown();
+  core.shutdown();
   if (loop_error) std::rethrow_exception(loop_error);
   return entry.handle().promise().take();
 }

@@ -100,7 +100,7 @@ class Semaphore {
   void give_back() noexcept {
     if (AcquireAwaiter* next = waiters_.pop_front()) {
       next->granted_ = true;
-      next->wake(*EventLoop::current());
+      next->wake(detail::running_loop());
     } else {
       ++available_;
     }

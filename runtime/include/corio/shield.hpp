@@ -79,7 +79,7 @@ class [[nodiscard]] ShieldedHandleAwaiter final : public HandleWaiter {
   }
   void interrupt() noexcept override {
     state_->remove_waiter(*this);
-    wake_cancelled(*EventLoop::current());
+    wake_cancelled(running_loop());
   }
 
  private:

@@ -3,6 +3,7 @@
 
 #include "corio/clock.hpp"
 #include "corio/detail/leaf_wait.hpp"
+#include "corio/detail/timer_heap.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
 
@@ -19,12 +20,12 @@ class SleepAwaiter final : public TimerNode, public LeafWait {
   explicit SleepAwaiter(TimePoint deadline) { current_loop().add_timer(*this, deadline); }
   explicit SleepAwaiter(Duration delay) {
     if (delay > Duration::zero()) {
-      EventLoop& loop = current_loop();
+      LoopCore& loop = current_loop();
       loop.add_timer(*this, loop.now() + delay);
     }
   }
   ~SleepAwaiter() {
-    if (armed()) EventLoop::current()->cancel_timer(*this);
+    if (armed()) running_loop().cancel_timer(*this);
   }
 
   bool await_ready() const noexcept { return false; }
@@ -40,11 +41,11 @@ class SleepAwaiter final : public TimerNode, public LeafWait {
     throw_if_cancelled();
   }
 
-  void fire() noexcept override { wake(*EventLoop::current()); }
+  void fire() noexcept override { wake(running_loop()); }
   void interrupt() noexcept override {
     if (armed()) {
-      EventLoop::current()->cancel_timer(*this);
-      wake_cancelled(*EventLoop::current());
+      running_loop().cancel_timer(*this);
+      wake_cancelled(running_loop());
     } else {
       cancelled_ = true;  // a yield: already in the ready queue
     }

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "corio/detail/context.hpp"
+#include "corio/detail/exception_policy.hpp"
 #include "corio/detail/frame_allocator.hpp"
 #include "corio/detail/intrusive_list.hpp"
+#include "corio/detail/task_registry.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
@@ -270,7 +272,7 @@ class TaskGroup {
     if (cancelled_) throw CancelledError{};
   }
 
-  EventLoop* loop_;
+  detail::LoopCore* loop_;
   detail::TaskContext* parent_;
   detail::IntrusiveList<detail::GroupLink> running_;
   std::size_t running_count_ = 0;

@@ -7,9 +7,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "corio/detail/exception_policy.hpp"
 #include "corio/detail/frame_allocator.hpp"
 #include "corio/detail/intrusive_list.hpp"
 #include "corio/detail/leaf_wait.hpp"
+#include "corio/detail/ready_queue.hpp"
+#include "corio/detail/task_registry.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
 
@@ -48,7 +51,7 @@ class CompletionWatch : public ListHook {
 template <class T>
 class TaskState final : public SpawnedTask {
  public:
-  TaskState(EventLoop& loop, Task<T> task) : loop_(&loop), task_(std::move(task)) {
+  TaskState(LoopCore& loop, Task<T> task) : loop_(&loop), task_(std::move(task)) {
     task_.handle().promise().make_root(this);
     loop.register_task(*this);
     loop.schedule(static_cast<ReadyCallback&>(*this), this);
@@ -172,7 +175,7 @@ class TaskState final : public SpawnedTask {
     if (error && !is_cancellation(error)) loop_->report_unobserved(name_, error);
   }
 
-  EventLoop* loop_;
+  LoopCore* loop_;
   Task<T> task_;
   const char* name_ = task_.handle().promise().name();
   IntrusiveList<HandleWaiter> waiters_;

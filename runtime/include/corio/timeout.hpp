@@ -9,6 +9,7 @@
 
 #include "corio/clock.hpp"
 #include "corio/detail/context.hpp"
+#include "corio/detail/timer_heap.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
@@ -75,7 +76,7 @@ class Timeout final : private detail::TimerNode {
     if (deadline) detail::current_loop().add_timer(*this, *deadline);
   }
   void disarm() noexcept {
-    if (armed()) EventLoop::current()->cancel_timer(*this);
+    if (armed()) detail::running_loop().cancel_timer(*this);
   }
   void fire() noexcept override {
     expired_ = true;

@@ -6,6 +6,7 @@
 
 #include "corio/clock.hpp"
 #include "corio/detail/context.hpp"
+#include "corio/detail/timer_heap.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
@@ -30,13 +31,13 @@ struct CurrentTask {
 class Deadline final : public TimerNode {
  public:
   Deadline(TaskContext* task, Duration timeout) : task_(task) {
-    EventLoop& loop = current_loop();
+    LoopCore& loop = current_loop();
     loop.add_timer(*this, loop.now() + timeout);
   }
   Deadline(const Deadline&) = delete;
   Deadline& operator=(const Deadline&) = delete;
   ~Deadline() {
-    if (armed()) EventLoop::current()->cancel_timer(*this);
+    if (armed()) running_loop().cancel_timer(*this);
   }
 
   void fire() noexcept override {

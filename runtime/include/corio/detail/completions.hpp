@@ -7,6 +7,7 @@
 
 #include "corio/clock.hpp"
 #include "corio/detail/leaf_wait.hpp"
+#include "corio/detail/timer_heap.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task_handle.hpp"
 
@@ -30,7 +31,7 @@ class Completions final : private TimerNode {
   Completions(const Completions&) = delete;
   Completions& operator=(const Completions&) = delete;
   ~Completions() {
-    if (armed()) EventLoop::current()->cancel_timer(*this);
+    if (armed()) running_loop().cancel_timer(*this);
     for (std::size_t i = 0; i < watches_.size(); ++i) {
       if (watches_[i].linked()) watches_[i].state->remove_watch(watches_[i]);
     }
@@ -69,11 +70,11 @@ class Completions final : private TimerNode {
     }
     void interrupt() noexcept override {
       owner_.waiter_ = nullptr;
-      wake_cancelled(*EventLoop::current());
+      wake_cancelled(running_loop());
     }
     void arrive() {
       owner_.waiter_ = nullptr;
-      wake(*EventLoop::current());
+      wake(running_loop());
     }
 
    private:

@@ -39,12 +39,12 @@ class LeafWait : public Waiter {
   void unwatch() noexcept {
     if (task_ != nullptr) task_->clear_waiter(this);
   }
-  void wake(EventLoop& loop) {
+  void wake(LoopCore& loop) {
     unwatch();
     loop.schedule(handle_, task_);
   }
   // From interrupt(): the task already forgot this waiter.
-  void wake_cancelled(EventLoop& loop) {
+  void wake_cancelled(LoopCore& loop) {
     cancelled_ = true;
     loop.schedule(handle_, task_);
   }
@@ -77,7 +77,7 @@ class ListedWait : public LeafWait, public ListHook {
   void await_resume() { end_wait(); }
   void interrupt() noexcept override {
     list().remove(*this);
-    wake_cancelled(*EventLoop::current());
+    wake_cancelled(running_loop());
   }
 
  protected:

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "corio/detail/leaf_wait.hpp"
+#include "corio/detail/reactor.hpp"
 #include "corio/event_loop.hpp"
 
 // coro-blocking-call flags connect/recv/send/accept in coroutines: they block
@@ -111,7 +112,7 @@ class Socket final : public IoSource {
 
  private:
   int fd_;
-  EventLoop* loop_;
+  LoopCore* loop_;
   ReadinessAwaiter* reader_ = nullptr;
   ReadinessAwaiter* writer_ = nullptr;
 };
