@@ -59,31 +59,13 @@ class [[nodiscard]] ShieldAwaiter final : public Waiter, public TaskContext {
 
 // Awaits a spawned task without passing the awaiter's cancellation on to it.
 template <class T>
-class [[nodiscard]] ShieldedHandleAwaiter final : public HandleWaiter {
+class [[nodiscard]] ShieldedHandleAwaiter final : public HandleAwaiter<T> {
  public:
-  explicit ShieldedHandleAwaiter(TaskState<T>* state) noexcept : state_(state) {}
-  ~ShieldedHandleAwaiter() { state_->remove_waiter(*this); }
-
-  bool await_ready() const noexcept { return state_->done(); }
-  template <class Promise>
-  bool await_suspend(std::coroutine_handle<Promise> h) {
-    if (!begin(h)) return false;
-    state_->add_waiter(*this);
-    watch();
-    return true;
-  }
-  T await_resume() {
-    unwatch();
-    throw_if_cancelled();
-    return state_->result();
-  }
+  using HandleAwaiter<T>::HandleAwaiter;
   void interrupt() noexcept override {
-    state_->remove_waiter(*this);
-    wake_cancelled(running_loop());
+    this->state_->remove_waiter(*this);
+    this->wake_cancelled(running_loop());
   }
-
- private:
-  TaskState<T>* state_;
 };
 
 }  // namespace detail

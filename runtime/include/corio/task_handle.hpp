@@ -186,6 +186,33 @@ class TaskState final : public SpawnedTask {
   bool abandoned_ = false;
 };
 
+// Awaits a spawned task and returns its value or rethrows its failure. What a cancellation of the
+// awaiting task does is the derived class's interrupt(): pass it on (TaskHandle<T>::Awaiter) or
+// stop waiting at once (shield() of a handle).
+template <class T>
+class HandleAwaiter : public HandleWaiter {
+ public:
+  explicit HandleAwaiter(TaskState<T>* state) noexcept : state_(state) {}
+  ~HandleAwaiter() { state_->remove_waiter(*this); }
+
+  bool await_ready() const noexcept { return state_->done(); }
+  template <class Promise>
+  bool await_suspend(std::coroutine_handle<Promise> h) {
+    if (!begin(h)) return false;
+    state_->add_waiter(*this);
+    watch();
+    return true;
+  }
+  T await_resume() {
+    unwatch();
+    throw_if_cancelled();
+    return state_->result();
+  }
+
+ protected:
+  TaskState<T>* state_;
+};
+
 }  // namespace detail
 
 // The handle of a task started with create_task(). Awaiting it returns the task's value or
@@ -225,32 +252,14 @@ class [[nodiscard("keep the handle and co_await it, or its failure is lost")]] T
     return state_->take_error();
   }
 
-  class Awaiter final : public detail::HandleWaiter {
+  class Awaiter final : public detail::HandleAwaiter<T> {
    public:
-    explicit Awaiter(detail::TaskState<T>* state) noexcept : state_(state) {}
-    ~Awaiter() { state_->remove_waiter(*this); }
-
-    bool await_ready() const noexcept { return state_->done(); }
-    template <class Promise>
-    bool await_suspend(std::coroutine_handle<Promise> h) {
-      if (!begin(h)) return false;
-      state_->add_waiter(*this);
-      watch();
-      return true;
-    }
-    T await_resume() {
-      unwatch();
-      throw_if_cancelled();
-      return state_->result();
-    }
+    using detail::HandleAwaiter<T>::HandleAwaiter;
     void interrupt() noexcept override {
       // Keep waiting until the awaited task has finished, so it outlives nobody; then raise here.
-      cancelled_ = true;
-      state_->request_cancel();
+      this->cancelled_ = true;
+      this->state_->request_cancel();
     }
-
-   private:
-    detail::TaskState<T>* state_;
   };
   Awaiter operator co_await() noexcept { return Awaiter(state_); }
 
