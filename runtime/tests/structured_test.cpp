@@ -524,6 +524,55 @@ TEST(Wait, CancellingTheWaiterCancelsAndAwaitsTheTasks) {
   EXPECT_EQ(outcome.cancelled, 2);
 }
 
+// A task that takes 100ms to wind down once cancelled.
+Task<int> slow_to_cancel(bool& wound_down) {
+  bool cancelled = false;
+  try {
+    co_await corio::sleep(1s);
+  } catch (const corio::CancelledError&) {
+    cancelled = true;
+  }
+  if (cancelled) {
+    co_await corio::sleep(100ms);
+    wound_down = true;
+    throw corio::CancelledError{};
+  }
+  co_return 1;
+}
+
+// Cancels `consumer` twice, the second time while the tasks it waits for wind down: it still
+// waits for every one of them before CancelledError reaches it.
+Task<void> cancel_twice(TaskHandle<void> consumer, const bool& wound_down) {
+  co_await corio::sleep(10ms);
+  consumer.cancel();
+  co_await corio::sleep(10ms);
+  consumer.cancel();
+  bool raised = false;
+  try {
+    co_await consumer;
+  } catch (const corio::CancelledError&) {
+    raised = true;
+  }
+  EXPECT_TRUE(raised);
+  EXPECT_TRUE(wound_down);
+}
+
+Task<void> waiter_cancelled_twice() {
+  bool wound_down = false;
+  std::vector<Task<int>> tasks;
+  tasks.push_back(slow_to_cancel(wound_down));
+  TaskHandle<void> waiter = corio::create_task(
+      [](std::vector<TaskHandle<int>> handles) -> Task<void> {
+        auto [done, pending] = co_await corio::wait(std::move(handles));
+        ADD_FAILURE() << "not cancelled: " << done.size() << " " << pending.size();
+      }(start_all(std::move(tasks))));
+  co_await cancel_twice(std::move(waiter), wound_down);
+}
+
+TEST(Wait, CancelledAgainWhileTheTasksWindDownItStillAwaitsThem) {
+  corio::run(waiter_cancelled_twice(), virtual_time());
+}
+
 // --- as_completed ----------------------------------------------------------------------------------
 
 Task<void> results_in_completion_order() {
@@ -598,6 +647,21 @@ TEST(AsCompleted, CancellingTheConsumerCancelsAndAwaitsTheRest) {
   corio::run(consumer_cancelled(outcome, seen), virtual_time());
   EXPECT_EQ(seen, (std::vector<int>{1, 2}));
   EXPECT_EQ(outcome.cancelled, 1);
+}
+
+Task<void> consumer_cancelled_twice() {
+  bool wound_down = false;
+  std::vector<Task<int>> tasks;
+  tasks.push_back(slow_to_cancel(wound_down));
+  TaskHandle<void> consumer = corio::create_task([](std::vector<Task<int>> coroutines) -> Task<void> {
+    auto results = corio::as_completed(std::move(coroutines));
+    while (auto r = co_await results.next()) ADD_FAILURE() << "not cancelled";
+  }(std::move(tasks)));
+  co_await cancel_twice(std::move(consumer), wound_down);
+}
+
+TEST(AsCompleted, CancelledAgainWhileTheTasksWindDownItStillAwaitsThem) {
+  corio::run(consumer_cancelled_twice(), virtual_time());
 }
 
 }  // namespace

@@ -18,19 +18,6 @@
 
 namespace corio {
 
-namespace detail {
-// Leaving an as_completed loop early cancels the tasks it has not yielded yet.
-template <class T>
-struct CancelUnfinished {
-  std::vector<TaskHandle<T>>& tasks;
-  ~CancelUnfinished() {
-    for (auto& task : tasks) {
-      if (!task.done()) task.cancel();
-    }
-  }
-};
-}  // namespace detail
-
 // An async generator of every task's outcome, in completion order, each a settled Result (the
 // value, or the failure: check it before value()):
 //
@@ -54,19 +41,7 @@ AsyncGenerator<Result<detail::gathered_t<T>>> as_completed(std::vector<TaskHandl
     } catch (const CancelledError&) {
       cancelled = true;
     }
-    if (cancelled) {
-      for (auto& task : tasks) {
-        if (!task.done()) task.cancel();
-      }
-      while (!arrivals.all_done()) {
-        try {
-          co_await arrivals.next();
-        } catch (const CancelledError&) {
-          // Cancelled again while the tasks wind down: still wait for them.
-        }
-      }
-      throw CancelledError{};
-    }
+    if (cancelled) co_await arrivals.cancel_all(tasks);  // raises CancelledError
     TaskHandle<T>& task = tasks[arrivals.index(yielded)];
     if (std::exception_ptr error = task.exception()) {
       co_yield R::failure(std::move(error));

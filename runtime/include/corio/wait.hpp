@@ -63,19 +63,7 @@ Task<WaitResult<T>> wait(std::vector<TaskHandle<T>> tasks, ReturnWhen when = ALL
   } catch (const CancelledError&) {
     cancelled = true;
   }
-  if (cancelled) {
-    for (auto& task : tasks) {
-      if (!task.done()) task.cancel();
-    }
-    while (!arrivals.all_done()) {
-      try {
-        co_await arrivals.next();
-      } catch (const CancelledError&) {
-        // Cancelled again while the tasks wind down: still wait for them.
-      }
-    }
-    throw CancelledError{};
-  }
+  if (cancelled) co_await arrivals.cancel_all(tasks);  // raises CancelledError
   WaitResult<T> result;
   result.done.reserve(arrivals.count());
   result.pending.reserve(tasks.size() - arrivals.count());

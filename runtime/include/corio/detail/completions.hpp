@@ -8,10 +8,27 @@
 #include "corio/clock.hpp"
 #include "corio/detail/leaf_wait.hpp"
 #include "corio/detail/timer_heap.hpp"
+#include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
+#include "corio/task.hpp"
 #include "corio/task_handle.hpp"
 
 namespace corio::detail {
+
+// Requests the cancellation of every task of `tasks` that has not finished.
+template <class T>
+void cancel_unfinished(std::vector<TaskHandle<T>>& tasks) noexcept {
+  for (auto& task : tasks) {
+    if (!task.done()) task.cancel();
+  }
+}
+
+// Leaving an as_completed loop early cancels the tasks it has not yielded yet.
+template <class T>
+struct CancelUnfinished {
+  std::vector<TaskHandle<T>>& tasks;
+  ~CancelUnfinished() { cancel_unfinished(tasks); }
+};
 
 // Watches every task of `tasks` (whose tasks must outlive it; the handles may move) and records the order
 // in which they finish. `co_await arrivals.next()` suspends the calling task until one more has
@@ -81,6 +98,22 @@ class Completions final : private TimerNode {
     Completions& owner_;
   };
   NextAwaiter next() noexcept { return NextAwaiter(*this); }
+
+  // For a combinator whose task was cancelled while it waited in next(): cancels the tasks of
+  // `tasks` (the ones watched) still running, waits until every one has finished, even when
+  // cancelled again meanwhile, so none is left running without a handle; then raises
+  // CancelledError.
+  Task<void> cancel_all(std::vector<TaskHandle<T>>& tasks) {
+    cancel_unfinished(tasks);
+    while (!all_done()) {
+      try {
+        co_await next();
+      } catch (const CancelledError&) {
+        // Cancelled again while the tasks wind down: still wait for them.
+      }
+    }
+    throw CancelledError{};
+  }
 
  private:
   struct Watch final : CompletionWatch {
