@@ -2,13 +2,11 @@
 #pragma once
 
 #include <coroutine>
-#include <exception>
 #include <optional>
 #include <source_location>
-#include <type_traits>
 #include <utility>
 
-#include "corio/detail/promise_base.hpp"
+#include "corio/detail/generator_promise.hpp"
 
 namespace corio {
 
@@ -19,37 +17,12 @@ namespace corio {
 template <class T>
 class [[nodiscard("an AsyncGenerator does nothing until next() is awaited")]] AsyncGenerator {
  public:
-  struct promise_type : detail::PromiseBase {
+  struct promise_type : detail::GeneratorPromise<T> {
     promise_type(std::source_location where = std::source_location::current()) noexcept
-        : detail::PromiseBase(where) {}
+        : detail::GeneratorPromise<T>(where) {}
     AsyncGenerator get_return_object() noexcept {
       return AsyncGenerator(std::coroutine_handle<promise_type>::from_promise(*this));
     }
-
-    // co_yield hands the value to the consumer and continues it.
-    struct YieldAwaiter {
-      bool await_ready() const noexcept { return false; }
-      std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> self) noexcept {
-        return self.promise().continuation();
-      }
-      void await_resume() const noexcept {}
-    };
-    template <class U = T>
-      requires std::is_constructible_v<T, U&&>
-    YieldAwaiter yield_value(U&& value) {
-      slot.emplace(std::forward<U>(value));
-      return {};
-    }
-    void return_void() const noexcept {}
-
-    void rethrow_once() {
-      if (std::exception_ptr e = error()) {
-        set_error(nullptr);
-        std::rethrow_exception(e);
-      }
-    }
-
-    std::optional<T> slot;
   };
   using handle_type = std::coroutine_handle<promise_type>;
 

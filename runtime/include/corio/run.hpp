@@ -5,28 +5,13 @@
 #include <stdexcept>
 #include <utility>
 
+#include "corio/detail/root_context.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/run_options.hpp"
 #include "corio/task.hpp"
 
 namespace corio {
-
-namespace detail {
-
-class RootContext final : public TaskContext {
- public:
-  std::coroutine_handle<> on_root_complete() noexcept override {
-    done = true;
-    return std::noop_coroutine();
-  }
-  const char* name() const noexcept override { return root_name; }
-
-  bool done = false;
-  const char* root_name = "";
-};
-
-}  // namespace detail
 
 // Runs `task` on a new event loop on this thread until it completes, then cancels the tasks it
 // spawned and left running, reports failures nobody retrieved, and returns the task's value (or

@@ -8,28 +8,17 @@
 #include <utility>
 
 #include "corio/clock.hpp"
+#include "corio/detail/body_value.hpp"
 #include "corio/detail/context.hpp"
+#include "corio/detail/current_task.hpp"
 #include "corio/detail/timer_heap.hpp"
 #include "corio/errors.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
-#include "corio/wait_for.hpp"
-#include "corio/with.hpp"
 
 namespace corio {
 
 class Timeout;
-
-namespace detail {
-template <class Body>
-decltype(auto) call_timeout_body(Body& body, Timeout& scope) {
-  if constexpr (std::is_invocable_v<Body&, Timeout&>) return std::invoke(body, scope);
-  else return std::invoke(body);
-}
-template <class Body>
-using timeout_value_t =
-    typename task_value<decltype(call_timeout_body(std::declval<Body&>(), std::declval<Timeout&>()))>::type;
-}  // namespace detail
 
 // Runs `body()` (or `body(scope)`, to reschedule) with a deadline over everything it awaits:
 //

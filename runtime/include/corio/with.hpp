@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "corio/detail/body_value.hpp"
 #include "corio/task.hpp"
 
 namespace corio {
@@ -14,17 +15,6 @@ namespace corio {
 // A resource whose release is asynchronous: `Task<void> aclose()`.
 template <class R>
 concept AsyncClosable = requires(R& r) { r.aclose(); };
-
-namespace detail {
-template <class>
-struct task_value;
-template <class T>
-struct task_value<Task<T>> {
-  using type = T;
-};
-template <class Body, class Resource>
-using body_value_t = typename task_value<std::invoke_result_t<Body&, Resource&>>::type;
-}  // namespace detail
 
 // Runs `body(resource)` and then always awaits `resource.aclose()`: after success, after an
 // exception and after cancellation (the cancellation has been delivered by then, so the close can
