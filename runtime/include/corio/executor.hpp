@@ -16,28 +16,11 @@
 
 #include "corio/detail/inbox.hpp"
 #include "corio/detail/leaf_wait.hpp"
+#include "corio/detail/pool_job.hpp"
 #include "corio/event_loop.hpp"
 #include "corio/task.hpp"
 
 namespace corio {
-
-class ThreadPool;
-
-namespace detail {
-
-class PoolJob {
- public:
-  virtual void execute() noexcept = 0;  // runs on a pool thread
-
- protected:
-  ~PoolJob() = default;
-
- private:
-  friend class corio::ThreadPool;
-  PoolJob* next_ = nullptr;
-};
-
-}  // namespace detail
 
 // A fixed set of worker threads taking jobs in FIFO order. The destructor runs the queued jobs and
 // joins the threads.
@@ -105,6 +88,34 @@ class ThreadPool {
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
+
+namespace detail {
+template <class F, class R>
+class ExecutorAwaiter;
+}  // namespace detail
+
+// Runs `fn()` on `pool` and resumes the awaiting coroutine on the loop thread with its result or
+// exception; the loop keeps serving other tasks meanwhile. C++ has no GIL, so this covers both of
+// asyncio's executors: blocking calls (ThreadPoolExecutor) and CPU-bound work
+// (ProcessPoolExecutor). If the awaiting task is cancelled, CancelledError is raised right away
+// and the result of the still-running call is discarded.
+template <class F>
+Task<std::invoke_result_t<std::decay_t<F>&>> run_in_executor(ThreadPool& pool, F fn) {
+  using R = std::invoke_result_t<std::decay_t<F>&>;
+  if constexpr (std::is_void_v<R>) {
+    co_await detail::ExecutorAwaiter<F, R>(pool, std::move(fn));
+  } else {
+    co_return co_await detail::ExecutorAwaiter<F, R>(pool, std::move(fn));
+  }
+}
+
+// The same on the shared default pool.
+template <class F>
+Task<std::invoke_result_t<std::decay_t<F>&>> run_in_executor(F fn) {
+  return run_in_executor(ThreadPool::shared(), std::move(fn));
+}
+
+// --- Implementation -----------------------------------------------------------------------------
 
 namespace detail {
 
@@ -232,26 +243,5 @@ class ExecutorAwaiter final : public ExecutorAwaiterBase<R> {
 };
 
 }  // namespace detail
-
-// Runs `fn()` on `pool` and resumes the awaiting coroutine on the loop thread with its result or
-// exception; the loop keeps serving other tasks meanwhile. C++ has no GIL, so this covers both of
-// asyncio's executors: blocking calls (ThreadPoolExecutor) and CPU-bound work
-// (ProcessPoolExecutor). If the awaiting task is cancelled, CancelledError is raised right away
-// and the result of the still-running call is discarded.
-template <class F>
-Task<std::invoke_result_t<std::decay_t<F>&>> run_in_executor(ThreadPool& pool, F fn) {
-  using R = std::invoke_result_t<std::decay_t<F>&>;
-  if constexpr (std::is_void_v<R>) {
-    co_await detail::ExecutorAwaiter<F, R>(pool, std::move(fn));
-  } else {
-    co_return co_await detail::ExecutorAwaiter<F, R>(pool, std::move(fn));
-  }
-}
-
-// The same on the shared default pool.
-template <class F>
-Task<std::invoke_result_t<std::decay_t<F>&>> run_in_executor(F fn) {
-  return run_in_executor(ThreadPool::shared(), std::move(fn));
-}
 
 }  // namespace corio

@@ -26,6 +26,11 @@ struct SocketAddress {
   int family() const noexcept { return storage.ss_family; }
 };
 
+// The addresses of `host` (a name, or a numeric IPv4/IPv6 address, which needs no lookup).
+inline Task<std::vector<SocketAddress>> resolve(std::string host, std::uint16_t port);
+
+// --- Implementation -----------------------------------------------------------------------------
+
 namespace detail {
 
 // Numeric addresses need no lookup.
@@ -70,7 +75,6 @@ inline std::vector<SocketAddress> lookup_blocking(const std::string& host, std::
 
 }  // namespace detail
 
-// The addresses of `host` (a name, or a numeric IPv4/IPv6 address, which needs no lookup).
 inline Task<std::vector<SocketAddress>> resolve(std::string host, std::uint16_t port) {
   SocketAddress numeric;
   if (detail::parse_numeric(host, port, numeric)) co_return std::vector<SocketAddress>{numeric};

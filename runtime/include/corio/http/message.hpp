@@ -87,98 +87,20 @@ struct BodyFraming {
   std::size_t length = 0;
 };
 
-namespace detail {
-
-inline bool is_token_char(char c) noexcept {
-  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-// Splits "name: value" lines after the first line; rejects what HTTP/1.1 forbids.
-inline Headers parse_header_lines(std::string_view lines) {
-  Headers headers;
-  while (!lines.empty()) {
-    std::size_t eol = lines.find("\r\n");
-    std::string_view line = lines.substr(0, eol);
-    lines = eol == std::string_view::npos ? std::string_view{} : lines.substr(eol + 2);
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) throw ProtocolError("malformed header line");
-    std::string_view name = line.substr(0, colon);
-    if (!std::all_of(name.begin(), name.end(), is_token_char)) throw ProtocolError("invalid header name");
-    std::string_view value = Headers::trim(line.substr(colon + 1));
-    if (value.find_first_of("\r\n") != std::string_view::npos) throw ProtocolError("invalid header value");
-    headers.add(std::string(name), std::string(value));
-  }
-  return headers;
-}
-
-inline std::size_t parse_decimal(std::string_view digits, const char* what) {
-  std::size_t value = 0;
-  if (digits.empty()) throw ProtocolError(what);
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc{} || end != digits.data() + digits.size()) throw ProtocolError(what);
-  return value;
-}
-
-inline std::string_view first_line(std::string_view head, std::string_view& rest) {
-  const std::size_t eol = head.find("\r\n");
-  rest = eol == std::string_view::npos ? std::string_view{} : head.substr(eol + 2);
-  return head.substr(0, eol);
-}
-
-}  // namespace detail
-
 // Parses a status line and headers (the head without its final empty line).
-inline Response parse_response_head(std::string_view head) {
-  std::string_view rest;
-  std::string_view line = detail::first_line(head, rest);
-  if (line.size() < 12 || line.substr(0, 5) != "HTTP/" || line[8] != ' ') throw ProtocolError("malformed status line");
-  if (line.substr(5, 3) != "1.1" && line.substr(5, 3) != "1.0") throw ProtocolError("unsupported HTTP version");
-  const std::size_t status = detail::parse_decimal(line.substr(9, 3), "malformed status code");
-  if (status < 100 || status > 999 || (line.size() > 12 && line[12] != ' ')) throw ProtocolError("malformed status code");
-  Response response;
-  response.status = static_cast<int>(status);
-  response.reason = line.size() > 13 ? std::string(line.substr(13)) : std::string();
-  response.headers = detail::parse_header_lines(rest);
-  return response;
-}
+inline Response parse_response_head(std::string_view head);
 
 // Parses a request line and headers.
-inline Request parse_request_head(std::string_view head) {
-  std::string_view rest;
-  std::string_view line = detail::first_line(head, rest);
-  const std::size_t sp1 = line.find(' ');
-  const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
-  if (sp2 == std::string_view::npos || sp1 == 0 || sp2 == sp1 + 1) throw ProtocolError("malformed request line");
-  std::string_view method = line.substr(0, sp1);
-  if (!std::all_of(method.begin(), method.end(), detail::is_token_char)) throw ProtocolError("invalid method");
-  std::string_view version = line.substr(sp2 + 1);
-  if (version != "HTTP/1.1" && version != "HTTP/1.0") throw ProtocolError("unsupported HTTP version");
-  Request request;
-  request.method = std::string(method);
-  request.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
-  request.headers = detail::parse_header_lines(rest);
-  return request;
-}
+inline Request parse_request_head(std::string_view head);
 
 // Body framing of a response (RFC 9112 section 6.3) to a request with `method`.
-inline BodyFraming response_framing(const Response& r, std::string_view method = "GET") {
-  if (method == "HEAD" || r.status / 100 == 1 || r.status == 204 || r.status == 304) return {};
-  if (r.headers.get("Transfer-Encoding")) {
-    if (!r.headers.contains_token("Transfer-Encoding", "chunked")) throw ProtocolError("unsupported transfer encoding");
-    return {BodyFraming::kChunked, 0};
-  }
-  if (auto length = r.headers.get("Content-Length")) return {BodyFraming::kLength, detail::parse_decimal(*length, "bad Content-Length")};
-  return {BodyFraming::kUntilClose, 0};
-}
+inline BodyFraming response_framing(const Response& r, std::string_view method = "GET");
 
-inline BodyFraming request_framing(const Request& r) {
-  if (r.headers.get("Transfer-Encoding")) {
-    if (!r.headers.contains_token("Transfer-Encoding", "chunked")) throw ProtocolError("unsupported transfer encoding");
-    return {BodyFraming::kChunked, 0};
-  }
-  if (auto length = r.headers.get("Content-Length")) return {BodyFraming::kLength, detail::parse_decimal(*length, "bad Content-Length")};
-  return {};
-}
+// Body framing of a request.
+inline BodyFraming request_framing(const Request& r);
+
+// The standard reason phrase of a status code ("" for codes without one here).
+inline const char* reason_phrase(int status);
 
 // Incremental decoder of a chunked body: feed() bytes as they arrive; it consumes what it can and
 // appends the payload to `out`.
@@ -232,6 +154,98 @@ class ChunkedDecoder {
   std::size_t remaining_ = 0;
   std::size_t max_body_;
 };
+
+// --- Implementation -----------------------------------------------------------------------------
+
+namespace detail {
+
+inline bool is_token_char(char c) noexcept {
+  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+// Splits "name: value" lines after the first line; rejects what HTTP/1.1 forbids.
+inline Headers parse_header_lines(std::string_view lines) {
+  Headers headers;
+  while (!lines.empty()) {
+    std::size_t eol = lines.find("\r\n");
+    std::string_view line = lines.substr(0, eol);
+    lines = eol == std::string_view::npos ? std::string_view{} : lines.substr(eol + 2);
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) throw ProtocolError("malformed header line");
+    std::string_view name = line.substr(0, colon);
+    if (!std::all_of(name.begin(), name.end(), is_token_char)) throw ProtocolError("invalid header name");
+    std::string_view value = Headers::trim(line.substr(colon + 1));
+    if (value.find_first_of("\r\n") != std::string_view::npos) throw ProtocolError("invalid header value");
+    headers.add(std::string(name), std::string(value));
+  }
+  return headers;
+}
+
+inline std::size_t parse_decimal(std::string_view digits, const char* what) {
+  std::size_t value = 0;
+  if (digits.empty()) throw ProtocolError(what);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc{} || end != digits.data() + digits.size()) throw ProtocolError(what);
+  return value;
+}
+
+inline std::string_view first_line(std::string_view head, std::string_view& rest) {
+  const std::size_t eol = head.find("\r\n");
+  rest = eol == std::string_view::npos ? std::string_view{} : head.substr(eol + 2);
+  return head.substr(0, eol);
+}
+
+}  // namespace detail
+
+inline Response parse_response_head(std::string_view head) {
+  std::string_view rest;
+  std::string_view line = detail::first_line(head, rest);
+  if (line.size() < 12 || line.substr(0, 5) != "HTTP/" || line[8] != ' ') throw ProtocolError("malformed status line");
+  if (line.substr(5, 3) != "1.1" && line.substr(5, 3) != "1.0") throw ProtocolError("unsupported HTTP version");
+  const std::size_t status = detail::parse_decimal(line.substr(9, 3), "malformed status code");
+  if (status < 100 || status > 999 || (line.size() > 12 && line[12] != ' ')) throw ProtocolError("malformed status code");
+  Response response;
+  response.status = static_cast<int>(status);
+  response.reason = line.size() > 13 ? std::string(line.substr(13)) : std::string();
+  response.headers = detail::parse_header_lines(rest);
+  return response;
+}
+
+inline Request parse_request_head(std::string_view head) {
+  std::string_view rest;
+  std::string_view line = detail::first_line(head, rest);
+  const std::size_t sp1 = line.find(' ');
+  const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+  if (sp2 == std::string_view::npos || sp1 == 0 || sp2 == sp1 + 1) throw ProtocolError("malformed request line");
+  std::string_view method = line.substr(0, sp1);
+  if (!std::all_of(method.begin(), method.end(), detail::is_token_char)) throw ProtocolError("invalid method");
+  std::string_view version = line.substr(sp2 + 1);
+  if (version != "HTTP/1.1" && version != "HTTP/1.0") throw ProtocolError("unsupported HTTP version");
+  Request request;
+  request.method = std::string(method);
+  request.target = std::string(line.substr(sp1 + 1, sp2 - sp1 - 1));
+  request.headers = detail::parse_header_lines(rest);
+  return request;
+}
+
+inline BodyFraming response_framing(const Response& r, std::string_view method) {
+  if (method == "HEAD" || r.status / 100 == 1 || r.status == 204 || r.status == 304) return {};
+  if (r.headers.get("Transfer-Encoding")) {
+    if (!r.headers.contains_token("Transfer-Encoding", "chunked")) throw ProtocolError("unsupported transfer encoding");
+    return {BodyFraming::kChunked, 0};
+  }
+  if (auto length = r.headers.get("Content-Length")) return {BodyFraming::kLength, detail::parse_decimal(*length, "bad Content-Length")};
+  return {BodyFraming::kUntilClose, 0};
+}
+
+inline BodyFraming request_framing(const Request& r) {
+  if (r.headers.get("Transfer-Encoding")) {
+    if (!r.headers.contains_token("Transfer-Encoding", "chunked")) throw ProtocolError("unsupported transfer encoding");
+    return {BodyFraming::kChunked, 0};
+  }
+  if (auto length = r.headers.get("Content-Length")) return {BodyFraming::kLength, detail::parse_decimal(*length, "bad Content-Length")};
+  return {};
+}
 
 inline const char* reason_phrase(int status) {
   switch (status) {
