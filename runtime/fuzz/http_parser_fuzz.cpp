@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include <corio/http/message.hpp>
-#include <corio/http/session.hpp>
+#include <corio/io/http/message.hpp>
+#include <corio/io/http/session.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);

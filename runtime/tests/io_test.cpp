@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <corio/http.hpp>
-#include <corio/tcp.hpp>
+#include <corio/io/http.hpp>
+#include <corio/io/tcp.hpp>
 
 #include "test_support.hpp"
 

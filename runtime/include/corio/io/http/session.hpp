@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "corio/http/connection.hpp"
-#include "corio/http/message.hpp"
+#include "corio/io/http/connection.hpp"
+#include "corio/io/http/message.hpp"
+#include "corio/io/tcp.hpp"
 #include "corio/task.hpp"
-#include "corio/tcp.hpp"
 
 namespace corio::http {
 

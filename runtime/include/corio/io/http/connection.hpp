@@ -4,9 +4,9 @@
 #include <string>
 #include <utility>
 
-#include "corio/http/message.hpp"
-#include "corio/io_error.hpp"
-#include "corio/tcp.hpp"
+#include "corio/io/error.hpp"
+#include "corio/io/http/message.hpp"
+#include "corio/io/tcp.hpp"
 
 namespace corio::http {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "corio/executor.hpp"
-#include "corio/io_error.hpp"
+#include "corio/io/error.hpp"
 #include "corio/task.hpp"
 
 namespace corio {

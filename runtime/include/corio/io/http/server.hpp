@@ -8,11 +8,11 @@
 #include <string>
 #include <utility>
 
-#include "corio/http/connection.hpp"
-#include "corio/http/message.hpp"
+#include "corio/io/http/connection.hpp"
+#include "corio/io/http/message.hpp"
+#include "corio/io/tcp.hpp"
 #include "corio/task.hpp"
 #include "corio/task_handle.hpp"
-#include "corio/tcp.hpp"
 
 namespace corio::http {
 

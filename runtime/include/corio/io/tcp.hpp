@@ -15,9 +15,9 @@
 #include <system_error>
 #include <utility>
 
-#include "corio/detail/socket.hpp"
-#include "corio/io_error.hpp"
-#include "corio/resolve.hpp"
+#include "corio/io/detail/socket.hpp"
+#include "corio/io/error.hpp"
+#include "corio/io/resolve.hpp"
 #include "corio/task.hpp"
 
 namespace corio {
