@@ -19,7 +19,7 @@ namespace corio {
 class EventLoop;
 
 namespace detail {
-LoopCore& loop_core(EventLoop& loop) noexcept;
+inline LoopCore& loop_core(EventLoop& loop) noexcept;
 }  // namespace detail
 
 // A ready queue, a timer heap on a steady or virtual clock, an epoll instance for file
