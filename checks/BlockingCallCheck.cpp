@@ -1,13 +1,15 @@
 //===--- BlockingCallCheck.cpp --------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/RuntimeCalls.h"
+#include "utils/Streams.h"
+#include "utils/ValueUse.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/SpawnedFutures.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -17,7 +19,7 @@ namespace clang::tidy::coro {
 
 namespace {
 
-/// The built-in list. Bare names are C functions (see NameList).
+/// The built-in list. Bare names are C functions (see utils::FunctionNameSet).
 const char *const DefaultBlockingFunctions[] = {
     // Sleeping.
     "std::this_thread::sleep_for", "std::this_thread::sleep_until", "sleep",
@@ -60,12 +62,9 @@ const char *const DefaultBlockingFunctions[] = {
     "gethostbyaddr",
     // Processes.
     "system", "std::system", "popen", "pclose", "waitpid", "wait", "waitid",
-    // Runtimes' synchronous operations (Asio, folly, drogon, concurrencpp,
-    // libcurl, cpr...) come from the runtime table: defaultList().
-    // Common blocking client libraries, by name: no header needed.
-    "sqlite3_step", "sqlite3_exec", "PQexec",
-    "PQexecParams", "PQconnectdb", "mysql_query", "mysql_real_query",
-    "mysql_real_connect",
+    // Runtimes' and client libraries' synchronous operations (Asio, folly,
+    // drogon, concurrencpp, libcurl, cpr, SQL clients...) come from the
+    // runtime table: defaultList().
 };
 
 /// Sinks whose advice is "await an asynchronous sleep".
@@ -77,13 +76,11 @@ bool isSleep(llvm::StringRef QualifiedName) {
       QualifiedName);
 }
 
-/// Functions that run a callable elsewhere: their arguments' bodies are not
-/// the coroutine's. System-header ones are never looked into anyway; these
-/// are listed so that user-visible runtimes (corio) are not either.
-const char *const DefaultElsewhere[] = {
-    "corio::run_in_executor", "std::async", "std::thread::thread",
-    "std::jthread::jthread", "boost::asio::post", "boost::asio::dispatch",
-    "boost::asio::defer", "asio::post", "asio::dispatch", "asio::defer",
+/// The standard library's functions that run a callable elsewhere: their
+/// arguments' bodies are not the coroutine's. (System-header ones are never
+/// looked into anyway; the runtimes' are the table's HandOffFunctions.)
+const char *const StdHandOffs[] = {
+    "std::async", "std::thread::thread", "std::jthread::jthread",
 };
 
 /// std::filesystem's operations: each is a system call on the file
@@ -153,123 +150,6 @@ std::optional<bool> annotation(const FunctionDecl *FD) {
   return std::nullopt;
 }
 
-/// True for in-memory streams (string and span streams), whose reads never
-/// block.
-bool isInMemoryStream(QualType T) {
-  const CXXRecordDecl *RD = utils::getRecord(T);
-  if (!RD || !RD->hasDefinition())
-    return false;
-  static const llvm::StringRef Names[] = {
-      "std::basic_istringstream", "std::basic_stringstream",
-      "std::basic_ispanstream",   "std::basic_spanstream",
-      "std::basic_stringbuf",     "std::istrstream",
-      "std::strstream",
-  };
-  bool Found = false;
-  RD->forallBases([&](const CXXRecordDecl *Base) {
-    if (llvm::is_contained(Names, utils::qualifiedName(Base)))
-      Found = true;
-    return true;
-  });
-  return Found || llvm::is_contained(Names, utils::qualifiedName(RD));
-}
-
-/// True if \p RD is, or derives from, one of the classes named \p Names.
-bool isOrDerivesFrom(const CXXRecordDecl *RD,
-                     llvm::ArrayRef<llvm::StringRef> Names) {
-  if (!RD || !RD->hasDefinition())
-    return false;
-  if (llvm::is_contained(Names, utils::qualifiedName(RD)))
-    return true;
-  bool Found = false;
-  RD->forallBases([&](const CXXRecordDecl *Base) {
-    if (llvm::is_contained(Names, utils::qualifiedName(Base)))
-      Found = true;
-    return !Found;
-  });
-  return Found;
-}
-
-/// True for a stream class (anything derived from std::basic_ios).
-bool isStream(const CXXRecordDecl *RD) {
-  return isOrDerivesFrom(RD, {"std::basic_ios"});
-}
-
-/// True if \p Buffer, the argument a stream is constructed from, points to a
-/// stream buffer that is known to hold its characters in memory: its class
-/// (as written, not the std::basic_streambuf base it converts to) derives
-/// from std::basic_streambuf but not from a buffer that does I/O (file,
-/// stdio and socket buffers). A bare `std::streambuf *` may point to any of
-/// them: unknown.
-bool pointsToInMemoryBuffer(const Expr *Buffer) {
-  QualType T = Buffer->IgnoreParenImpCasts()->getType();
-  if (!T->isPointerType())
-    return false;
-  const CXXRecordDecl *RD = utils::getRecord(T->getPointeeType());
-  if (!RD || !RD->hasDefinition() ||
-      utils::qualifiedName(RD) == "std::basic_streambuf" ||
-      !isOrDerivesFrom(RD, {"std::basic_streambuf"}))
-    return false;
-  static const llvm::StringRef IoBuffers[] = {
-      "std::basic_filebuf", "__gnu_cxx::stdio_filebuf",
-      "__gnu_cxx::stdio_sync_filebuf", "boost::asio::basic_socket_streambuf",
-      "asio::basic_socket_streambuf",
-  };
-  return !isOrDerivesFrom(RD, IoBuffers);
-}
-
-/// True if some call in \p Body gives the stream \p Var another buffer
-/// (`Var.rdbuf(p)`).
-bool isRebuffered(const VarDecl *Var, const Stmt *Body) {
-  if (!Body)
-    return true;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Body))
-    if (const CXXMethodDecl *Method = Member->getMethodDecl())
-      if (Method->getIdentifier() && Method->getName() == "rdbuf" &&
-          Member->getNumArgs() > 0)
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-          if (Ref->getDecl() == Var)
-            return true;
-  for (const Stmt *Child : Body->children())
-    if (Child && isRebuffered(Var, Child))
-      return true;
-  return false;
-}
-
-/// True if \p Stream names a local stream object (not a parameter, global
-/// or member) that its function constructs over an in-memory stream buffer
-/// (`std::istream in(&stringbuf);`) and never gives another one: reading it
-/// reads memory.
-bool isLocalStreamOverMemory(const Expr *Stream) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts());
-  if (!Ref)
-    return false;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
-      Var->getType()->isReferenceType() || !Var->getInit())
-    return false;
-  const Expr *Init = Var->getInit()->IgnoreImplicit();
-  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
-    Init = Cast->getSubExpr()->IgnoreImplicit();
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-  if (!Construct || Construct->getNumArgs() != 1)
-    return false;
-  // The standard streams' `explicit basic_istream(basic_streambuf *)`; a
-  // user's stream class may do anything with the pointer.
-  const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-  if (!llvm::is_contained(
-          std::initializer_list<llvm::StringRef>{"std::basic_istream",
-                                                 "std::basic_ostream",
-                                                 "std::basic_iostream"},
-          utils::qualifiedName(Class)) ||
-      !pointsToInMemoryBuffer(Construct->getArg(0)))
-    return false;
-  const auto *Function =
-      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  return Function && !isRebuffered(Var, Function->getBody());
-}
-
 /// The class of the object a member call is made on, as the user wrote it
 /// (before the implicit conversion to the base class declaring the method).
 const CXXRecordDecl *objectClass(const CXXMemberCallExpr *Member) {
@@ -280,16 +160,6 @@ const CXXRecordDecl *objectClass(const CXXMemberCallExpr *Member) {
   if (T->isPointerType())
     T = T->getPointeeType();
   return utils::getRecord(T);
-}
-
-/// The first argument of a call (the object for a member operator call).
-const Expr *firstArgument(const Expr *Call) {
-  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE))
-      return Member->getImplicitObjectArgument();
-    return CE->getNumArgs() ? CE->getArg(0) : nullptr;
-  }
-  return nullptr;
 }
 
 } // namespace
@@ -323,58 +193,6 @@ bool BlockingCallCheck::matchesThroughObject(const Expr *Call,
     return !Found;
   });
   return Found;
-}
-
-//===--- NameList ---------------------------------------------------------===//
-
-void BlockingCallCheck::NameList::add(llvm::ArrayRef<std::string> Names) {
-  for (const std::string &Name : Names) {
-    llvm::StringRef N = llvm::StringRef(Name).trim();
-    if (N.contains("::"))
-      Qualified.addName(N);
-    else if (!N.empty())
-      CNames.insert(N);
-  }
-}
-
-void BlockingCallCheck::NameList::remove(llvm::ArrayRef<std::string> Names) {
-  for (const std::string &Name : Names) {
-    llvm::StringRef N = llvm::StringRef(Name).trim();
-    if (N.contains("::"))
-      Qualified.remove({N.str()});
-    else
-      CNames.erase(N);
-  }
-}
-
-bool BlockingCallCheck::NameList::matchesMember(
-    llvm::StringRef QualifiedName) const {
-  return Qualified.contains(QualifiedName);
-}
-
-bool BlockingCallCheck::NameList::matches(const NamedDecl *D) const {
-  if (!D)
-    return false;
-  if (!CNames.empty() && D->getIdentifier() &&
-      CNames.contains(D->getName())) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) {
-        if (FD->isExternC())
-          return true;
-        const SourceManager &SM = FD->getASTContext().getSourceManager();
-        if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-          return true;
-      }
-    }
-  }
-  // Constructors are listed as `ns::Class::Class`.
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D)) {
-    const CXXRecordDecl *Class = Ctor->getParent();
-    return Class->getIdentifier() &&
-           Qualified.contains(utils::qualifiedName(Class) +
-                              "::" + Class->getName().str());
-  }
-  return Qualified.matches(D);
 }
 
 //===--- The check --------------------------------------------------------===//
@@ -451,13 +269,14 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   Allowed.add(utils::parseNameList(AllowedFunctionsOption));
   AsyncTwinScopes = AsyncTwinScopesOption.names();
   for (const utils::PollingArgument &P : utils::presetPollingArguments()) {
-    NameList Names;
+    utils::FunctionNameSet Names;
     Names.add({P.Function.str()});
     PollingArguments.emplace_back(std::move(Names), P.Index);
   }
-  std::vector<std::string> Elsewhere(std::begin(DefaultElsewhere),
-                                     std::end(DefaultElsewhere));
-  this->Elsewhere.add(Elsewhere);
+  this->Elsewhere.add(
+      std::vector<std::string>(std::begin(StdHandOffs), std::end(StdHandOffs)));
+  this->Elsewhere.add(
+      utils::presetNames(&utils::RuntimePreset::HandOffFunctions));
   // Event loop entry points and spawners belong to the runtime (nested
   // loops are coro-nested-loop-run's finding); never look inside them.
   this->Elsewhere.add(
@@ -491,37 +310,14 @@ void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
   Project.registerMatchers(MatchFinder, this);
 }
 
-/// True if \p Call is a standard library stream operation (`std::getline`,
-/// `operator>>`, a listed `std::basic_istream` member) on a stream that
-/// reads memory: a string or span stream, or a local stream constructed over
-/// an in-memory stream buffer (`std::istream in(&stringbuf)`).
-static bool readsMemory(const Expr *Call, const FunctionDecl *Callee) {
-  if (utils::qualifiedName(Callee).rfind("std::", 0) != 0)
-    return false;
-  const Expr *Stream = firstArgument(Call);
-  if (!Stream)
-    return false;
-  QualType T = Stream->IgnoreParenBaseCasts()->getType();
-  // Through a pointer (`source->read(...)`, a smart pointer's operator->)
-  // only the pointee's class tells: a string stream reads memory however
-  // it is reached.
-  if (T->isPointerType()) {
-    QualType Pointee = T->getPointeeType();
-    return isStream(utils::getRecord(Pointee)) && isInMemoryStream(Pointee);
-  }
-  if (!isStream(utils::getRecord(T)))
-    return false;
-  return isInMemoryStream(T) || isLocalStreamOverMemory(Stream);
-}
-
 bool BlockingCallCheck::isBlockingCall(const Expr *Call,
                                        const FunctionDecl *Callee) const {
   // `std::cin >> x`: operator>> whose stream operand is a listed stream
   // object.
   if (Callee->getOverloadedOperator() == OO_GreaterGreater) {
-    if (readsMemory(Call, Callee))
+    if (utils::readsMemory(Call, Callee))
       return false;
-    if (const Expr *Stream = firstArgument(Call)) {
+    if (const Expr *Stream = utils::streamOperand(Call)) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
         return Blocking.matches(Ref->getDecl());
@@ -537,7 +333,7 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
     if ((Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor()) &&
         utils::qualifiedName(Ctor->getParent()).rfind("std::", 0) == 0)
       return false;
-  if (readsMemory(Call, Callee))
+  if (utils::readsMemory(Call, Callee))
     return false;
   // `wait_for(0s)`: a readiness poll.
   if (Callee->getIdentifier() &&
@@ -627,7 +423,7 @@ static std::string describeSink(const utils::CallStep &Step, bool AsSubject) {
            "'";
   }
   if (Step.Callee->getOverloadedOperator() == OO_GreaterGreater)
-    if (const Expr *Stream = firstArgument(Step.Call))
+    if (const Expr *Stream = utils::streamOperand(Step.Call))
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts())) {
         std::string Var = utils::qualifiedName(Ref->getDecl());
@@ -733,35 +529,6 @@ bool BlockingCallCheck::sleepReplacementDeclared(ASTContext &Ctx) {
   return *ReplacementDeclared;
 }
 
-namespace {
-/// Finds whether an expression is a statement of its own (a direct child of
-/// a block, possibly wrapped in ExprWithCleanups).
-class StatementFinder : public RecursiveASTVisitor<StatementFinder> {
-public:
-  explicit StatementFinder(const Expr *Target) : Target(Target) {}
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitCompoundStmt(CompoundStmt *Block) {
-    for (const Stmt *Child : Block->body()) {
-      if (const auto *EWC = dyn_cast<ExprWithCleanups>(Child))
-        Child = EWC->getSubExpr();
-      if (Child == Target)
-        Found = true;
-    }
-    return !Found;
-  }
-  const Expr *Target;
-  bool Found = false;
-};
-} // namespace
-
-bool BlockingCallCheck::isExpressionStatement(const Expr *Call) const {
-  if (!CurrentCoroutine)
-    return false;
-  StatementFinder Finder(Call);
-  Finder.TraverseStmt(CurrentCoroutine->getBody());
-  return Finder.Found;
-}
-
 std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
                                                      ASTContext &Ctx) {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -772,7 +539,8 @@ std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
     return std::nullopt;
   // Only a whole expression statement `sleep_for(d);` becomes
   // `co_await sleep(d);`.
-  if (!isExpressionStatement(Call))
+  if (!CurrentCoroutine ||
+      !utils::isExpressionStatement(*Call, utils::BodyParents(*CurrentCoroutine)))
     return std::nullopt;
   if (SleepReplacement.empty() || !sleepReplacementDeclared(Ctx))
     return std::nullopt;

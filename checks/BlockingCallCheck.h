@@ -36,24 +36,6 @@ public:
   /// How chains are worded, in-file and across files.
   static const utils::ChainWording &chainWording();
 
-  /// Function names of one list option. An entry with a `::` is a
-  /// qualified name (utils::QualifiedNameSet; a leading `::` names a
-  /// global function); a bare name (`read`) is a C function: it matches a
-  /// global function with C linkage or declared in a system header, so a
-  /// user's own `read(Buffer &)` is not mistaken for POSIX read.
-  class NameList {
-  public:
-    void add(llvm::ArrayRef<std::string> Names);
-    void remove(llvm::ArrayRef<std::string> Names);
-    bool matches(const NamedDecl *D) const;
-    /// True if the qualified name `ns::Class::method` is listed.
-    bool matchesMember(llvm::StringRef QualifiedName) const;
-
-  private:
-    utils::QualifiedNameSet Qualified;
-    llvm::StringSet<> CNames;
-  };
-
 private:
   utils::CallVerdict classify(const Expr *Call, const FunctionDecl *Callee);
   bool isBlockingCall(const Expr *Call, const FunctionDecl *Callee) const;
@@ -65,7 +47,6 @@ private:
               ASTContext &Ctx);
   std::optional<FixItHint> sleepFix(const CallExpr *Call, ASTContext &Ctx);
   bool sleepReplacementDeclared(ASTContext &Ctx);
-  bool isExpressionStatement(const Expr *Call) const;
 
   const utils::NameListOption BlockingFunctionsOption;
   const bool FlagFilesystem;
@@ -77,10 +58,10 @@ private:
   const unsigned MaxCallDepth;
   const std::string SleepReplacement;
 
-  NameList Blocking;
-  NameList Allowed;
+  utils::FunctionNameSet Blocking;
+  utils::FunctionNameSet Allowed;
   /// Blocking calls that only poll when an argument is a zero timeout.
-  std::vector<std::pair<NameList, unsigned>> PollingArguments;
+  std::vector<std::pair<utils::FunctionNameSet, unsigned>> PollingArguments;
   /// Functions that run their argument elsewhere (executors, spawners,
   /// event loop entry points): never looked into.
   utils::QualifiedNameSet Elsewhere;

@@ -2,6 +2,8 @@
 
 #include "DanglingTaskCheck.h"
 #include "utils/SettledResults.h"
+#include "utils/OwnBody.h"
+#include "utils/ValueUse.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -51,17 +53,9 @@ void DanglingTaskCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 namespace {
-/// The calls of one body; lambdas' bodies, local classes' member functions
-/// and blocks are their own functions (their captures are not).
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
+/// The calls of one body (utils/OwnBody.h).
+class CallCollector : public utils::OwnBodyVisitor<CallCollector> {
 public:
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-  bool TraverseDecl(Decl *D) {
-    if (isa_and_nonnull<FunctionDecl, BlockDecl, CapturedDecl>(D))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
   bool VisitCallExpr(CallExpr *Call) {
     Calls.push_back(Call);
     return true;
@@ -113,45 +107,6 @@ std::string DanglingTaskCheck::advice(QualType Handle) const {
   return "keep the handle and co_await it (or cancel it) later";
 }
 
-namespace {
-/// Where a value goes: the statement above it, or the declaration it
-/// initialises.
-struct ValueUse {
-  const Stmt *Parent = nullptr;
-  const Decl *Declaration = nullptr;
-};
-} // namespace
-
-/// Climbs from \p E through wrappers that only transport its value.
-static ValueUse valueParent(const Expr *E, const utils::BodyParents &Parents,
-                            const Expr *&Child) {
-  Child = E;
-  while (true) {
-    if (const Decl *D = Parents.parentDecl(Child))
-      return {nullptr, D};
-    const Stmt *P = Parents.parent(Child);
-    if (!P)
-      return {};
-    if (const auto *PE = dyn_cast<Expr>(P)) {
-      bool Transport =
-          isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
-              MaterializeTemporaryExpr, CXXBindTemporaryExpr, ConstantExpr>(PE);
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(PE))
-        Transport = Construct->getNumArgs() == 1 &&
-                    (Construct->getConstructor()->isCopyOrMoveConstructor() ||
-                     Construct->isElidable());
-      if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(PE))
-        Transport = Functional->getCastKind() == CK_NoOp ||
-                    Functional->getCastKind() == CK_ConstructorConversion;
-      if (Transport) {
-        Child = PE;
-        continue;
-      }
-    }
-    return {P, nullptr};
-  }
-}
-
 static bool isStdIgnore(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   return Ref && utils::qualifiedName(Ref->getDecl()) == "std::ignore";
@@ -184,17 +139,17 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
   if (!IsSpawn && !HandleTypes.matchesType(Type))
     return;
 
-  const Expr *Child = nullptr;
-  ValueUse Parent = valueParent(Call, Parents.get(), Child);
+  utils::ValueUse Use = utils::valueUse(Call, Parents.get());
+  const Expr *Child = Use.Child;
   std::string Producer = producer(Call);
   SourceLocation Loc = Call->getBeginLoc();
 
-  if (const auto *Var = dyn_cast_or_null<VarDecl>(Parent.Declaration)) {
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Use.Declaration)) {
     if (Var->getInit() && !isa<ParmVarDecl>(Var))
       checkLocal(Var, Call, IsSpawn, Parents, Ctx);
     return;
   }
-  if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Parent.Parent)) {
+  if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Use.User)) {
     if (!Cast->getType()->isVoidType())
       return;
     // Where (void) is no deliberate discard, coro-missing-co-await reports
@@ -209,7 +164,7 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
     return;
   }
   if (const auto *Assign =
-          dyn_cast_or_null<CXXOperatorCallExpr>(Parent.Parent)) {
+          dyn_cast_or_null<CXXOperatorCallExpr>(Use.User)) {
     if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
         isStdIgnore(Assign->getArg(0)) && Assign->getArg(1) == Child &&
         firstReport(Loc))
@@ -219,7 +174,7 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
           << Producer << advice(Type);
     return;
   }
-  if (!Parent.Declaration && utils::isDiscardedValue(*Call, Parents.get())) {
+  if (!Use.Declaration && utils::isDiscardedValue(*Call, Parents.get())) {
     if (deferToMissingCoAwait(Call, IsSpawn, Ctx) || !firstReport(Loc))
       return;
     diag(Loc, "the handle of the task started by '%0' is discarded: if the "

@@ -1,6 +1,7 @@
 //===--- MissingCoAwaitCheck.cpp ------------------------------------------===//
 
 #include "MissingCoAwaitCheck.h"
+#include "utils/ValueUse.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -78,38 +79,16 @@ void MissingCoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     StmtExprBodies.insert(SE->getSubStmt());
     return;
   }
-  if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
-    bool IsStmtExprBody = StmtExprBodies.contains(Block);
-    for (const Stmt *Child : Block->body()) {
-      if (IsStmtExprBody && Child == Block->body_back())
-        break;
-      if (const auto *E = dyn_cast<Expr>(Child))
-        checkDiscarded(E, Ctx);
-    }
-    return;
-  }
-  if (const auto *Control = Result.Nodes.getNodeAs<Stmt>("control")) {
-    auto Discarded = [&](const Stmt *S) {
-      if (const auto *E = dyn_cast_or_null<Expr>(S))
-        checkDiscarded(E, Ctx);
-    };
-    if (const auto *If = dyn_cast<IfStmt>(Control)) {
-      Discarded(If->getThen());
-      Discarded(If->getElse());
-    } else if (const auto *While = dyn_cast<WhileStmt>(Control)) {
-      Discarded(While->getBody());
-    } else if (const auto *Do = dyn_cast<DoStmt>(Control)) {
-      Discarded(Do->getBody());
-    } else if (const auto *For = dyn_cast<ForStmt>(Control)) {
-      Discarded(For->getBody());
-      Discarded(For->getInc());
-    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Control)) {
-      Discarded(Range->getBody());
-    } else if (const auto *Case = dyn_cast<SwitchCase>(Control)) {
-      Discarded(Case->getSubStmt());
-    } else if (const auto *Label = dyn_cast<LabelStmt>(Control)) {
-      Discarded(Label->getSubStmt());
-    }
+  // The children of a block or a control statement in discarded positions
+  // (utils::isDiscardedPosition: one rule for every check).
+  const Stmt *Parent = Result.Nodes.getNodeAs<CompoundStmt>("block");
+  if (!Parent)
+    Parent = Result.Nodes.getNodeAs<Stmt>("control");
+  if (Parent) {
+    bool IsStmtExprBody =
+        isa<CompoundStmt>(Parent) && StmtExprBodies.contains(Parent);
+    utils::forEachDiscardedChild(Parent, IsStmtExprBody,
+                                 [&](const Expr *E) { checkDiscarded(E, Ctx); });
     return;
   }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("local"))

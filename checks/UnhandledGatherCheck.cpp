@@ -3,9 +3,10 @@
 #include "UnhandledGatherCheck.h"
 #include "utils/CoroutineMatchers.h"
 #include "utils/Coroutines.h"
+#include "utils/OwnBody.h"
+#include "utils/ValueUse.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <optional>
 
@@ -136,18 +137,9 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
 }
 
 namespace {
-/// The co_await expressions of one body, implicit ones included; lambdas
-/// and local functions are their own coroutines.
-class AwaitCollector : public RecursiveASTVisitor<AwaitCollector> {
+/// The co_await expressions of one body (utils/OwnBody.h).
+class AwaitCollector : public utils::OwnBodyVisitor<AwaitCollector> {
 public:
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseDecl(Decl *D) {
-    if (isa_and_nonnull<FunctionDecl, BlockDecl, CapturedDecl>(D))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
   bool VisitCoawaitExpr(CoawaitExpr *Await) {
     Awaits.push_back(Await);
     return true;

@@ -15,27 +15,21 @@ using llvm::json::Value;
 
 namespace coro_tidy {
 
-static const llvm::StringMap<llvm::StringRef> &descriptions() {
-  static const llvm::StringMap<llvm::StringRef> Map = {
-      {"coro-missing-co-await",
-       "A task or awaitable is produced by a call and never co_awaited, so "
-       "the coroutine never runs (or its result and failure are lost)."},
-      {"coro-blocking-call",
-       "A blocking call inside a coroutine, directly or through helpers, "
-       "freezes every task on the event loop."},
-      {"coro-nested-loop-run",
-       "An event loop's blocking entry point is called from inside a "
-       "coroutine: it deadlocks or re-enters the loop."},
-      {"coro-lock-across-suspend",
-       "A mutex lock is held across a suspension point: the coroutine may "
-       "resume on another thread, or other tasks deadlock on the mutex."},
-      {"coro-unhandled-gather",
-       "A fail-fast combinator's failure is unhandled, or a settled result "
-       "is used without checking it for an error."},
-      {"coro-dangling-task",
-       "A started task's handle is dropped, so its failure and lifetime are "
-       "lost."},
-  };
+/// Each coro check's description for reports: its summary in the check
+/// registry, as a sentence.
+static const llvm::StringMap<std::string> &descriptions() {
+  static const llvm::StringMap<std::string> Map = [] {
+    llvm::StringMap<std::string> M;
+    auto Sentence = [](llvm::StringRef Summary) {
+      std::string S = Summary.str();
+      if (!S.empty())
+        S[0] = llvm::toUpper(S[0]);
+      return S + ".";
+    };
+#define CORO_CHECK(Name, Class, DocsPage, Summary) M[Name] = Sentence(Summary);
+#include "CheckRegistry.def"
+    return M;
+  }();
   return Map;
 }
 
@@ -83,7 +77,7 @@ CheckInfo describeCheck(llvm::StringRef Check, const ReportOptions &Options) {
   Info.DisplayName = displayName(Check);
   auto It = descriptions().find(Check);
   if (It != descriptions().end())
-    Info.Description = It->second.str();
+    Info.Description = It->second;
   else if (Check.starts_with("clang-diagnostic-"))
     Info.Description = "Compiler diagnostic (" + Check.str() + ").";
   else

@@ -8,6 +8,7 @@
 #include "checks/utils/Coroutines.h"
 #include "checks/utils/Runtimes.h"
 #include "checks/utils/SettledResults.h"
+#include "checks/utils/ValueUse.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Tooling/Tooling.h"

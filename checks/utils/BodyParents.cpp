@@ -1,17 +1,15 @@
 //===--- BodyParents.cpp --------------------------------------------------===//
 
 #include "BodyParents.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "OwnBody.h"
 
 namespace clang::tidy::coro::utils {
 
-class BodyParentsBuilder : public RecursiveASTVisitor<BodyParentsBuilder> {
-  using Base = RecursiveASTVisitor<BodyParentsBuilder>;
+class BodyParentsBuilder : public OwnBodyVisitor<BodyParentsBuilder> {
+  using Base = OwnBodyVisitor<BodyParentsBuilder>;
 
 public:
   explicit BodyParentsBuilder(BodyParents &Result) : Result(Result) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
 
   void build(const Stmt *Root) {
     Result.Root = Root;
@@ -41,10 +39,6 @@ public:
 
   bool TraverseDecl(Decl *D) {
     if (!D)
-      return true;
-    // Own scopes: a lambda's call operator (reached through its class), a
-    // local class's member functions, blocks.
-    if (isa<FunctionDecl, BlockDecl, CapturedDecl>(D))
       return true;
     const Decl *SavedVia = Via;
     Via = D;

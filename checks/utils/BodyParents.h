@@ -16,13 +16,10 @@
 
 namespace clang::tidy::coro::utils {
 
-/// The parents of the statements of one function body: a coroutine's
-/// CoroutineBodyStmt with its implicit parts, or any other body; implicit
-/// code and template instantiations included, as in clang's parent map.
-/// Like utils::getEnclosingFunction, a lambda's body, a block and a local
-/// class's member functions are their own scopes: they are not entered (a
-/// lambda's captures are). A statement reached twice keeps its first
-/// parent, as ASTContext::getParents()[0] does.
+/// The parents of the statements of one function body (OwnBody.h says
+/// which statements those are: implicit code included, lambdas' bodies and
+/// local classes not, unevaluated operands not). A statement reached twice
+/// keeps its first parent, as ASTContext::getParents()[0] does.
 class BodyParents {
 public:
   explicit BodyParents(const FunctionDecl &F);

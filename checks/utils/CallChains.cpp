@@ -3,11 +3,11 @@
 #include "CallChains.h"
 #include "ColdPaths.h"
 #include "Coroutines.h"
+#include "OwnBody.h"
 #include "SinkDistances.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <vector>
 
@@ -15,19 +15,16 @@ namespace clang::tidy::coro::utils {
 
 namespace {
 
-/// Visits the calls a statement makes when it runs, not those of the
-/// function bodies it merely defines (lambdas, local classes, blocks), nor
-/// those in unevaluated operands.
-class OwnCallVisitor : public RecursiveASTVisitor<OwnCallVisitor> {
-  using Base = RecursiveASTVisitor<OwnCallVisitor>;
-
+/// Visits the calls a statement makes when it runs (utils/OwnBody.h), as
+/// the user wrote them: the implicit code of a coroutine body (promise
+/// calls, await_suspend...) and of co_await expressions belongs to the
+/// runtime.
+class OwnCallVisitor : public OwnBodyVisitor<OwnCallVisitor> {
 public:
-  explicit OwnCallVisitor(llvm::function_ref<void(const CallStep &)> Fn)
-      : Fn(Fn) {}
+  explicit OwnCallVisitor(llvm::function_ref<void(const CallStep &)> Fn,
+                          const ASTContext *Ctx = nullptr)
+      : OwnBodyVisitor(Ctx), Fn(Fn) {}
 
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  // Implicit code of a coroutine body (promise calls, await_suspend...) and
-  // of co_await expressions belongs to the runtime, not to the user.
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitCallExpr(CallExpr *Call) {
@@ -40,47 +37,6 @@ public:
       Fn({Construct, Ctor});
     return true;
   }
-
-  // A lambda's body runs when the lambda is called; only its captures are
-  // evaluated here.
-  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    for (Expr *Init : Lambda->capture_inits())
-      if (Init && !TraverseStmt(Init))
-        return false;
-    return true;
-  }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
-  // Local classes and functions: their bodies are not executed here.
-  bool TraverseDecl(Decl *D) {
-    if (D && (isa<TagDecl>(D) || isa<FunctionDecl>(D) ||
-              isa<FunctionTemplateDecl>(D) || isa<BlockDecl>(D)))
-      return true;
-    return Base::TraverseDecl(D);
-  }
-  // Unevaluated operands.
-  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *) {
-    return true;
-  }
-  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
-  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
-  bool TraverseCXXTypeidExpr(CXXTypeidExpr *E) {
-    return E->isPotentiallyEvaluated() ? Base::TraverseCXXTypeidExpr(E) : true;
-  }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
-  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
-  // A discarded `if constexpr` branch never runs.
-  bool TraverseIfStmt(IfStmt *If) {
-    if (If->isConstexpr() && Ctx) {
-      if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(*Ctx)) {
-        if (If->getInit() && !TraverseStmt(If->getInit()))
-          return false;
-        return !*Taken || TraverseStmt(const_cast<Stmt *>(*Taken));
-      }
-    }
-    return Base::TraverseIfStmt(If);
-  }
-
-  const ASTContext *Ctx = nullptr;
 
 private:
   llvm::function_ref<void(const CallStep &)> Fn;
@@ -108,8 +64,7 @@ void forEachOwnCall(const FunctionDecl *FD,
         Fn(Step);
     return;
   }
-  OwnCallVisitor Visitor(Fn);
-  Visitor.Ctx = &Def->getASTContext();
+  OwnCallVisitor Visitor(Fn, &Def->getASTContext());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())

@@ -1,6 +1,7 @@
 //===--- Coroutines.cpp ---------------------------------------------------===//
 
 #include "Coroutines.h"
+#include "ValueUse.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -292,33 +293,6 @@ std::string describeFunction(const FunctionDecl *FD) {
   }
   FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
   return OS.str();
-}
-
-const Expr *ignoreValueWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Prev = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
-      if (FCE->getCastKind() == CK_NoOp ||
-          FCE->getCastKind() == CK_ConstructorConversion)
-        E = FCE->getSubExpr();
-    // Copy/move constructions that only transport a prvalue (pre-C++17
-    // elision artefacts, conversions between task types).
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-      if (Construct->getNumArgs() == 1 &&
-          (Construct->getConstructor()->isCopyOrMoveConstructor() ||
-           Construct->isElidable()))
-        E = Construct->getArg(0);
-    if (E == Prev)
-      return E;
-  }
-  return E;
 }
 
 const FunctionDecl *getCalleeDecl(const Expr *E) {

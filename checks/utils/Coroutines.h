@@ -96,10 +96,6 @@ const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx);
 /// `lambda` for lambda call operators.
 std::string describeFunction(const FunctionDecl *FD);
 
-/// Strips implicit nodes, parentheses, temporaries and cleanups that wrap a
-/// value, down to the expression that produced it.
-const Expr *ignoreValueWrappers(const Expr *E);
-
 /// The callee of a call-like expression (call, member call, operator call,
 /// or a constructor of the result); null if unknown.
 const FunctionDecl *getCalleeDecl(const Expr *E);

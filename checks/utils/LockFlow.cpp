@@ -2,6 +2,9 @@
 
 #include "LockFlow.h"
 #include "Coroutines.h"
+#include "LockClassification.h"
+#include "ForwardDataflow.h"
+#include "ValueUse.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -12,255 +15,15 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSwitch.h"
-#include <deque>
 #include <optional>
 
 namespace clang::tidy::coro::utils {
-
-//===----------------------------------------------------------------------===//
-// Lock types and suspension points
-//===----------------------------------------------------------------------===//
-
-static bool hasScopedLockableAttr(const CXXRecordDecl *RD) {
-  if (RD->hasAttr<ScopedLockableAttr>())
-    return true;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    if (const CXXRecordDecl *Pattern =
-            Spec->getSpecializedTemplate()->getTemplatedDecl())
-      return Pattern->hasAttr<ScopedLockableAttr>();
-  return false;
-}
-
-/// True if \p RD or one of its bases satisfies \p Pred.
-template <typename Pred>
-static bool classOrBase(const CXXRecordDecl *RD, Pred P, unsigned Depth = 0) {
-  if (!RD || Depth > 16)
-    return false;
-  if (P(RD))
-    return true;
-  if (!RD->hasDefinition())
-    return false;
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    if (classOrBase(getRecord(Base.getType()), P, Depth + 1))
-      return true;
-  return false;
-}
-
-bool isLockType(QualType T, const LockFlowOptions &Options) {
-  if (T.isNull() || T->isReferenceType() || T->isPointerType() ||
-      T->isDependentType())
-    return false;
-  return classOrBase(getRecord(T), [&](const CXXRecordDecl *RD) {
-    return Options.LockTypes.matches(RD) ||
-           (Options.ScopedLockable && hasScopedLockableAttr(RD));
-  });
-}
-
-/// True if the awaiter class \p Awaiter's `await_ready()` is a single
-/// `return <constant true>;`: awaiting it never suspends.
-static bool awaiterAlwaysReady(const CXXRecordDecl *Awaiter,
-                               const ASTContext &Ctx) {
-  if (!Awaiter || !Awaiter->hasDefinition())
-    return false;
-  const CXXMethodDecl *Ready = nullptr;
-  classOrBase(Awaiter, [&](const CXXRecordDecl *RD) {
-    for (const NamedDecl *ND : RD->lookup(&Ctx.Idents.get("await_ready")))
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(ND)) {
-        Ready = MD;
-        return true;
-      }
-    return false;
-  });
-  if (!Ready)
-    return false;
-  const FunctionDecl *Definition = nullptr;
-  if (!Ready->hasBody(Definition) || !Definition)
-    return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
-  if (!Body || Body->size() != 1)
-    return false;
-  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
-  if (!Ret || !Ret->getRetValue() || Ret->getRetValue()->isValueDependent())
-    return false;
-  bool Value = false;
-  return Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) && Value;
-}
-
-bool isSuspensionPoint(const CoroutineSuspendExpr *E,
-                       const LockFlowOptions &Options) {
-  if (!E)
-    return false;
-  auto Allowed = [&](const Expr *Part) {
-    if (!Part || Options.AllowedAwaitables.empty())
-      return false;
-    return classOrBase(getRecord(Part->getType()),
-                       [&](const CXXRecordDecl *RD) {
-                         return Options.AllowedAwaitables.matches(RD);
-                       });
-  };
-  if (Allowed(E->getOperand()) || Allowed(E->getCommonExpr()))
-    return false;
-  if (const Expr *Common = E->getCommonExpr())
-    if (const CXXRecordDecl *Awaiter = getRecord(Common->getType()))
-      if (awaiterAlwaysReady(Awaiter, Awaiter->getASTContext()))
-        return false;
-  return true;
-}
-
-//===----------------------------------------------------------------------===//
-// Async mutexes and async locks
-//===----------------------------------------------------------------------===//
-
-bool isAsyncMutex(const CXXRecordDecl *Mutex,
-                  CoroutineTypeClassifier &Classifier) {
-  return classOrBase(Mutex, [&](const CXXRecordDecl *RD) {
-    for (const Decl *D : RD->decls()) {
-      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
-        D = FTD->getTemplatedDecl();
-      const auto *MD = dyn_cast<CXXMethodDecl>(D);
-      if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
-          isa<CXXDestructorDecl>(MD))
-        continue;
-      QualType Result = MD->getReturnType();
-      if (!Result->isDependentType() && Classifier.isAwaitable(Result))
-        return true;
-    }
-    return false;
-  });
-}
-
-/// \p E with the wrappers that only transport a value removed, including
-/// explicit conversions to a non-reference type (`Lock(...)`).
-static const Expr *lockValue(const Expr *E) {
-  while (E) {
-    E = ignoreValueWrappers(E);
-    const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E);
-    if (!Cast || Cast->getTypeAsWritten()->isReferenceType())
-      break;
-    E = Cast->getSubExpr();
-  }
-  return E;
-}
-
-/// True if the lock value \p E is the result of a co_await: acquired
-/// asynchronously (`auto lk = co_await m.scoped_lock();`).
-static bool isAwaitedValue(const Expr *E) {
-  return isa_and_nonnull<CoawaitExpr>(lockValue(E));
-}
-
-/// The mutex classes a lock of type \p T guards, as known from its type: the
-/// type arguments of the lock class template (or of the base class template
-/// that makes it a lock). False if the lock type is not a template; a null
-/// entry stands for an argument that is not a class.
-static bool
-lockTemplateMutexes(QualType T, const LockFlowOptions &Options,
-                    llvm::SmallVectorImpl<const CXXRecordDecl *> &Out) {
-  return classOrBase(getRecord(T), [&](const CXXRecordDecl *RD) {
-    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-    if (!Spec || !(Options.LockTypes.matches(RD) ||
-                   (Options.ScopedLockable && hasScopedLockableAttr(RD))))
-      return false;
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-      if (Arg.getKind() == TemplateArgument::Pack) {
-        for (const TemplateArgument &Element : Arg.pack_elements())
-          if (Element.getKind() == TemplateArgument::Type)
-            Out.push_back(getRecord(Element.getAsType()));
-      } else if (Arg.getKind() == TemplateArgument::Type) {
-        Out.push_back(getRecord(Arg.getAsType()));
-      }
-    }
-    return true;
-  });
-}
-
-/// The class of the object a capability expression of a constructor's
-/// thread-safety attribute names: `M` for a parameter `Mutex *M` or
-/// `Mutex &M`; null if it is not a parameter of class (pointer) type.
-static const CXXRecordDecl *capabilityParamClass(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<UnaryOperator>(E);
-      Op && (Op->getOpcode() == UO_Deref || Op->getOpcode() == UO_AddrOf))
-    E = Op->getSubExpr()->IgnoreParenImpCasts();
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  if (!Param)
-    return nullptr;
-  QualType T = Param->getType().getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return getRecord(T);
-}
-
-/// The mutex classes a non-template scoped_lockable lock guards, from the
-/// capabilities its constructor's annotations name.
-static void constructorCapabilityMutexes(
-    const CXXConstructorDecl *Ctor,
-    llvm::SmallVectorImpl<const CXXRecordDecl *> &Out) {
-  if (!Ctor)
-    return;
-  auto Add = [&](auto Args) {
-    for (const Expr *Arg : Args)
-      if (const CXXRecordDecl *RD = capabilityParamClass(Arg))
-        Out.push_back(RD);
-  };
-  for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>())
-    Add(A->args());
-  // The first argument of try_acquire_capability is the success value.
-  for (const auto *A : Ctor->specific_attrs<TryAcquireCapabilityAttr>())
-    Add(A->args());
-  // An adopting constructor requires the capability already held.
-  for (const auto *A : Ctor->specific_attrs<RequiresCapabilityAttr>())
-    Add(A->args());
-}
-
-bool isAsyncLock(const VarDecl *Lock, const LockFlowOptions &Options,
-                 CoroutineTypeClassifier &Classifier) {
-  if (!Lock)
-    return false;
-  if (isAwaitedValue(Lock->getInit()))
-    return true;
-  llvm::SmallVector<const CXXRecordDecl *, 2> Mutexes;
-  if (!lockTemplateMutexes(Lock->getType(), Options, Mutexes))
-    if (const auto *Construct =
-            dyn_cast_or_null<CXXConstructExpr>(lockValue(Lock->getInit())))
-      constructorCapabilityMutexes(Construct->getConstructor(), Mutexes);
-  // Every mutex it guards is async (a std::scoped_lock of an async and a
-  // blocking mutex still blocks).
-  return !Mutexes.empty() &&
-         llvm::all_of(Mutexes, [&](const CXXRecordDecl *RD) {
-           return RD && isAsyncMutex(RD, Classifier);
-         });
-}
 
 //===----------------------------------------------------------------------===//
 // The dataflow
 //===----------------------------------------------------------------------===//
 
 namespace {
-
-enum class LockEffect { None, Acquire, Release, Swap };
-
-/// A name in namespace std (any inline namespace).
-bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name) {
-  return FD && FD->isInStdNamespace() && FD->getIdentifier() &&
-         FD->getName() == Name;
-}
-
-bool isStdDeferLock(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         RD->getName() == "defer_lock_t";
-}
-
-/// std::defer_lock_t, std::adopt_lock_t, std::try_to_lock_t.
-bool isStdLockTag(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         (RD->getName() == "defer_lock_t" || RD->getName() == "adopt_lock_t" ||
-          RD->getName() == "try_to_lock_t");
-}
 
 /// \p E without parentheses, implicit casts, `&` and `*`: `&m`, `*p` and
 /// `(m)` designate the object `m` and `p` designate.
@@ -299,36 +62,6 @@ bool sameObject(const Expr *A, const Expr *B) {
   return false;
 }
 
-template <typename AttrT> bool hasAttrOrPattern(const FunctionDecl *FD) {
-  if (FD->hasAttr<AttrT>())
-    return true;
-  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-    return Pattern->hasAttr<AttrT>();
-  return false;
-}
-
-LockEffect methodEffect(const CXXMethodDecl *MD) {
-  if (!MD)
-    return LockEffect::None;
-  // Thread-safety annotations state the effect exactly.
-  if (hasAttrOrPattern<ReleaseCapabilityAttr>(MD))
-    return LockEffect::Release;
-  if (hasAttrOrPattern<AcquireCapabilityAttr>(MD) ||
-      hasAttrOrPattern<TryAcquireCapabilityAttr>(MD))
-    return LockEffect::Acquire;
-  if (!MD->getIdentifier())
-    return LockEffect::None;
-  // The std lock vocabulary (unique_lock, shared_lock).
-  return llvm::StringSwitch<LockEffect>(MD->getName())
-      .Cases("unlock", "release", "unlock_shared", LockEffect::Release)
-      .Cases("lock", "try_lock", "try_lock_for", "try_lock_until",
-             LockEffect::Acquire)
-      .Cases("lock_shared", "try_lock_shared", "try_lock_shared_for",
-             "try_lock_shared_until", LockEffect::Acquire)
-      .Case("swap", LockEffect::Swap)
-      .Default(LockEffect::None);
-}
-
 class LockDataflow {
 public:
   LockDataflow(const FunctionDecl *Coroutine, const CFG &Cfg,
@@ -337,10 +70,25 @@ public:
       : Coroutine(Coroutine), Cfg(Cfg), Options(Options),
         Classifier(Classifier) {}
 
-  std::vector<LockHeldAcrossSuspension> run(const SourceManager &SM);
+  std::vector<LockHeldAcrossSuspension> run(const SourceManager &SM,
+                                            DataflowOutcome &Outcome);
+
+  // The problem solveForward() solves: a may-analysis (union join) of the
+  // locks that may hold their mutex.
+  using State = llvm::BitVector;
+  State initialState() const;
+  void transfer(const CFGBlock &Block, State &Held, DataflowPass Pass);
+  void refine(const CFGBlock &From, unsigned SuccIndex, State &Held) const;
+  bool join(State &Into, const State &From) const {
+    State Merged = Into;
+    Merged |= From;
+    if (Merged == Into)
+      return false;
+    Into = std::move(Merged);
+    return true;
+  }
 
 private:
-  using State = llvm::BitVector;
 
   void collectLocks();
   void track(const VarDecl *Var) {
@@ -382,7 +130,45 @@ private:
   /// The held state a lock had when it was last moved from (std::move), so
   /// that the construction or assignment consuming it inherits that state.
   llvm::DenseMap<unsigned, bool> MovedState;
+  /// Filled in the report pass: the suspensions each lock may be held at.
+  std::vector<llvm::SetVector<const CoroutineSuspendExpr *>> HeldAt;
 };
+
+LockDataflow::State LockDataflow::initialState() const {
+  State Initial(Locks.size());
+  // A lock handed to the coroutine by value: assume it holds its mutex.
+  for (unsigned I = 0; I < Locks.size(); ++I)
+    if (isa<ParmVarDecl>(Locks[I]))
+      Initial.set(I);
+  return Initial;
+}
+
+void LockDataflow::transfer(const CFGBlock &Block, State &Held,
+                            DataflowPass Pass) {
+  MovedState.clear();
+  for (const CFGElement &Element : Block) {
+    if (Pass == DataflowPass::Solve)
+      transfer(Element, Held, [](unsigned, const CoroutineSuspendExpr *) {});
+    else
+      transfer(Element, Held,
+               [&](unsigned Lock, const CoroutineSuspendExpr *Suspend) {
+                 HeldAt[Lock].insert(Suspend);
+               });
+  }
+}
+
+void LockDataflow::refine(const CFGBlock &From, unsigned SuccIndex,
+                          State &Held) const {
+  if (From.succ_size() != 2)
+    return;
+  const auto *Condition = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
+  if (!Condition)
+    return;
+  // On the edge where the test says the lock is not held.
+  if (std::optional<std::pair<unsigned, bool>> Test = ownershipTest(Condition))
+    if ((SuccIndex == 0) == Test->second)
+      Held.reset(Test->first);
+}
 
 void LockDataflow::collectLocks() {
   for (const ParmVarDecl *Param : Coroutine->parameters())
@@ -540,7 +326,7 @@ std::optional<unsigned> LockDataflow::movedVar(const Expr *E) const {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (Call->getNumArgs() == 1 &&
-        (isStdFunction(FD, "move") || isStdFunction(FD, "forward")))
+        (isStdFunction(FD, {"move", "forward"})))
       return trackedVar(Call->getArg(0));
     return std::nullopt;
   }
@@ -687,7 +473,7 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (isStdFunction(FD, "swap") && Call->getNumArgs() == 2) {
+    if (isStdFunction(FD, {"swap"}) && Call->getNumArgs() == 2) {
       std::optional<unsigned> A = trackedVar(Call->getArg(0));
       std::optional<unsigned> B = trackedVar(Call->getArg(1));
       if (A && B) {
@@ -709,82 +495,12 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
 }
 
 std::vector<LockHeldAcrossSuspension>
-LockDataflow::run(const SourceManager &SM) {
+LockDataflow::run(const SourceManager &SM, DataflowOutcome &Outcome) {
   collectLocks();
   if (Locks.empty())
     return {};
-
-  const unsigned NumBlocks = Cfg.getNumBlockIDs();
-  std::vector<std::optional<State>> Entry(NumBlocks);
-  const CFGBlock &EntryBlock = Cfg.getEntry();
-  State Initial(Locks.size());
-  // A lock handed to the coroutine by value: assume it holds its mutex.
-  for (unsigned I = 0; I < Locks.size(); ++I)
-    if (isa<ParmVarDecl>(Locks[I]))
-      Initial.set(I);
-  Entry[EntryBlock.getBlockID()] = Initial;
-
-  std::deque<const CFGBlock *> Worklist{&EntryBlock};
-  llvm::BitVector Queued(NumBlocks);
-  Queued.set(EntryBlock.getBlockID());
-  auto NoSuspendCallback = [](unsigned, const CoroutineSuspendExpr *) {};
-  while (!Worklist.empty()) {
-    const CFGBlock *Block = Worklist.front();
-    Worklist.pop_front();
-    Queued.reset(Block->getBlockID());
-    State Held = *Entry[Block->getBlockID()];
-    MovedState.clear();
-    for (const CFGElement &Element : *Block)
-      transfer(Element, Held, NoSuspendCallback);
-    std::optional<std::pair<unsigned, bool>> Test;
-    if (Block->succ_size() == 2)
-      if (const Expr *Condition =
-              dyn_cast_or_null<Expr>(Block->getTerminatorCondition()))
-        Test = ownershipTest(Condition);
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      bool IsTrueEdge = SuccIndex++ == 0;
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      State Out = Held;
-      if (Test && IsTrueEdge == Test->second)
-        Out.reset(Test->first);
-      std::optional<State> &NextEntry = Entry[Next->getBlockID()];
-      bool Changed = false;
-      if (!NextEntry) {
-        NextEntry = Out;
-        Changed = true;
-      } else {
-        State Merged = *NextEntry;
-        Merged |= Out;
-        if (Merged != *NextEntry) {
-          NextEntry = Merged;
-          Changed = true;
-        }
-      }
-      if (Changed && !Queued.test(Next->getBlockID())) {
-        Queued.set(Next->getBlockID());
-        Worklist.push_back(Next);
-      }
-    }
-  }
-
-  // Replay each reached block with its fixed-point entry state and record
-  // the suspension points at which each lock may be held.
-  std::vector<llvm::SetVector<const CoroutineSuspendExpr *>> HeldAt(
-      Locks.size());
-  for (const CFGBlock *Block : Cfg) {
-    if (!Block || !Entry[Block->getBlockID()])
-      continue;
-    State Held = *Entry[Block->getBlockID()];
-    MovedState.clear();
-    for (const CFGElement &Element : *Block)
-      transfer(Element, Held,
-               [&](unsigned Lock, const CoroutineSuspendExpr *Suspend) {
-                 HeldAt[Lock].insert(Suspend);
-               });
-  }
+  HeldAt.assign(Locks.size(), {});
+  Outcome = solveForward(Cfg, *this);
 
   std::vector<LockHeldAcrossSuspension> Result;
   for (unsigned I = 0; I < Locks.size(); ++I) {
@@ -806,7 +522,8 @@ LockDataflow::run(const SourceManager &SM) {
 std::vector<LockHeldAcrossSuspension>
 findLocksHeldAcrossSuspension(const FunctionDecl *Coroutine, ASTContext &Ctx,
                               const LockFlowOptions &Options,
-                              CoroutineTypeClassifier *Classifier) {
+                              CoroutineTypeClassifier *Classifier,
+                              DataflowOutcome *Outcome) {
   if (!Coroutine || Coroutine->isDependentContext())
     return {};
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody());
@@ -825,7 +542,12 @@ findLocksHeldAcrossSuspension(const FunctionDecl *Coroutine, ASTContext &Ctx,
   if (!Classifier)
     Classifier = &Local.emplace(Ctx);
   LockDataflow Flow(Coroutine, *Cfg, Options, *Classifier);
-  return Flow.run(Ctx.getSourceManager());
+  DataflowOutcome Solved;
+  std::vector<LockHeldAcrossSuspension> Result =
+      Flow.run(Ctx.getSourceManager(), Solved);
+  if (Outcome)
+    *Outcome = Solved;
+  return Result;
 }
 
 } // namespace clang::tidy::coro::utils

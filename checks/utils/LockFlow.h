@@ -22,6 +22,8 @@
 #define CORO_TIDY_CHECKS_UTILS_LOCKFLOW_H
 
 #include "Coroutines.h"
+#include "LockClassification.h"
+#include "ForwardDataflow.h"
 #include "Runtimes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -30,39 +32,6 @@
 #include <vector>
 
 namespace clang::tidy::coro::utils {
-
-/// Which class types are locks, and which awaits do not suspend.
-struct LockFlowOptions {
-  /// Lock class (template) names, e.g. `std::unique_lock`. Classes derived
-  /// from a listed class are locks too.
-  QualifiedNameSet LockTypes;
-  /// Awaitable or awaiter class names whose co_await is not a suspension.
-  QualifiedNameSet AllowedAwaitables;
-  /// Also treat classes with clang's `scoped_lockable` attribute as locks.
-  bool ScopedLockable = true;
-};
-
-/// True if an object of type \p T (not a reference or pointer) is a lock.
-bool isLockType(QualType T, const LockFlowOptions &Options);
-
-/// True if the await or yield \p E may suspend the coroutine: its awaitable
-/// is not listed in AllowedAwaitables and its awaiter's `await_ready()` is
-/// not a constant `true` (std::suspend_never and look-alikes).
-bool isSuspensionPoint(const CoroutineSuspendExpr *E,
-                       const LockFlowOptions &Options);
-
-/// True if the class \p Mutex (or a base) has a member function whose return
-/// type is awaitable: the mutex can be acquired by co_await (an async mutex).
-bool isAsyncMutex(const CXXRecordDecl *Mutex,
-                  CoroutineTypeClassifier &Classifier);
-
-/// True if the lock variable \p Lock owns an async mutex: its lock type's
-/// template arguments (or, for a non-template scoped_lockable class, the
-/// mutexes its constructor's `acquire_capability` names) are all async
-/// mutexes; or it is initialised from a co_await expression (acquired
-/// asynchronously).
-bool isAsyncLock(const VarDecl *Lock, const LockFlowOptions &Options,
-                 CoroutineTypeClassifier &Classifier);
 
 /// A lock variable and the suspension points reached while it may be held,
 /// in source order.
@@ -78,10 +47,13 @@ struct LockHeldAcrossSuspension {
 /// order. A co_await whose operand passes a lock, or the mutex it was
 /// constructed from, to a call is not a suspension point for that lock.
 /// \p Classifier, if given, must belong to \p Ctx (it memoises across calls).
+/// \p Outcome, if given, receives whether the solve converged: when it did
+/// not, the result covers only the paths reached and the caller says so.
 std::vector<LockHeldAcrossSuspension>
 findLocksHeldAcrossSuspension(const FunctionDecl *Coroutine, ASTContext &Ctx,
                               const LockFlowOptions &Options,
-                              CoroutineTypeClassifier *Classifier = nullptr);
+                              CoroutineTypeClassifier *Classifier = nullptr,
+                              DataflowOutcome *Outcome = nullptr);
 
 } // namespace clang::tidy::coro::utils
 

@@ -46,11 +46,16 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // its guard is no lock type of coro-lock-across-suspend, and holding it
     // across co_await is its purpose.
     Corio.SleepFunction = "corio::sleep";
+    Corio.HandOffFunctions = {"corio::run_in_executor"};
     All.push_back(Corio);
 
     RuntimePreset Asio;
     Asio.Name = "asio";
     Asio.TaskTypes = {"boost::asio::awaitable", "asio::awaitable"};
+    // post/dispatch/defer(executor, f) run f on the executor.
+    Asio.HandOffFunctions = {"boost::asio::post", "boost::asio::dispatch",
+                             "boost::asio::defer", "asio::post",
+                             "asio::dispatch", "asio::defer"};
     Asio.EntryPoints = {
         "boost::asio::io_context::run",      "boost::asio::io_context::run_one",
         "boost::asio::io_context::run_for",  "boost::asio::io_context::run_until",
@@ -376,6 +381,16 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "cpr::AsyncWrapper::wait",   "cpr::AsyncWrapper::wait_for",
         "cpr::AsyncWrapper::wait_until"};
     All.push_back(Cpr);
+
+    // Synchronous SQL clients (sqlite3, libpq, the MySQL C API): each call
+    // runs its statement, or connects, before returning.
+    RuntimePreset Sql;
+    Sql.Name = "sql-clients";
+    Sql.BlockingFunctions = {"sqlite3_step",      "sqlite3_exec",
+                             "PQexec",            "PQexecParams",
+                             "PQconnectdb",       "mysql_query",
+                             "mysql_real_query",  "mysql_real_connect"};
+    All.push_back(Sql);
     return All;
   }();
   return Presets;
@@ -389,101 +404,6 @@ std::vector<PollingArgument> presetPollingArguments() {
   return All;
 }
 
-/// True if \p DC is (nested in) one of \p Scopes and in no `detail`
-/// namespace on the way.
-static bool inTwinScope(const DeclContext *DC,
-                        llvm::ArrayRef<std::string> Scopes) {
-  std::string Path;
-  for (const DeclContext *C = DC; C; C = C->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
-      if (NS->isInline() || NS->isAnonymousNamespace())
-        continue;
-      if (NS->getName() == "detail")
-        return false;
-      Path = Path.empty() ? NS->getName().str()
-                          : NS->getName().str() + "::" + Path;
-    }
-  return llvm::any_of(Scopes, [&](const std::string &Scope) {
-    llvm::StringRef S = llvm::StringRef(Scope).trim();
-    S.consume_front("::");
-    return !S.empty() && (Path == S || llvm::StringRef(Path).starts_with(
-                                           (S + "::").str()));
-  });
-}
-
-/// True if \p Found holds a function or function template (directly or
-/// through a using declaration).
-static bool declaresFunction(DeclContext::lookup_result Found) {
-  for (const NamedDecl *ND : Found) {
-    ND = ND->getUnderlyingDecl();
-    if (isa<FunctionDecl>(ND) || isa<FunctionTemplateDecl>(ND))
-      return true;
-  }
-  return false;
-}
-
-bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes) {
-  if (!FD || Scopes.empty() || !FD->getIdentifier() ||
-      FD->getName().starts_with("async_") || isa<CXXConstructorDecl>(FD) ||
-      isa<CXXDestructorDecl>(FD))
-    return false;
-  ASTContext &Ctx = FD->getASTContext();
-  DeclarationName Twin(&Ctx.Idents.get(("async_" + FD->getName()).str()));
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    const CXXRecordDecl *Class = MD->getParent();
-    if (!inTwinScope(Class->getDeclContext(), Scopes))
-      return false;
-    // The class as instantiated and, for members of a class template, its
-    // pattern: either declares every member.
-    auto Declares = [&](const CXXRecordDecl *RD) {
-      if (!RD || !RD->hasDefinition())
-        return false;
-      RD = RD->getDefinition();
-      if (declaresFunction(RD->lookup(Twin)))
-        return true;
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-        if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
-          if (const CXXRecordDecl *Pattern = T->getTemplatedDecl();
-              Pattern && Pattern->hasDefinition())
-            return declaresFunction(Pattern->getDefinition()->lookup(Twin));
-      return false;
-    };
-    if (Declares(Class))
-      return true;
-    bool Found = false;
-    if (Class->hasDefinition())
-      Class->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
-        Found = Declares(Base);
-        return !Found;
-      });
-    return Found;
-  }
-  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
-  if (!isa<NamespaceDecl>(DC) || !inTwinScope(DC, Scopes))
-    return false;
-  return declaresFunction(DC->getPrimaryContext()->lookup(Twin));
-}
-
-bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent() || E->isTypeDependent())
-    return false;
-  Expr::EvalResult Result;
-  if (!E->EvaluateAsRValue(Result, Ctx))
-    return false;
-  const APValue &V = Result.Val;
-  if (V.isInt())
-    return V.getInt().isZero();
-  // std::chrono::duration: one field, the count.
-  if (V.isStruct() && V.getStructNumFields() >= 1) {
-    const APValue &Count = V.getStructField(0);
-    if (Count.isInt())
-      return Count.getInt().isZero();
-    if (Count.isFloat())
-      return Count.getFloat().isZero();
-  }
-  return false;
-}
-
 std::vector<std::string>
 presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field) {
   std::vector<std::string> Names;
@@ -491,149 +411,6 @@ presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field) {
     for (llvm::StringRef Name : Preset.*Field)
       Names.push_back(Name.str());
   return Names;
-}
-
-std::string joinNames(llvm::ArrayRef<std::string> Names) {
-  std::string Joined;
-  for (const std::string &Name : Names) {
-    if (!Joined.empty())
-      Joined += ';';
-    Joined += Name;
-  }
-  return Joined;
-}
-
-std::string qualifiedName(const NamedDecl *D) {
-  llvm::SmallVector<std::string, 6> Parts;
-  std::string Leaf;
-  if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-    if (FD->getOverloadedOperator() != OO_None ||
-        isa<CXXConversionDecl>(FD)) {
-      Leaf = FD->getNameAsString();
-      // `operator bool` rather than `operator _Bool`.
-      if (isa<CXXConversionDecl>(FD) &&
-          cast<CXXConversionDecl>(FD)->getConversionType()->isBooleanType())
-        Leaf = "operator bool";
-    }
-  }
-  if (Leaf.empty())
-    Leaf = D->getName().str();
-  Parts.push_back(Leaf);
-  for (const DeclContext *DC = D->getDeclContext(); DC;
-       DC = DC->getParent()) {
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
-      if (NS->isInline() || NS->isAnonymousNamespace())
-        continue;
-      Parts.push_back(NS->getName().str());
-    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      if (RD->getName().empty())
-        continue;
-      Parts.push_back(RD->getName().str());
-    } else if (isa<FunctionDecl>(DC)) {
-      break; // Local classes: their name is enough.
-    }
-  }
-  std::string Result;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
-    if (!Result.empty())
-      Result += "::";
-    Result += *It;
-  }
-  return Result;
-}
-
-static llvm::StringRef normalise(llvm::StringRef Name) {
-  Name = Name.trim();
-  Name.consume_front("::");
-  return Name;
-}
-
-void QualifiedNameSet::addName(llvm::StringRef Name) {
-  Name = normalise(Name);
-  if (!Name.empty())
-    Names.insert(Name);
-}
-
-void QualifiedNameSet::add(llvm::ArrayRef<std::string> List) {
-  for (const std::string &Name : List)
-    addName(Name);
-}
-
-void QualifiedNameSet::remove(llvm::ArrayRef<std::string> List) {
-  for (const std::string &Name : List)
-    Names.erase(normalise(Name));
-}
-
-bool QualifiedNameSet::matches(const NamedDecl *D) const {
-  if (!D || Names.empty())
-    return false;
-  if (Names.contains(qualifiedName(D)))
-    return true;
-  // A method inherited from a listed base class, e.g. `io_context::run`
-  // reached through a derived class or a template pattern.
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(D)) {
-    if (const CXXMethodDecl *Pattern =
-            dyn_cast_or_null<CXXMethodDecl>(MD->getInstantiatedFromMemberFunction()))
-      if (Names.contains(qualifiedName(Pattern)))
-        return true;
-    for (const CXXMethodDecl *Overridden : MD->overridden_methods())
-      if (matches(Overridden))
-        return true;
-  }
-  return false;
-}
-
-bool QualifiedNameSet::matchesCall(const Expr *E) const {
-  if (!E || Names.empty())
-    return false;
-  E = E->IgnoreParenImpCasts();
-  const auto *Call = dyn_cast<CallExpr>(E);
-  if (!Call)
-    return false;
-  if (matches(Call->getDirectCallee()))
-    return true;
-  // `cpo(args)`: a call operator of a function object named by a variable.
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
-    const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
-      return matches(Ref->getDecl());
-  }
-  return false;
-}
-
-bool QualifiedNameSet::matchesType(QualType T) const {
-  if (T.isNull() || Names.empty())
-    return false;
-  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-  const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  if (matches(RD))
-    return true;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    return matches(Spec->getSpecializedTemplate());
-  return false;
-}
-
-std::vector<std::string> QualifiedNameSet::sorted() const {
-  std::vector<std::string> Result;
-  for (const auto &Entry : Names)
-    Result.push_back(Entry.getKey().str());
-  llvm::sort(Result);
-  return Result;
-}
-
-std::vector<std::string> parseNameList(llvm::StringRef Option) {
-  std::vector<std::string> Result;
-  llvm::SmallVector<llvm::StringRef, 16> Items;
-  Option.split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (!Item.empty())
-      Result.push_back(Item.str());
-  }
-  return Result;
 }
 
 } // namespace clang::tidy::coro::utils

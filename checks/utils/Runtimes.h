@@ -12,6 +12,7 @@
 #ifndef CORO_TIDY_CHECKS_UTILS_RUNTIMES_H
 #define CORO_TIDY_CHECKS_UTILS_RUNTIMES_H
 
+#include "QualifiedNames.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -82,6 +83,10 @@ struct RuntimePreset {
   /// Blocking calls that do not block when the argument at an index is a
   /// compile-time zero timeout.
   std::vector<PollingArgument> PollingArguments;
+  /// Functions that run a callable they are given elsewhere (on another
+  /// executor or thread: `asio::post`, `corio::run_in_executor`): the
+  /// callable's body is not the calling coroutine's.
+  std::vector<llvm::StringRef> HandOffFunctions;
   /// Types of asynchronous operations made with a deferred completion token
   /// (`socket.async_read_some(buf, asio::deferred)`): nothing starts until
   /// the operation is awaited or invoked with a completion token.
@@ -90,7 +95,8 @@ struct RuntimePreset {
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,
 /// folly, libcoro, async_simple, stdexec, drogon, concurrencpp, asyncio
-/// (netcan/asyncio, the asyncio-shaped clone), libcurl, cpr.
+/// (netcan/asyncio, the asyncio-shaped clone), libcurl, cpr, and the
+/// synchronous SQL client libraries.
 llvm::ArrayRef<RuntimePreset> runtimePresets();
 
 /// The union of one field over every preset, e.g.
@@ -100,62 +106,6 @@ presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field);
 
 /// Every preset's PollingArguments.
 std::vector<PollingArgument> presetPollingArguments();
-
-/// True if \p FD is the synchronous twin of an asynchronous operation in
-/// one of \p Scopes (namespaces, matched with everything nested in them
-/// except `detail` namespaces): a method `x` of a class whose definition
-/// (or a base's) also declares a method `async_x`, or a free function `x`
-/// whose namespace declares a function `async_x`. The check is made on the
-/// declarations, not on names: `boost::asio::basic_socket::wait` is one
-/// (`async_wait` is its twin), `basic_socket::shutdown` is not (there is no
-/// `async_shutdown` on sockets), `ssl::stream::shutdown` is.
-bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes);
-
-/// True if \p E evaluates, at compile time, to an integer zero or to a
-/// `std::chrono::duration` whose count is zero.
-bool isZeroTimeout(const Expr *E, const ASTContext &Ctx);
-
-/// `;`-joined form of \p Names, for default option values.
-std::string joinNames(llvm::ArrayRef<std::string> Names);
-
-/// The fully qualified name of \p D as users write it: namespaces and
-/// classes from outermost to innermost, inline and anonymous namespaces
-/// dropped, no template arguments (`std::future::get`, `boost::asio::co_spawn`,
-/// `corio::run`).
-std::string qualifiedName(const NamedDecl *D);
-
-/// A set of qualified names read from a `;`-separated option. Entries may
-/// start with `::`; an entry matches a declaration whose qualified name is
-/// equal to it. A method entry `ns::Class::method` matches that method in
-/// every specialization and in derived classes that do not override it.
-class QualifiedNameSet {
-public:
-  QualifiedNameSet() = default;
-  explicit QualifiedNameSet(llvm::ArrayRef<std::string> Names) { add(Names); }
-  void add(llvm::ArrayRef<std::string> Names);
-  void addName(llvm::StringRef Name);
-  void remove(llvm::ArrayRef<std::string> Names);
-  bool contains(llvm::StringRef QualifiedName) const {
-    return Names.contains(QualifiedName);
-  }
-  bool matches(const NamedDecl *D) const;
-  /// True if the function called by \p Call (a call, member call or
-  /// operator call, through implicit wrappers) matches, or, for a call
-  /// through a function object (`stdexec::when_all(...)`,
-  /// `folly::coro::blockingWait(...)`), the object's variable matches.
-  bool matchesCall(const Expr *Call) const;
-  /// True if the class of \p T (references, cv and sugar removed) or the
-  /// template it specialises matches.
-  bool matchesType(QualType T) const;
-  bool empty() const { return Names.empty(); }
-  std::vector<std::string> sorted() const;
-
-private:
-  llvm::StringSet<> Names;
-};
-
-/// Splits a clang-tidy list option (`a;b; c`) into trimmed, non-empty items.
-std::vector<std::string> parseNameList(llvm::StringRef Option);
 
 } // namespace clang::tidy::coro::utils
 

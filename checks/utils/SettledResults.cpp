@@ -1,10 +1,12 @@
 //===--- SettledResults.cpp -----------------------------------------------===//
 
 #include "SettledResults.h"
+#include "ForwardDataflow.h"
 #include "Coroutines.h"
+#include "ValueUse.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "OwnBody.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -51,17 +53,6 @@ CombinatorKind classifyCombinatorCall(const Expr *E,
   if (FailFast)
     return CombinatorKind::FailFast;
   return CombinatorKind::None;
-}
-
-/// True if \p FD is `std::NAME` for one of \p Names.
-static bool isStdFunction(const FunctionDecl *FD,
-                          std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
-    return false;
-  for (llvm::StringRef Name : Names)
-    if (FD->getName() == Name)
-      return true;
-  return false;
 }
 
 /// The local variable \p E names, through std::move and value wrappers: a
@@ -151,12 +142,13 @@ static bool isBaseOfStdException(const CXXRecordDecl *RD, ASTContext &Ctx) {
     const auto *NS = dyn_cast<NamespaceDecl>(D);
     if (!NS || !NS->isStdNamespace())
       continue;
-    auto Found = NS->lookup(&Ctx.Idents.get("exception"));
-    for (const NamedDecl *ND : Found)
+    for (const NamedDecl *ND : NS->lookup(&Ctx.Idents.get("exception")))
       if (const auto *Exc = dyn_cast<CXXRecordDecl>(ND))
-        if (const CXXRecordDecl *Def = Exc->getDefinition())
-          if (Def->isDerivedFrom(RD))
-            return true;
+        if (isOrDerivesFrom(Exc->getDefinition(), [&](const CXXRecordDecl *C) {
+              return C != Exc->getDefinition() &&
+                     C->getCanonicalDecl() == RD->getCanonicalDecl();
+            }))
+          return true;
   }
   return false;
 }
@@ -190,45 +182,6 @@ bool isInsideCatchingTry(const Stmt &S, const BodyParents &Parents,
   return false;
 }
 
-bool isDiscardedValue(const Expr &E, const BodyParents &Parents) {
-  const Stmt *Child = &E;
-  while (const Stmt *P = Parents.parent(Child)) {
-    // An initialiser (or any other part of a declaration) is used.
-    if (Parents.parentDecl(Child))
-      return false;
-    if (isa<ExplicitCastExpr>(P))
-      return false; // `(void)co_await ...` is a deliberate discard
-    if (isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr,
-            MaterializeTemporaryExpr, CXXBindTemporaryExpr, ConstantExpr,
-            AttributedStmt>(P)) {
-      Child = P;
-      continue;
-    }
-    if (const auto *Block = dyn_cast<CompoundStmt>(P))
-      // The last statement of a statement expression is its value.
-      return !(isa_and_nonnull<StmtExpr>(Parents.parent(Block)) &&
-               Block->body_back() == Child);
-    if (const auto *If = dyn_cast<IfStmt>(P))
-      return Child == If->getThen() || Child == If->getElse();
-    if (const auto *While = dyn_cast<WhileStmt>(P))
-      return Child == While->getBody();
-    if (const auto *Do = dyn_cast<DoStmt>(P))
-      return Child == Do->getBody();
-    if (const auto *For = dyn_cast<ForStmt>(P))
-      return Child == For->getBody() || Child == For->getInc();
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
-      return Child == Range->getBody();
-    if (const auto *Case = dyn_cast<SwitchCase>(P))
-      return Child == Case->getSubStmt();
-    if (const auto *Label = dyn_cast<LabelStmt>(P))
-      return Child == Label->getSubStmt();
-    if (const auto *Comma = dyn_cast<BinaryOperator>(P))
-      return Comma->getOpcode() == BO_Comma && Child == Comma->getLHS();
-    return false;
-  }
-  return false;
-}
-
 //===-- The flow analysis --------------------------------------------------===//
 
 namespace {
@@ -247,13 +200,13 @@ struct Key {
   }
 };
 
-struct State {
+struct SettledState {
   std::set<Key> Safe;   // checked "holds a value" on every path
   std::set<Key> Failed; // checked "holds an error" on every path
-  bool operator==(const State &O) const {
+  bool operator==(const SettledState &O) const {
     return Safe == O.Safe && Failed == O.Failed;
   }
-  bool operator!=(const State &O) const { return !(*this == O); }
+  bool operator!=(const SettledState &O) const { return !(*this == O); }
 };
 
 template <typename T> std::set<T> intersect(const std::set<T> &A,
@@ -287,7 +240,23 @@ public:
               ASTContext &Ctx, const BodyParents *Parents)
       : F(F), Vocab(Vocab), Ctx(Ctx), Parents(Parents) {}
 
-  std::vector<UncheckedAccess> run();
+  std::vector<UncheckedAccess> run(DataflowOutcome &Outcome);
+
+  // The problem solveForward() solves: a must-analysis (intersection join)
+  // of the results known to hold a value, or known to hold a failure.
+  using State = SettledState;
+  State initialState() const { return State{}; }
+  void transfer(const CFGBlock &B, State &S, DataflowPass Pass);
+  void refine(const CFGBlock &From, unsigned SuccIndex, State &S) const;
+  bool join(State &Into, const State &From) const {
+    State Met{intersect(Into.Safe, From.Safe),
+              intersect(Into.Failed, From.Failed)};
+    if (Met == Into)
+      return false;
+    Into = std::move(Met);
+    return true;
+  }
+
 
 private:
   friend class RootCollector;
@@ -299,8 +268,7 @@ private:
     return S.Safe.count(K) || S.Safe.count(Key{K.Root, "*"});
   }
   void kill(State &S, const ValueDecl *V) const;
-  void transfer(const CFGBlock &B, State &S, bool Report);
-  State edge(const CFGBlock &Pred, const CFGBlock &Succ, State S) const;
+
   std::string spell(const Expr *E) const;
   const BodyParents &parents() {
     if (!Parents) {
@@ -320,22 +288,6 @@ private:
   std::vector<UncheckedAccess> Findings;
   llvm::SmallPtrSet<const Expr *, 8> Reported;
 };
-
-static const Expr *stripValue(const Expr *E) {
-  while (E) {
-    const Expr *Prev = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    if (E == Prev)
-      break;
-  }
-  return E;
-}
 
 const CallExpr *SettledFlow::settledOrigin(const Expr *Init) const {
   const auto *Await = dyn_cast_or_null<CoawaitExpr>(ignoreValueWrappers(Init));
@@ -441,7 +393,7 @@ std::optional<ResultCall> SettledFlow::classifyCall(const Stmt *S) const {
 }
 
 static bool isNullLike(const Expr *E, ASTContext &Ctx) {
-  E = stripValue(E);
+  E = ignoreValueWrappers(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
     if (Construct->getNumArgs() == 0)
       return true; // std::exception_ptr{}
@@ -466,7 +418,7 @@ SettledFlow::branchCondition(const CFGBlock &B) const {
     return std::nullopt;
   bool Flip = false;
   while (true) {
-    Cond = stripValue(Cond);
+    Cond = ignoreValueWrappers(Cond);
     if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
         Not && Not->getOpcode() == UO_LNot) {
       Flip = !Flip;
@@ -491,7 +443,7 @@ SettledFlow::branchCondition(const CFGBlock &B) const {
   } else if (const auto *Conv = dyn_cast<CXXMemberCallExpr>(Cond);
              Conv && isa_and_nonnull<CXXConversionDecl>(Conv->getMethodDecl())) {
     // `if (r.error())`: an exception pointer converted to bool.
-    const Expr *Inner = stripValue(Conv->getImplicitObjectArgument());
+    const Expr *Inner = ignoreValueWrappers(Conv->getImplicitObjectArgument());
     if (std::optional<ResultCall> Call = classifyCall(Inner))
       if (Call->Role == CallRole::Failure)
         Result = Condition{Call->K, Flip, Inner};
@@ -527,7 +479,7 @@ SettledFlow::branchCondition(const CFGBlock &B) const {
       if (isNullLike(LHS, Ctx))
         std::swap(LHS, RHS);
       if (isNullLike(RHS, Ctx)) {
-        const Expr *Inner = stripValue(LHS);
+        const Expr *Inner = ignoreValueWrappers(LHS);
         if (std::optional<ResultCall> Call = classifyCall(Inner))
           if (Call->Role == CallRole::Failure)
             Result = Condition{Call->K, Equal != Flip, Inner};
@@ -603,7 +555,8 @@ std::string SettledFlow::spell(const Expr *E) const {
   return OS.str();
 }
 
-void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {
+void SettledFlow::transfer(const CFGBlock &B, State &S, DataflowPass Pass) {
+  const bool Report = Pass == DataflowPass::Report;
   std::optional<Condition> Cond = branchCondition(B);
   for (const CFGElement &Element : B) {
     std::optional<CFGStmt> CS = Element.getAs<CFGStmt>();
@@ -683,18 +636,17 @@ void SettledFlow::transfer(const CFGBlock &B, State &S, bool Report) {
   }
 }
 
-State SettledFlow::edge(const CFGBlock &Pred, const CFGBlock &Succ,
-                        State S) const {
+void SettledFlow::refine(const CFGBlock &Pred, unsigned SuccIndex,
+                         State &S) const {
   std::optional<Condition> Cond = branchCondition(Pred);
   if (!Cond)
-    return S;
+    return;
   const CFGBlock *TrueBlock = Pred.succ_begin()[0].getReachableBlock();
   const CFGBlock *FalseBlock = Pred.succ_begin()[1].getReachableBlock();
+  // Both edges to one block: the test tells that block nothing.
   if (TrueBlock == FalseBlock)
-    return S;
-  bool IsTrue = &Succ == TrueBlock;
-  if (!IsTrue && &Succ != FalseBlock)
-    return S;
+    return;
+  bool IsTrue = SuccIndex == 0;
   if (IsTrue == Cond->OkWhenTrue) {
     S.Safe.insert(Cond->K);
     S.Failed.erase(Cond->K);
@@ -702,15 +654,14 @@ State SettledFlow::edge(const CFGBlock &Pred, const CFGBlock &Succ,
     S.Safe.erase(Cond->K);
     S.Failed.insert(Cond->K);
   }
-  return S;
 }
 
-class RootCollector : public RecursiveASTVisitor<RootCollector> {
+/// The settled results a body declares (utils/OwnBody.h).
+class RootCollector : public OwnBodyVisitor<RootCollector> {
 public:
   explicit RootCollector(SettledFlow &Flow) : Flow(Flow) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  // A lambda's body runs whenever it is called: its own scope.
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // The variables the user declared, not the implicit ones of a range-for.
+  bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
     const VarDecl *Loop = For->getLoopVariable();
@@ -759,7 +710,7 @@ private:
   SettledFlow &Flow;
 };
 
-std::vector<UncheckedAccess> SettledFlow::run() {
+std::vector<UncheckedAccess> SettledFlow::run(DataflowOutcome &Outcome) {
   const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(F.getBody());
   if (!Coro || !Coro->getBody())
     return {};
@@ -776,59 +727,7 @@ std::vector<UncheckedAccess> SettledFlow::run() {
   std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, Body, &Ctx, Options);
   if (!Graph)
     return {};
-
-  std::vector<std::optional<State>> Out(Graph->getNumBlockIDs());
-  auto InState = [&](const CFGBlock &B) -> std::optional<State> {
-    if (&B == &Graph->getEntry())
-      return State{};
-    std::optional<State> In;
-    for (const CFGBlock::AdjacentBlock &Pred : B.preds()) {
-      const CFGBlock *P = Pred.getReachableBlock();
-      if (!P || !Out[P->getBlockID()])
-        continue;
-      State S = edge(*P, B, *Out[P->getBlockID()]);
-      if (!In) {
-        In = std::move(S);
-      } else {
-        In->Safe = intersect(In->Safe, S.Safe);
-        In->Failed = intersect(In->Failed, S.Failed);
-      }
-    }
-    return In;
-  };
-
-  // Forward must-analysis to a fixed point (reverse post-order would be
-  // faster; function bodies are small).
-  std::vector<const CFGBlock *> Worklist{&Graph->getEntry()};
-  std::vector<bool> Queued(Graph->getNumBlockIDs(), false);
-  unsigned Steps = 0;
-  while (!Worklist.empty() && ++Steps < 100000) {
-    const CFGBlock *B = Worklist.back();
-    Worklist.pop_back();
-    Queued[B->getBlockID()] = false;
-    std::optional<State> S = InState(*B);
-    if (!S)
-      continue;
-    transfer(*B, *S, /*Report=*/false);
-    std::optional<State> &Old = Out[B->getBlockID()];
-    if (Old && *Old == *S)
-      continue;
-    Old = std::move(S);
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
-      if (const CFGBlock *SB = Succ.getReachableBlock())
-        if (!Queued[SB->getBlockID()]) {
-          Queued[SB->getBlockID()] = true;
-          Worklist.push_back(SB);
-        }
-  }
-
-  for (const CFGBlock *B : *Graph) {
-    if (!Out[B->getBlockID()])
-      continue;
-    std::optional<State> S = InState(*B);
-    if (S)
-      transfer(*B, *S, /*Report=*/true);
-  }
+  Outcome = solveForward(*Graph, *this);
   llvm::sort(Findings, [&](const UncheckedAccess &A, const UncheckedAccess &B) {
     return Ctx.getSourceManager().isBeforeInTranslationUnit(
         A.Access->getBeginLoc(), B.Access->getBeginLoc());
@@ -840,8 +739,14 @@ std::vector<UncheckedAccess> SettledFlow::run() {
 
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
-                      ASTContext &Ctx, const BodyParents *Parents) {
-  return SettledFlow(F, Vocab, Ctx, Parents).run();
+                      ASTContext &Ctx, const BodyParents *Parents,
+                      DataflowOutcome *Outcome) {
+  DataflowOutcome Solved;
+  std::vector<UncheckedAccess> Result =
+      SettledFlow(F, Vocab, Ctx, Parents).run(Solved);
+  if (Outcome)
+    *Outcome = Solved;
+  return Result;
 }
 
 } // namespace clang::tidy::coro::utils

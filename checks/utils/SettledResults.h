@@ -13,6 +13,7 @@
 #define CORO_TIDY_CHECKS_UTILS_SETTLEDRESULTS_H
 
 #include "BodyParents.h"
+#include "ForwardDataflow.h"
 #include "Runtimes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -59,12 +60,6 @@ bool producesNoValue(QualType T);
 bool isInsideCatchingTry(const Stmt &S, const BodyParents &Parents,
                          ASTContext &Ctx);
 
-/// True if the value of \p E is discarded: an expression statement (in a
-/// block, a branch, a loop body or a label), or the left operand of a comma.
-/// An explicit cast to void is a deliberate discard and returns false.
-/// \p Parents maps the body holding \p E.
-bool isDiscardedValue(const Expr &E, const BodyParents &Parents);
-
 /// An accessor call on a settled result reached on a path where the result
 /// was not checked first.
 struct UncheckedAccess {
@@ -76,10 +71,12 @@ struct UncheckedAccess {
 };
 
 /// Runs the flow analysis over the body of coroutine \p F. \p Parents, the
-/// map of F's body, is built here when null and needed.
+/// map of F's body, is built here when null and needed. \p Outcome, if
+/// given, receives whether the solve converged (see ForwardDataflow.h).
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
-                      ASTContext &Ctx, const BodyParents *Parents = nullptr);
+                      ASTContext &Ctx, const BodyParents *Parents = nullptr,
+                      DataflowOutcome *Outcome = nullptr);
 
 } // namespace clang::tidy::coro::utils
 

@@ -4,6 +4,7 @@
 #include "CallChains.h"
 #include "Coroutines.h"
 #include "Runtimes.h"
+#include "ValueUse.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/STLExtras.h"
 
