@@ -268,6 +268,13 @@ private:
     return S.Safe.count(K) || S.Safe.count(Key{K.Root, "*"});
   }
   void kill(State &S, const ValueDecl *V) const;
+  /// \p Where, if given, is the statement of the body whose handlers
+  /// protect \p E (the call of the lambda \p E is in).
+  void applyCall(const ResultCall &Call, const Expr *E, State &S, bool Report,
+                 const Stmt *Where = nullptr);
+  static const LambdaExpr *immediatelyInvokedLambda(const Stmt *S);
+  void inlineLambda(const LambdaExpr &Lambda, const Stmt &Where, State &S,
+                    bool Report);
 
   std::string spell(const Expr *E) const;
   const BodyParents &parents() {
@@ -555,6 +562,61 @@ std::string SettledFlow::spell(const Expr *E) const {
   return OS.str();
 }
 
+void SettledFlow::applyCall(const ResultCall &Call, const Expr *E, State &S,
+                            bool Report, const Stmt *Where) {
+  if (Call.Role == CallRole::Accessor && Report && !isSafe(S, Call.K) &&
+      !Reported.count(E) &&
+      !isInsideCatchingTry(Where ? *Where : *E, parents(), Ctx)) {
+    Reported.insert(E);
+    Findings.push_back(UncheckedAccess{
+        E, spell(Call.Object), Call.Method->getDeclName().getAsString(),
+        Roots.lookup(Call.K.Root), S.Failed.count(Call.K) > 0});
+  }
+  // A test stored in a bool or passed on counts as a check (the analysis
+  // never guesses what the code does with it); an accessor is reported
+  // once per path: if it did not throw, it held a value.
+  S.Safe.insert(Call.K);
+  S.Failed.erase(Call.K);
+}
+
+const LambdaExpr *SettledFlow::immediatelyInvokedLambda(const Stmt *S) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return nullptr;
+  return dyn_cast<LambdaExpr>(ignoreValueWrappers(Op->getArg(0)));
+}
+
+namespace {
+/// The calls of a lambda's body in evaluation order, as written
+/// (utils/OwnBody.h: its own nested lambdas are not entered).
+class LambdaCalls : public OwnBodyVisitor<LambdaCalls> {
+public:
+  using OwnBodyVisitor::OwnBodyVisitor;
+  bool shouldVisitImplicitCode() const { return false; }
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+  std::vector<const CallExpr *> Calls;
+};
+} // namespace
+
+void SettledFlow::inlineLambda(const LambdaExpr &Lambda, const Stmt &Where,
+                               State &S, bool Report) {
+  // In order and without its branches: a test anywhere before an access
+  // counts (`CHECK(r.ok() && r.value() == 1)`).
+  LambdaCalls Collector(&Ctx);
+  Collector.TraverseStmt(Lambda.getBody());
+  for (const CallExpr *Call : Collector.Calls) {
+    if (const LambdaExpr *Inner = immediatelyInvokedLambda(Call)) {
+      inlineLambda(*Inner, Where, S, Report);
+      continue;
+    }
+    if (std::optional<ResultCall> Result = classifyCall(Call))
+      applyCall(*Result, Call, S, Report, &Where);
+  }
+}
+
 void SettledFlow::transfer(const CFGBlock &B, State &S, DataflowPass Pass) {
   const bool Report = Pass == DataflowPass::Report;
   std::optional<Condition> Cond = branchCondition(B);
@@ -578,33 +640,16 @@ void SettledFlow::transfer(const CFGBlock &B, State &S, DataflowPass Pass) {
       continue;
     }
     if (std::optional<ResultCall> Call = classifyCall(St)) {
-      switch (Call->Role) {
-      case CallRole::Check:
-      case CallRole::Failure:
-        // A test evaluated for its branch is handled on the edges; any
-        // other use of a test (stored in a bool, passed on) counts as a
-        // check: the analysis never guesses what the code does with it.
-        if (!Cond || Cond->CheckCall != St) {
-          S.Safe.insert(Call->K);
-          S.Failed.erase(Call->K);
-        }
-        break;
-      case CallRole::Accessor: {
-        const auto *Access = cast<Expr>(St);
-        if (Report && !isSafe(S, Call->K) && !Reported.count(Access) &&
-            !isInsideCatchingTry(*Access, parents(), Ctx)) {
-          Reported.insert(Access);
-          Findings.push_back(UncheckedAccess{
-              Access, spell(Call->Object),
-              Call->Method->getDeclName().getAsString(),
-              Roots.lookup(Call->K.Root), S.Failed.count(Call->K) > 0});
-        }
-        // Reported once per path: if it did not throw, it held a value.
-        S.Safe.insert(Call->K);
-        S.Failed.erase(Call->K);
-        break;
-      }
-      }
+      // A test evaluated for its branch is handled on the edges.
+      if (Call->Role == CallRole::Accessor || !Cond || Cond->CheckCall != St)
+        applyCall(*Call, cast<Expr>(St), S, Report);
+      continue;
+    }
+    // A lambda called where it is written (`[&] { ... }()`, what test
+    // macros such as doctest's CHECK(...) expand to) runs here: its tests
+    // and accessors are reads like any other.
+    if (const LambdaExpr *Lambda = immediatelyInvokedLambda(St)) {
+      inlineLambda(*Lambda, *St, S, Report);
       continue;
     }
     // A result handed to another function may be checked there: from here
