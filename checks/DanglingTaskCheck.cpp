@@ -114,9 +114,11 @@ static bool isStdIgnore(const Expr *E) {
 
 bool DanglingTaskCheck::deferToMissingCoAwait(const CallExpr *Call,
                                               bool IsSpawn, ASTContext &Ctx) {
-  // coro-missing-co-await ignores the spawn functions; it reports any other
-  // awaitable that is dropped. Never report the same line twice.
-  if (IsSpawn || !Context->isCheckEnabled("coro-missing-co-await"))
+  // The ownership rule (both docs pages): a dropped awaitable is
+  // coro-missing-co-await's finding unless a spawn function made it, which
+  // that check ignores. The rule is fixed, so each check reports the same
+  // lines whichever others run.
+  if (IsSpawn)
     return false;
   if (!Classifier)
     Classifier = std::make_unique<utils::CoroutineTypeClassifier>(Ctx);

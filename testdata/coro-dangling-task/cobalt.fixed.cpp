@@ -1,0 +1,31 @@
+// CHECKS: coro-dangling-task,coro-missing-co-await
+// Boost.Cobalt: a promise is eager; dropping it while attached cancels the
+// task and loses its exception. detach() (or unary +) says so explicitly.
+// A promise is awaitable: dropping it, or never using the local holding it,
+// is coro-missing-co-await's finding (the ownership rule on both pages);
+// holding it and only querying it is coro-dangling-task's.
+#include <boost/cobalt/promise.hpp>
+
+boost::cobalt::promise<int> fetch();
+boost::cobalt::promise<void> audit();
+
+boost::cobalt::promise<void> positives() {
+  co_await audit(); // expected-warning {{'audit'}}
+  auto p = fetch(); // expected-warning {{'p' holds the result of coroutine 'fetch'}}
+  auto q = fetch(); // expected-warning {{'q' holds the handle of the task started by 'fetch' but is only queried}}
+  if (q.ready() && q.attached())
+    co_return;
+  co_return;
+}
+
+boost::cobalt::promise<int> negatives() {
+  +audit();
+  audit().detach();
+  auto a = audit();
+  a.detach();
+  auto f = fetch();
+  int value = co_await f;
+  auto g = fetch();
+  g.cancel();
+  co_return value + co_await fetch();
+}
