@@ -17,8 +17,11 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       LockTypesOption(Options, "LockTypes", DefaultLockTypes),
-      AllowedAwaitablesOption(Options.get("AllowedAwaitables", "").str()) {
+      AllowedAwaitablesOption(Options.get("AllowedAwaitables", "").str()),
+      FlowVisitsPerBlock(
+          Options.get("FlowVisitsPerBlock", utils::DefaultVisitsPerBlock)) {
   FlowOptions.LockTypes.add(LockTypesOption.names());
+  FlowOptions.VisitsPerBlock = FlowVisitsPerBlock;
   FlowOptions.AllowedAwaitables.add(
       utils::parseNameList(AllowedAwaitablesOption));
 }
@@ -26,6 +29,7 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LockTypesOption.store(Options, Opts);
   Options.store(Opts, "AllowedAwaitables", AllowedAwaitablesOption);
+  Options.store(Opts, "FlowVisitsPerBlock", FlowVisitsPerBlock);
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
@@ -39,9 +43,14 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (!Classifier)
     Classifier = std::make_unique<utils::CoroutineTypeClassifier>(Ctx);
-  for (const utils::LockHeldAcrossSuspension &Finding :
-       utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions,
-                                            Classifier.get())) {
+  utils::DataflowOutcome Outcome;
+  std::vector<utils::LockHeldAcrossSuspension> Findings =
+      utils::findLocksHeldAcrossSuspension(Coroutine, Ctx, FlowOptions,
+                                           Classifier.get(), &Outcome);
+  if (!Outcome.Converged)
+    diag(Coroutine->getLocation(), utils::IncompleteFlowMessage)
+        << utils::describeFunction(Coroutine) << Outcome.Steps;
+  for (const utils::LockHeldAcrossSuspension &Finding : Findings) {
     const VarDecl *Lock = Finding.Lock;
     if (!Reported.first(Lock->getLocation()))
       continue;

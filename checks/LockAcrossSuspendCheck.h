@@ -42,6 +42,7 @@ private:
   const utils::NameListOption LockTypesOption;
   utils::ReportOnce Reported;
   const std::string AllowedAwaitablesOption;
+  const unsigned FlowVisitsPerBlock;
   utils::LockFlowOptions FlowOptions;
   llvm::DenseSet<const FunctionDecl *> Checked;
   /// Classifies mutex members' return types (async mutexes); one per AST.

@@ -25,6 +25,8 @@ UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RequireHandler(Options.get("RequireHandler", true)),
+      FlowVisitsPerBlock(
+          Options.get("FlowVisitsPerBlock", utils::DefaultVisitsPerBlock)),
       FailFastOption(Options, "FailFastCombinators", defaults(&RuntimePreset::FailFastCombinators)),
       SettledOption(Options, "SettledCombinators", defaults(&RuntimePreset::SettledCombinators)),
       SettledTagsOption(Options, "SettledTagTypes", defaults(&RuntimePreset::SettledTagTypes)),
@@ -49,6 +51,7 @@ UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
 
 void UnhandledGatherCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RequireHandler", RequireHandler);
+  Options.store(Opts, "FlowVisitsPerBlock", FlowVisitsPerBlock);
   FailFastOption.store(Options, Opts);
   SettledOption.store(Options, Opts);
   SettledTagsOption.store(Options, Opts);
@@ -168,8 +171,14 @@ void UnhandledGatherCheck::checkCoroutine(const FunctionDecl *F,
     checkAwait(Await, Call, Kind, F, *Parents, Ctx);
   }
 
-  for (const utils::UncheckedAccess &Access :
-       utils::findUncheckedAccesses(*F, Vocab, Ctx, Parents ? &*Parents : nullptr)) {
+  utils::DataflowOutcome Outcome;
+  std::vector<utils::UncheckedAccess> Accesses = utils::findUncheckedAccesses(
+      *F, Vocab, Ctx, Parents ? &*Parents : nullptr, &Outcome,
+      FlowVisitsPerBlock);
+  if (!Outcome.Converged && firstReport(F->getLocation(), 3))
+    diag(F->getLocation(), utils::IncompleteFlowMessage)
+        << utils::describeFunction(F) << Outcome.Steps;
+  for (const utils::UncheckedAccess &Access : Accesses) {
     SourceLocation Loc = Access.Access->getExprLoc();
     if (!firstReport(Loc, 2))
       continue;

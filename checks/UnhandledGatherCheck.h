@@ -49,6 +49,7 @@ private:
   bool firstReport(SourceLocation Loc, unsigned Kind);
 
   const bool RequireHandler;
+  const unsigned FlowVisitsPerBlock;
   const utils::NameListOption FailFastOption;
   const utils::NameListOption SettledOption;
   const utils::NameListOption SettledTagsOption;

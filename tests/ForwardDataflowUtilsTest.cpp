@@ -176,10 +176,11 @@ TEST(ForwardDataflow, TheStepLimitIsReported) {
                    "void f(int n) { a(); while (n--) { b(); } use(); }");
   ASSERT_TRUE(P.Cfg);
   CalledBefore May;
-  DataflowOutcome Outcome = solveForward(*P.Cfg, May, /*StepLimit=*/2);
+  // One visit per block cannot settle a loop whose header changes.
+  DataflowOutcome Outcome = solveForward(*P.Cfg, May, /*VisitsPerBlock=*/1);
   EXPECT_FALSE(Outcome.Converged);
-  EXPECT_EQ(Outcome.Steps, 2u);
-  EXPECT_EQ(Outcome.StepLimit, 2u);
+  EXPECT_EQ(Outcome.StepLimit, P.Cfg->getNumBlockIDs());
+  EXPECT_EQ(Outcome.Steps, Outcome.StepLimit);
 
   CalledBefore Full;
   Outcome = solveForward(*P.Cfg, Full);

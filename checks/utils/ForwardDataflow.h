@@ -24,9 +24,10 @@
 // intersection for a must-analysis; the first state to reach a block is
 // copied, so "top" needs no representation.
 //
-// The number of block visits is bounded (StepLimit). A problem that does
-// not settle within it leaves the solve incomplete; the result says so and
-// the caller must report it, never drop it silently.
+// The number of block visits is bounded (VisitsPerBlock times the number of
+// blocks). A problem that does not settle within it leaves the solve
+// incomplete; the result says so and the caller must report it
+// (IncompleteFlowMessage), never drop it silently.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,6 +50,12 @@ enum class DataflowPass { Solve, Report };
 /// problem needs in reverse post-order (loop nesting depth plus two).
 constexpr unsigned DefaultVisitsPerBlock = 64;
 
+/// What a check reports at a function whose solve did not converge; %0 is
+/// the function, %1 the number of block visits made.
+constexpr const char *IncompleteFlowMessage =
+    "flow analysis of '%0' stopped after %1 block visits; findings in it may "
+    "be missing";
+
 struct DataflowOutcome {
   bool Converged = true; ///< False: the step limit stopped the solve.
   unsigned Steps = 0;    ///< Block visits made.
@@ -56,17 +63,18 @@ struct DataflowOutcome {
 };
 
 /// Solves \p P over \p Cfg, then replays every reached block with its entry
-/// state (DataflowPass::Report). \p StepLimit 0 means DefaultVisitsPerBlock
-/// per block. When the limit is hit, the replay still runs over the states
+/// state (DataflowPass::Report), with at most \p VisitsPerBlock visits per
+/// block on average (0: DefaultVisitsPerBlock). When the limit is hit, the replay still runs over the states
 /// reached so far (findings on those paths are real), and the outcome says
 /// that the solve did not converge.
 template <typename Problem>
 DataflowOutcome solveForward(const CFG &Cfg, Problem &P,
-                             unsigned StepLimit = 0) {
+                             unsigned VisitsPerBlock = DefaultVisitsPerBlock) {
   using State = typename Problem::State;
   const unsigned NumBlocks = Cfg.getNumBlockIDs();
   DataflowOutcome Outcome;
-  Outcome.StepLimit = StepLimit ? StepLimit : DefaultVisitsPerBlock * NumBlocks;
+  Outcome.StepLimit =
+      (VisitsPerBlock ? VisitsPerBlock : DefaultVisitsPerBlock) * NumBlocks;
 
   std::vector<std::optional<State>> Entry(NumBlocks);
   PostOrderCFGView Order(&Cfg);

@@ -12,6 +12,7 @@
 #define CORO_TIDY_CHECKS_UTILS_LOCKCLASSIFICATION_H
 
 #include "Coroutines.h"
+#include "ForwardDataflow.h"
 #include "QualifiedNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -29,6 +30,8 @@ struct LockFlowOptions {
   QualifiedNameSet AllowedAwaitables;
   /// Also treat classes with clang's `scoped_lockable` attribute as locks.
   bool ScopedLockable = true;
+  /// The dataflow's bound (ForwardDataflow.h).
+  unsigned VisitsPerBlock = DefaultVisitsPerBlock;
 };
 
 /// True if an object of type \p T (not a reference or pointer) is a lock.

@@ -500,7 +500,7 @@ LockDataflow::run(const SourceManager &SM, DataflowOutcome &Outcome) {
   if (Locks.empty())
     return {};
   HeldAt.assign(Locks.size(), {});
-  Outcome = solveForward(Cfg, *this);
+  Outcome = solveForward(Cfg, *this, Options.VisitsPerBlock);
 
   std::vector<LockHeldAcrossSuspension> Result;
   for (unsigned I = 0; I < Locks.size(); ++I) {

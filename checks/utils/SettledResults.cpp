@@ -80,7 +80,8 @@ public:
               ASTContext &Ctx, const BodyParents *Parents)
       : F(F), Vocab(Vocab), Ctx(Ctx), Parents(Parents) {}
 
-  std::vector<UncheckedAccess> run(DataflowOutcome &Outcome);
+  std::vector<UncheckedAccess> run(DataflowOutcome &Outcome,
+                                  unsigned VisitsPerBlock);
 
   // The problem solveForward() solves: a must-analysis (intersection join)
   // of the results known to hold a value, or known to hold a failure.
@@ -595,7 +596,8 @@ private:
   SettledFlow &Flow;
 };
 
-std::vector<UncheckedAccess> SettledFlow::run(DataflowOutcome &Outcome) {
+std::vector<UncheckedAccess> SettledFlow::run(DataflowOutcome &Outcome,
+                                             unsigned VisitsPerBlock) {
   const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(F.getBody());
   if (!Coro || !Coro->getBody())
     return {};
@@ -612,7 +614,7 @@ std::vector<UncheckedAccess> SettledFlow::run(DataflowOutcome &Outcome) {
   std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, Body, &Ctx, Options);
   if (!Graph)
     return {};
-  Outcome = solveForward(*Graph, *this);
+  Outcome = solveForward(*Graph, *this, VisitsPerBlock);
   llvm::sort(Findings, [&](const UncheckedAccess &A, const UncheckedAccess &B) {
     return Ctx.getSourceManager().isBeforeInTranslationUnit(
         A.Access->getBeginLoc(), B.Access->getBeginLoc());
@@ -625,10 +627,10 @@ std::vector<UncheckedAccess> SettledFlow::run(DataflowOutcome &Outcome) {
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
                       ASTContext &Ctx, const BodyParents *Parents,
-                      DataflowOutcome *Outcome) {
+                      DataflowOutcome *Outcome, unsigned VisitsPerBlock) {
   DataflowOutcome Solved;
   std::vector<UncheckedAccess> Result =
-      SettledFlow(F, Vocab, Ctx, Parents).run(Solved);
+      SettledFlow(F, Vocab, Ctx, Parents).run(Solved, VisitsPerBlock);
   if (Outcome)
     *Outcome = Solved;
   return Result;

@@ -38,7 +38,8 @@ struct UncheckedAccess {
 std::vector<UncheckedAccess>
 findUncheckedAccesses(const FunctionDecl &F, const CombinatorVocabulary &Vocab,
                       ASTContext &Ctx, const BodyParents *Parents = nullptr,
-                      DataflowOutcome *Outcome = nullptr);
+                      DataflowOutcome *Outcome = nullptr,
+                      unsigned VisitsPerBlock = DefaultVisitsPerBlock);
 
 } // namespace clang::tidy::coro::utils
 
