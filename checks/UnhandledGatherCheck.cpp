@@ -39,6 +39,7 @@ UnhandledGatherCheck::UnhandledGatherCheck(StringRef Name,
   Vocab.CheckMethods.add(CheckMethodsOption.names());
   Vocab.FailureMethods.add(FailureMethodsOption.names());
   Vocab.Accessors.add(AccessorsOption.names());
+  NoValueTypes = utils::presetNames(&RuntimePreset::NoValueTypes);
   for (const RuntimePreset &Preset : utils::runtimePresets()) {
     if (Preset.FailFastCombinators.empty() || Preset.SettledForm.empty())
       continue;
@@ -110,9 +111,9 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
     if (!RequireHandler || utils::isInsideCatchingTry(*Await, Parents, Ctx))
       return;
     // Children that produce no value (a watchdog `a && b` of two
-    // awaitable<void>): a failure discards no result, and failing fast is
-    // usually the point.
-    if (utils::producesNoValue(Await->getType()))
+    // awaitable<void>; the runtimes' placeholders for void children): a
+    // failure discards no result, and failing fast is usually the point.
+    if (utils::producesNoValue(Await->getType(), NoValueTypes))
       return;
     if (!firstReport(Await->getBeginLoc(), 0))
       return;

@@ -50,6 +50,8 @@ private:
 
   const bool RequireHandler;
   const unsigned FlowVisitsPerBlock;
+  /// The runtimes' "no value" placeholders (RuntimePreset::NoValueTypes).
+  std::vector<std::string> NoValueTypes;
   const utils::NameListOption FailFastOption;
   const utils::NameListOption SettledOption;
   const utils::NameListOption SettledTagsOption;

@@ -5,8 +5,10 @@
 #include "QualifiedNames.h"
 #include "ValueUse.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::coro::utils {
 
@@ -77,12 +79,29 @@ const CallExpr *awaitedCall(const CoawaitExpr *Await) {
   return nullptr;
 }
 
-static bool isMonostate(QualType T) {
+/// True if \p T is one of the runtimes' placeholders for "no value"
+/// (RuntimePreset::NoValueTypes). `std::false_type` is matched as the
+/// specialisation it names.
+static bool isNoValue(QualType T, llvm::ArrayRef<std::string> NoValueTypes) {
   const CXXRecordDecl *RD = getRecord(T);
-  return RD && qualifiedName(RD) == "std::monostate";
+  if (!RD)
+    return false;
+  std::string Name = qualifiedName(RD);
+  if (llvm::is_contained(NoValueTypes, Name))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      Spec && Name == "std::integral_constant" &&
+      llvm::is_contained(NoValueTypes, "std::false_type")) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    return Args.size() == 2 &&
+           Args[1].getKind() == TemplateArgument::Integral &&
+           Args[1].getAsIntegral().isZero() &&
+           Args[1].getIntegralType()->isBooleanType();
+  }
+  return false;
 }
 
-bool producesNoValue(QualType T) {
+bool producesNoValue(QualType T, llvm::ArrayRef<std::string> NoValueTypes) {
   if (T.isNull())
     return false;
   if (T->isVoidType())
@@ -95,14 +114,14 @@ bool producesNoValue(QualType T) {
   const TemplateArgumentList &Args = Spec->getTemplateArgs();
   if (Name == "std::vector")
     return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
-           isMonostate(Args[0].getAsType());
+           isNoValue(Args[0].getAsType(), NoValueTypes);
   if (Name != "std::tuple" || Args.size() != 1 ||
       Args[0].getKind() != TemplateArgument::Pack ||
       Args[0].pack_size() == 0)
     return false;
   for (const TemplateArgument &Element : Args[0].pack_elements())
     if (Element.getKind() != TemplateArgument::Type ||
-        !isMonostate(Element.getAsType()))
+        !isNoValue(Element.getAsType(), NoValueTypes))
       return false;
   return true;
 }

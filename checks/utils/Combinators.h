@@ -15,6 +15,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <string>
 
 namespace clang::tidy::coro::utils {
 
@@ -44,9 +46,11 @@ const CallExpr *awaitedCall(const CoawaitExpr *Await);
 
 /// True if a combinator whose `co_await` yields \p T produces no values, so
 /// a fail-fast failure discards nothing: `void` (asio `a && b` of two
-/// `awaitable<void>`), or a non-empty std::tuple, or a std::vector, of
-/// std::monostate only (corio::gather of Task<void>s).
-bool producesNoValue(QualType T);
+/// `awaitable<void>`), or a non-empty std::tuple, or a std::vector, of the
+/// runtimes' "no value" placeholders only (\p NoValueTypes, from
+/// RuntimePreset::NoValueTypes: std::monostate for corio::gather of
+/// Task<void>s, folly::Unit, drogon's std::false_type).
+bool producesNoValue(QualType T, llvm::ArrayRef<std::string> NoValueTypes);
 
 /// True if \p S runs inside the try block of a try statement of the same
 /// function (not across a lambda) with a handler that catches any exception

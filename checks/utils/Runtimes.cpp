@@ -47,6 +47,8 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // across co_await is its purpose.
     Corio.SleepFunction = "corio::sleep";
     Corio.HandOffFunctions = {"corio::run_in_executor"};
+    // gather of Task<void>s: a std::tuple (or vector) of std::monostate.
+    Corio.NoValueTypes = {"std::monostate"};
     All.push_back(Corio);
 
     RuntimePreset Asio;
@@ -193,6 +195,8 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
                                 "folly::coro::collectAllTryRange",
                                 "folly::coro::collectAllTryWindowed"};
     Folly.SettledForm = "folly::coro::collectAllTry(...)";
+    // collectAll(Task<void>...) yields a std::tuple of folly::Unit.
+    Folly.NoValueTypes = {"folly::Unit"};
     Folly.ResultCheckMethods = {"folly::Try::hasValue"};
     Folly.ResultFailureMethods = {"folly::Try::hasException"};
     Folly.ResultAccessors = {"folly::Try::value", "folly::Try::operator*",
@@ -270,6 +274,9 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // when_all(tasks...) / when_all(vector<Task<T>>) awaits every child,
     // keeps the first exception and rethrows it: the other results are lost.
     Drogon.FailFastCombinators = {"drogon::when_all"};
+    // when_all maps a Task<void> child to std::false_type in its tuple
+    // (utils/coroutine.h: std::conditional_t<is_void, false_type, T>).
+    Drogon.NoValueTypes = {"std::false_type"};
     // co_future(awaitable) starts it at once (in an AsyncTask) and returns a
     // std::future of its result: the handle of a running task. async_run()
     // returns nothing, so there is no handle to keep.

@@ -83,6 +83,10 @@ struct RuntimePreset {
   /// Blocking calls that do not block when the argument at an index is a
   /// compile-time zero timeout.
   std::vector<PollingArgument> PollingArguments;
+  /// What a combinator yields for a child that produces no value (the
+  /// element type for a `Task<void>` child): failing fast over only such
+  /// children loses nothing.
+  std::vector<llvm::StringRef> NoValueTypes;
   /// Functions that run a callable they are given elsewhere (on another
   /// executor or thread: `asio::post`, `corio::run_in_executor`): the
   /// callable's body is not the calling coroutine's.

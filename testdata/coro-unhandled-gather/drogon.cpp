@@ -27,3 +27,18 @@ drogon::Task<> no_values() {
   steps.push_back(step(1));
   co_await drogon::when_all(std::move(steps));
 }
+
+// The variadic form maps each Task<void> to std::false_type: a tuple of
+// placeholders holds no value either (the runtime table's NoValueTypes).
+drogon::Task<> variadic_no_values() {
+  auto [x, y] = co_await drogon::when_all(step(1), step(2));
+  (void)x;
+  (void)y;
+}
+
+// One child with a value is enough to lose something.
+drogon::Task<int> one_value() {
+  auto [x, v] = co_await drogon::when_all(step(1), get(2)); // expected-warning {{'drogon::when_all' fails fast}}
+  (void)x;
+  co_return v;
+}

@@ -56,3 +56,10 @@ folly::coro::Task<int> settled_range(std::vector<folly::coro::Task<int>> tasks) 
 folly::coro::Task<void> settled_discarded() {
   co_await folly::coro::collectAllTry(get(1), get(2)); // expected-warning {{the settled results of 'folly::coro::collectAllTry' are discarded}}
 }
+
+// collectAll of Task<void>s yields a tuple of folly::Unit: no value to lose
+// (the runtime table's NoValueTypes).
+folly::coro::Task<void> step(int i);
+folly::coro::Task<void> units() {
+  co_await folly::coro::collectAll(step(1), step(2));
+}

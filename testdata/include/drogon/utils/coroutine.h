@@ -110,11 +110,17 @@ struct [[nodiscard]] TimerAwaiter {
   void await_suspend(std::coroutine_handle<>) {}
   void await_resume() {}
 };
+// when_all's tuple holds each task's value; a Task<void> maps to
+// std::false_type (drogon's coroutine.h does the same).
+template <typename T> struct WhenAllValue;
+template <typename T> struct WhenAllValue<Task<T>> {
+  using type = std::conditional_t<std::is_same_v<T, void>, std::false_type, T>;
+};
 template <typename... Tasks> struct WhenAllAwaiter {
   WhenAllAwaiter(Tasks... tasks);
   bool await_ready() noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) {}
-  std::tuple<int, int> await_resume();
+  std::tuple<typename WhenAllValue<Tasks>::type...> await_resume();
 };
 template <typename T> struct WhenAllAwaiter<std::vector<Task<T>>> {
   WhenAllAwaiter(std::vector<Task<T>> tasks);

@@ -5,10 +5,18 @@
 #include <vector>
 #include <folly/Try.h>
 #include <folly/coro/Task.h>
+#include <type_traits>
+
+namespace folly {
+struct Unit {};
+template <typename T> using lift_unit_t = std::conditional_t<std::is_void_v<T>, Unit, T>;
+} // namespace folly
 
 namespace folly::coro {
 /// Fail-fast: rethrows a child's failure.
-template <typename... Ts> Task<std::tuple<Ts...>> collectAll(Task<Ts>... tasks);
+/// A Task<void> child yields folly::Unit (lift_unit_t).
+template <typename... Ts>
+Task<std::tuple<lift_unit_t<Ts>...>> collectAll(Task<Ts>... tasks);
 template <typename T> Task<std::vector<T>> collectAllRange(std::vector<Task<T>>);
 /// Settled: one Try per child.
 template <typename... Ts>
