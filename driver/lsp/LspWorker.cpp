@@ -43,6 +43,20 @@ std::string describeStatus(int Status) {
   return "exited with status " + std::to_string(WEXITSTATUS(Status));
 }
 
+/// The next well-formed JSON message among the frames \p Reader has
+/// buffered; malformed frames between the two sides are skipped.
+std::optional<Value> nextMessage(FrameReader &Reader) {
+  while (std::optional<Frame> F = Reader.next()) {
+    if (!F->Error.empty())
+      continue;
+    auto V = llvm::json::parse(F->Body);
+    if (V)
+      return std::move(*V);
+    llvm::consumeError(V.takeError());
+  }
+  return std::nullopt;
+}
+
 /// The worker's side: reads requests, keeps the preamble, runs checks in
 /// children.
 class WorkerLoop {
@@ -68,14 +82,8 @@ private:
   /// The next request; with \p Wait false, only one that already arrived.
   std::optional<Value> takeRequest(bool Wait) {
     for (;;) {
-      while (std::optional<Frame> F = Reader.next()) {
-        if (!F->Error.empty())
-          continue;
-        auto V = llvm::json::parse(F->Body);
-        if (V)
-          return std::move(*V);
-        llvm::consumeError(V.takeError());
-      }
+      if (std::optional<Value> V = nextMessage(Reader))
+        return V;
       if (Closed)
         return std::nullopt;
       if (!Wait) {
@@ -327,15 +335,7 @@ bool Worker::send(const Value &Message) const {
 bool Worker::pump() { return readSome(FromWorker, Reader) > 0; }
 
 std::optional<Value> Worker::nextReply() {
-  while (std::optional<Frame> F = Reader.next()) {
-    if (!F->Error.empty())
-      continue;
-    auto V = llvm::json::parse(F->Body);
-    if (V)
-      return std::move(*V);
-    llvm::consumeError(V.takeError());
-  }
-  return std::nullopt;
+  return nextMessage(Reader);
 }
 
 std::string Worker::exitDescription() {
