@@ -10,6 +10,16 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::coro {
 
+/// The runtime table's futures and the standard library's (awaitable only
+/// where a library declares an operator co_await for them).
+static std::string defaultFutureTypes() {
+  std::vector<std::string> Names = {"std::future", "std::shared_future"};
+  for (std::string &Name :
+       utils::presetNames(&utils::RuntimePreset::FutureTypes))
+    Names.push_back(std::move(Name));
+  return utils::joinNames(Names);
+}
+
 MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -23,9 +33,11 @@ MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
       DeferredOperationTypesOption(
           Options, "DeferredOperationTypes",
           utils::joinNames(utils::presetNames(
-              &utils::RuntimePreset::DeferredOperationTypes))) {
+              &utils::RuntimePreset::DeferredOperationTypes))),
+      FutureTypesOption(Options, "FutureTypes", defaultFutureTypes()) {
   IgnoredFunctions.add(IgnoredFunctionsOption.names());
   DeferredOperationTypes.add(DeferredOperationTypesOption.names());
+  FutureTypes.add(FutureTypesOption.names());
 }
 
 bool MissingCoAwaitCheck::isLostWork(QualType T, ASTContext &Ctx) {
@@ -37,6 +49,7 @@ void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
   IgnoredFunctionsOption.store(Options, Opts);
   DeferredOperationTypesOption.store(Options, Opts);
+  FutureTypesOption.store(Options, Opts);
 }
 
 utils::CoroutineTypeClassifier &
@@ -149,29 +162,44 @@ void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
   report(Init, Ctx, /*Discarded=*/false, Var);
 }
 
-/// Describes what produced the awaitable, e.g. "coroutine 'fetch_data'".
-static std::string describeProducer(const Expr *Call,
-                                    utils::CoroutineTypeKind Kind) {
+/// Names what produced the awaitable: "coroutine 'fetch_data'" when the
+/// callee's definition shows that it is a coroutine, "'fetch_data'"
+/// otherwise (a declaration may be a coroutine or a function returning a
+/// task), "coroutine lambda" or "lambda" for a lambda.
+static std::string describeProducer(const Expr *Call, bool Deferred) {
   const FunctionDecl *Callee = utils::getCalleeDecl(Call);
-  std::string Name;
-  if (Callee) {
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-        MD && MD->getParent()->isLambda())
-      Name = "lambda";
-    else
-      Name = "'" + utils::describeFunction(Callee) + "'";
-  } else {
-    Name = "call";
-  }
-  bool IsTask = Kind == utils::CoroutineTypeKind::LazyTask ||
-                Kind == utils::CoroutineTypeKind::EagerTask;
-  // A plain function that returns a task (a forwarder, a factory) is not
-  // itself a coroutine; say so when its body shows it.
-  if (IsTask && Callee)
-    if (const FunctionDecl *Def = Callee->getDefinition();
-        Def && !utils::isCoroutine(Def) && Name != "lambda")
-      return "function " + Name;
-  return (IsTask ? "coroutine " : "awaitable ") + Name;
+  if (!Callee)
+    return "a call";
+  // `basic_waitable_timer::async_wait`, not its template arguments.
+  if (Deferred)
+    if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
+      Callee = Primary->getTemplatedDecl();
+  const FunctionDecl *Def = Callee->getDefinition();
+  bool IsCoroutine = Def && utils::isCoroutine(Def);
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      MD && MD->getParent()->isLambda())
+    return IsCoroutine ? "coroutine lambda" : "lambda";
+  std::string Name = "'" + utils::describeFunction(Callee) + "'";
+  return IsCoroutine ? "coroutine " + Name : Name;
+}
+
+/// True if objects of class \p RD can be copied: copies of a task may share
+/// its coroutine, which another copy may have started (cppcoro's
+/// shared_task). Unknown classes count as copyable.
+static bool isCopyable(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return true;
+  RD = RD->getDefinition();
+  if (RD->needsImplicitCopyConstructor())
+    // A declared move constructor or move assignment deletes the implicit
+    // copy constructor ([class.copy.ctor]/6).
+    return !RD->hasUserDeclaredMoveConstructor() &&
+           !RD->hasUserDeclaredMoveAssignment() &&
+           !RD->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isCopyConstructor() && !Ctor->isDeleted())
+      return true;
+  return false;
 }
 
 /// True if the promise of \p Coroutine declares await_transform, so
@@ -201,48 +229,44 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
   if (const FunctionDecl *Callee = utils::getCalleeDecl(Call))
     if (IgnoredFunctions.matches(Callee))
       return;
-  utils::CoroutineTypeKind Kind = classifier(Ctx).classify(Call->getType());
-  std::string Producer = describeProducer(Call, Kind);
+  QualType Type = Call->getType();
+  utils::CoroutineTypeKind Kind = classifier(Ctx).classify(Type);
   // A deferred operation is no awaitable by its type: awaiting it needs a
   // promise whose await_transform accepts it (asio::awaitable's does).
   bool Deferred = !utils::isAwaitableKind(Kind) &&
-                  DeferredOperationTypes.matchesType(Call->getType());
-  if (Deferred)
-    if (const FunctionDecl *Callee = utils::getCalleeDecl(Call)) {
-      // `basic_waitable_timer::async_wait`, not its template arguments.
-      if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
-        Callee = Primary->getTemplatedDecl();
-      Producer = "asynchronous operation '" +
-                 utils::describeFunction(Callee) + "'";
-    }
+                  DeferredOperationTypes.matchesType(Type);
+  std::string Producer = describeProducer(Call, Deferred);
   std::string TypeName =
-      Call->getType().getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+      Type.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
   // A deferred operation's type is spelled as a return-type computation
   // hundreds of characters long: name its class template instead.
   if (Deferred)
-    if (const CXXRecordDecl *RD = utils::getRecord(Call->getType()))
+    if (const CXXRecordDecl *RD = utils::getRecord(Type))
       TypeName = utils::qualifiedName(RD);
 
+  // What is lost, said only where it is always true (docs: "What the
+  // message says"). A future's or an eager task's operation runs anyway:
+  // no co_await fix-it for them, since waiting for it here, later or never
+  // is the author's choice.
   std::string Consequence;
-  switch (Kind) {
-  case utils::CoroutineTypeKind::LazyTask:
-    Consequence = "the coroutine does not run until it is co_awaited";
-    break;
-  case utils::CoroutineTypeKind::EagerTask:
-    Consequence = "its result and any exception it throws are lost";
-    break;
-  default:
-    if (Deferred) {
-      Consequence = "the deferred operation does not start until it is "
-                    "co_awaited or invoked with a completion token";
-      break;
-    }
-    // An awaitable may be a lazy operation (it runs only when awaited) or
-    // the handle of one already running (a future): say what holds for
-    // both.
-    Consequence = "nothing awaits it: the operation does not run, or runs "
-                  "unobserved and its failure is lost";
-    break;
+  bool OffersFix = true;
+
+  if (FutureTypes.matchesType(Type)) {
+    Consequence = "; the operation is not stopped, but its result and "
+                  "failure are lost";
+    OffersFix = false;
+  } else if (Kind == utils::CoroutineTypeKind::EagerTask) {
+    Consequence = "; the task has started, but its result and failure are "
+                  "lost";
+    OffersFix = false;
+  } else if (Kind == utils::CoroutineTypeKind::LazyTask) {
+    // A task just made by a coroutine, or one that cannot be shared with a
+    // copy that someone else starts.
+    if (llvm::StringRef(Producer).starts_with("coroutine ") ||
+        !isCopyable(utils::getRecord(Type)))
+      Consequence = "; the lazy task never runs";
+  } else if (Deferred) {
+    Consequence = "; the operation never starts";
   }
 
   const FunctionDecl *Coroutine = utils::getEnclosingCoroutine(*Call, Ctx);
@@ -254,14 +278,16 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     return;
   if (Var) {
     diag(Loc, "'%0' holds the result of %1 (type '%2') but is never "
-                       "awaited; %3")
-             << Var->getName() << Producer << TypeName << Consequence;
+              "awaited%3")
+        << Var->getName() << Producer << TypeName << Consequence;
     return;
   }
 
   {
-    auto D = diag(Loc, "result of %0 (type '%1') is never awaited; %2")
+    auto D = diag(Loc, "result of %0 (type '%1') is never awaited%2")
              << Producer << TypeName << Consequence;
+    if (!OffersFix)
+      return;
     if (Coroutine) {
       // No fix-it inside macro expansions: the text is not the user's; for
       // a deferred operation, only where the promise can transform it.
@@ -272,10 +298,7 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     }
   }
   if (Enclosing)
-    diag(Loc,
-         "no fix-it: '%0' is not a coroutine and cannot co_await; make it a "
-         "coroutine, or hand the task to the event loop (run, create_task)",
-         DiagnosticIDs::Note)
+    diag(Loc, "no fix-it: '%0' is not a coroutine", DiagnosticIDs::Note)
         << utils::describeFunction(Enclosing);
 }
 

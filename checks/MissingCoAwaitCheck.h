@@ -50,6 +50,10 @@ private:
   /// their type, but lost the same way.
   const utils::NameListOption DeferredOperationTypesOption;
   utils::QualifiedNameSet DeferredOperationTypes;
+  /// Futures: awaitables whose operation runs whether or not they are
+  /// awaited, so that the message says what a dropped one loses.
+  const utils::NameListOption FutureTypesOption;
+  utils::QualifiedNameSet FutureTypes;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
   utils::ReferencedVariables References;

@@ -32,6 +32,29 @@ struct Eager {
   bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume();
 };
 struct Awaiter { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+// Initial awaiters whose start is unknown: decided at run time (netcan
+// asyncio), or a suspension that hands the coroutine to an executor
+// (concurrencpp's initial_scheduling_awaiter).
+struct Decides {
+  bool wait;
+  bool await_ready() const noexcept { return !wait; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+void post(std::coroutine_handle<>);
+struct Schedules {
+  constexpr bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) const noexcept { post(h); }
+  void await_resume() const noexcept {}
+};
+struct RunTime {
+  struct promise_type : Promise<Decides> { RunTime get_return_object(); };
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume();
+};
+struct Posted {
+  struct promise_type : Promise<Schedules> { Posted get_return_object(); };
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume();
+};
 struct MemberOp { Awaiter operator co_await(); };
 namespace lib { template <class T> struct FreeOp {}; template <class T> Awaiter operator co_await(FreeOp<T>); }
 struct HiddenFriend { friend Awaiter operator co_await(HiddenFriend) { return {}; } };
@@ -39,6 +62,21 @@ struct Generator {
   struct promise_type : Promise<std::suspend_always> { Generator get_return_object(); void yield_value(int); };
   int *begin(); int *end();
 };
+// asio::awaitable's shape: the promise named by a coroutine_traits partial
+// specialisation, initial_suspend() an `auto` member of a dependent base,
+// nothing instantiated for a coroutine that is only declared.
+template <class E> struct FrameBase {
+  auto initial_suspend() noexcept { return std::suspend_always(); }
+};
+template <class T, class E> struct Frame : FrameBase<E> {};
+template <class T, class E = int> struct Framed {
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); T await_resume();
+};
+namespace std {
+template <class T, class E, class... Args> struct coroutine_traits<Framed<T, E>, Args...> {
+  using promise_type = Frame<T, E>;
+};
+}
 struct Derived : Awaiter {};
 struct Plain { int x; };
 using Alias = Lazy<int>;
@@ -50,13 +88,14 @@ protected:
     AST = tooling::buildASTFromCodeWithArgs(
         std::string(Prelude) + R"cpp(
 Lazy<int> lazy(); Eager eager(); Awaiter awaiter(); MemberOp member();
+RunTime runtime(); Posted posted(); Framed<int> framed();
 lib::FreeOp<int> freeop(); HiddenFriend hidden(); Generator gen();
 Derived derived(); Plain plain(); Alias alias(); Lazy<int> &ref();
 Lazy<int> coro() { co_return; }
 void notcoro() {}
 Lazy<int> withlambda() { auto l = [] { return 1; }; co_return; }
 // Calls complete the returned class types, as in real code.
-void use_all() { lazy(); eager(); awaiter(); member(); freeop(); hidden(); gen(); derived(); plain(); alias(); }
+void use_all() { lazy(); eager(); runtime(); posted(); framed(); awaiter(); member(); freeop(); hidden(); gen(); derived(); plain(); alias(); }
 )cpp",
         {"-std=c++20"});
     ASSERT_TRUE(AST);
@@ -77,6 +116,16 @@ void use_all() { lazy(); eager(); awaiter(); member(); freeop(); hidden(); gen()
 TEST_F(Classifier, LazyTask) { EXPECT_EQ(kindOf("lazy"), CoroutineTypeKind::LazyTask); }
 TEST_F(Classifier, AliasOfTask) { EXPECT_EQ(kindOf("alias"), CoroutineTypeKind::LazyTask); }
 TEST_F(Classifier, EagerTask) { EXPECT_EQ(kindOf("eager"), CoroutineTypeKind::EagerTask); }
+TEST_F(Classifier, LazyThroughUninstantiatedTraitsPromise) {
+  EXPECT_EQ(kindOf("framed"), CoroutineTypeKind::LazyTask);
+}
+TEST_F(Classifier, StartDecidedAtRunTime) {
+  EXPECT_EQ(kindOf("runtime"), CoroutineTypeKind::Task);
+  EXPECT_TRUE(isAwaitableKind(kindOf("runtime")));
+}
+TEST_F(Classifier, StartOnAnExecutorIsNotLazy) {
+  EXPECT_EQ(kindOf("posted"), CoroutineTypeKind::Task);
+}
 TEST_F(Classifier, PlainAwaiter) { EXPECT_EQ(kindOf("awaiter"), CoroutineTypeKind::Awaitable); }
 TEST_F(Classifier, InheritedAwaiterMembers) { EXPECT_EQ(kindOf("derived"), CoroutineTypeKind::Awaitable); }
 TEST_F(Classifier, MemberCoAwait) { EXPECT_EQ(kindOf("member"), CoroutineTypeKind::Awaitable); }

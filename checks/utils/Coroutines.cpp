@@ -5,6 +5,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include <optional>
 
 namespace clang::tidy::coro::utils {
 
@@ -184,39 +185,128 @@ const ClassTemplateDecl *CoroutineTypeClassifier::coroutineTraits() {
   return nullptr;
 }
 
-bool CoroutineTypeClassifier::promiseSuspendsInitially(
-    const CXXRecordDecl *Promise) const {
-  const NamedDecl *Initial =
-      findMember(Promise, &Ctx.Idents.get("initial_suspend"));
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Initial);
-  if (!Method)
-    if (const auto *FTD = dyn_cast_or_null<FunctionTemplateDecl>(Initial))
-      Method = dyn_cast<CXXMethodDecl>(FTD->getTemplatedDecl());
-  if (!Method)
-    return true; // Unknown: assume lazy, the common and safe default.
-  const CXXRecordDecl *Awaiter = getRecord(Method->getReturnType());
-  if (!Awaiter)
-    return true;
-  // An initial awaiter whose await_ready() is a constant `true`
-  // (std::suspend_never and look-alikes) never suspends: the task is eager.
-  const auto *Ready = dyn_cast_or_null<CXXMethodDecl>(
-      findMember(Awaiter, &Ctx.Idents.get("await_ready")));
-  if (!Ready || !Ready->hasBody())
-    return true;
-  const auto *Body = dyn_cast<CompoundStmt>(Ready->getBody());
+/// The constant value \p Method (an await_ready()) returns: a body that is
+/// one return of a constant expression; none otherwise.
+static std::optional<bool> constantResult(const CXXMethodDecl *Method,
+                                          const ASTContext &Ctx) {
+  if (!Method || !Method->hasBody())
+    return std::nullopt;
+  const auto *Body = dyn_cast<CompoundStmt>(Method->getBody());
   if (!Body || Body->size() != 1)
-    return true;
+    return std::nullopt;
   const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
   if (!Ret || !Ret->getRetValue())
-    return true;
-  bool Value = false;
+    return std::nullopt;
   Expr::EvalResult Result;
-  if (Ret->getRetValue()->EvaluateAsRValue(Result, Ctx) &&
-      Result.Val.isInt())
-    Value = Result.Val.getInt().getBoolValue();
-  else
-    return true;
-  return !Value;
+  if (!Ret->getRetValue()->EvaluateAsRValue(Result, Ctx) ||
+      !Result.Val.isInt())
+    return std::nullopt;
+  return Result.Val.getInt().getBoolValue();
+}
+
+/// The method \p Member names, or the pattern of the member template.
+static const CXXMethodDecl *methodOf(const NamedDecl *Member) {
+  if (const auto *FTD = dyn_cast_or_null<FunctionTemplateDecl>(Member))
+    Member = FTD->getTemplatedDecl();
+  return dyn_cast_or_null<CXXMethodDecl>(Member);
+}
+
+/// The class \p T names, with a definition to read: the class itself; for a
+/// specialisation not instantiated yet (the promise of a task whose
+/// coroutines are only declared here) or a dependent one (a base in a
+/// template), the template it is instantiated from (its primary template's
+/// pattern when nothing chose a partial specialisation yet).
+static const CXXRecordDecl *classOrPattern(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  const CXXRecordDecl *RD = getRecord(T);
+  if (RD && RD->hasDefinition())
+    return RD->getDefinition();
+  if (RD)
+    if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
+      return Pattern;
+  const ClassTemplateDecl *Template = nullptr;
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    Template = Spec->getSpecializedTemplate();
+  else if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    Template = dyn_cast_or_null<ClassTemplateDecl>(
+        TST->getTemplateName().getAsTemplateDecl());
+  if (Template && Template->getTemplatedDecl()->hasDefinition())
+    return Template->getTemplatedDecl()->getDefinition();
+  return nullptr;
+}
+
+/// Looks \p Name up in \p RD and its bases, read through classOrPattern.
+static const NamedDecl *findInPattern(const CXXRecordDecl *RD,
+                                      DeclarationName Name, unsigned Depth = 0) {
+  if (!RD || Depth > 8)
+    return nullptr;
+  auto Found = RD->lookup(Name);
+  if (!Found.empty())
+    return Found.front();
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const NamedDecl *ND =
+            findInPattern(classOrPattern(Base.getType()), Name, Depth + 1))
+      return ND;
+  return nullptr;
+}
+
+/// The type \p Method returns; for an undeduced `auto` in a template
+/// pattern, the type of the one expression its body returns.
+static QualType returnTypeOf(const CXXMethodDecl *Method) {
+  QualType T = Method->getReturnType();
+  const DeducedType *Deduced = T->getContainedDeducedType();
+  if (!Deduced || !Deduced->getDeducedType().isNull())
+    return T;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Method->getBody());
+  const auto *Ret = Body && Body->size() == 1
+                        ? dyn_cast<ReturnStmt>(Body->body_front())
+                        : nullptr;
+  if (!Ret || !Ret->getRetValue() || Ret->getRetValue()->isTypeDependent())
+    return QualType();
+  return Ret->getRetValue()->getType();
+}
+
+CoroutineTypeKind
+CoroutineTypeClassifier::initialStart(const CXXRecordDecl *Promise) const {
+  Promise = Promise->hasDefinition()
+                ? Promise->getDefinition()
+                : classOrPattern(QualType(Promise->getTypeForDecl(), 0));
+  // A coroutine_traits partial specialisation keyed on the task's template
+  // (promiseType() for asio::awaitable): its promise_type names the
+  // promise.
+  if (Promise && isa<ClassTemplatePartialSpecializationDecl>(Promise))
+    if (const auto *Alias = dyn_cast_or_null<TypedefNameDecl>(
+            findInPattern(Promise, &Ctx.Idents.get("promise_type"))))
+      Promise = classOrPattern(Alias->getUnderlyingType());
+  const CXXMethodDecl *Initial =
+      methodOf(findInPattern(Promise, &Ctx.Idents.get("initial_suspend")));
+  const CXXRecordDecl *Awaiter =
+      Initial ? classOrPattern(returnTypeOf(Initial)) : nullptr;
+  if (!Awaiter)
+    return CoroutineTypeKind::Task;
+  // An initial awaiter whose await_ready() is a constant `true`
+  // (std::suspend_never and look-alikes) never suspends: the task is eager.
+  std::optional<bool> Ready = constantResult(
+      methodOf(findInPattern(Awaiter, &Ctx.Idents.get("await_ready"))), Ctx);
+  if (!Ready)
+    return CoroutineTypeKind::Task; // Decided at run time.
+  if (*Ready)
+    return CoroutineTypeKind::EagerTask;
+  // It suspends. Lazy only if suspending does nothing else: an await_suspend
+  // with an empty body (std::suspend_always). One that does something may
+  // start the coroutine elsewhere (concurrencpp's initial_scheduling_awaiter
+  // posts it to an executor).
+  const CXXMethodDecl *Suspend =
+      methodOf(findInPattern(Awaiter, &Ctx.Idents.get("await_suspend")));
+  const auto *SuspendBody =
+      Suspend && Suspend->hasBody()
+          ? dyn_cast<CompoundStmt>(Suspend->getBody())
+          : nullptr;
+  if (SuspendBody && SuspendBody->body_empty() &&
+      Suspend->getReturnType()->isVoidType())
+    return CoroutineTypeKind::LazyTask;
+  return CoroutineTypeKind::Task;
 }
 
 CoroutineTypeKind
@@ -228,8 +318,7 @@ CoroutineTypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
     return Awaitable ? CoroutineTypeKind::Awaitable : CoroutineTypeKind::None;
   if (!Awaitable)
     return CoroutineTypeKind::SyncGenerator;
-  return promiseSuspendsInitially(Promise) ? CoroutineTypeKind::LazyTask
-                                           : CoroutineTypeKind::EagerTask;
+  return initialStart(Promise);
 }
 
 CoroutineTypeKind CoroutineTypeClassifier::classify(QualType T) {

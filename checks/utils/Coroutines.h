@@ -26,18 +26,27 @@ enum class CoroutineTypeKind {
   Awaitable,     ///< Awaitable but not a coroutine return type (an awaiter,
                  ///< a type with operator co_await, a spawned task handle).
   LazyTask,      ///< A coroutine return type that is awaitable and whose
-                 ///< promise suspends initially: nothing runs until awaited.
+                 ///< promise suspends initially and does nothing else
+                 ///< (std::suspend_always): nothing runs until awaited.
   EagerTask,     ///< A coroutine return type that is awaitable and starts
                  ///< running at once.
+  Task,          ///< A coroutine return type that is awaitable, of unknown
+                 ///< start: its initial awaiter decides at run time, hands
+                 ///< the coroutine to an executor, or cannot be read.
   SyncGenerator, ///< A coroutine return type that is not awaitable
                  ///< (std::generator and friends): never flag it.
 };
 
-/// True if \p Kind is awaitable (awaiter, task, eager task).
+/// True if \p Kind is an awaitable coroutine return type (a task).
+inline bool isTaskKind(CoroutineTypeKind Kind) {
+  return Kind == CoroutineTypeKind::LazyTask ||
+         Kind == CoroutineTypeKind::EagerTask ||
+         Kind == CoroutineTypeKind::Task;
+}
+
+/// True if \p Kind is awaitable (awaiter, lazy, eager or other task).
 inline bool isAwaitableKind(CoroutineTypeKind Kind) {
-  return Kind == CoroutineTypeKind::Awaitable ||
-         Kind == CoroutineTypeKind::LazyTask ||
-         Kind == CoroutineTypeKind::EagerTask;
+  return Kind == CoroutineTypeKind::Awaitable || isTaskKind(Kind);
 }
 
 /// Classifies types; results are memoised per canonical type, so one
@@ -58,7 +67,7 @@ private:
   bool hasAwaiterMembers(const CXXRecordDecl *RD) const;
   bool hasMemberCoAwait(const CXXRecordDecl *RD) const;
   bool hasFreeCoAwait(const CXXRecordDecl *RD);
-  bool promiseSuspendsInitially(const CXXRecordDecl *Promise) const;
+  CoroutineTypeKind initialStart(const CXXRecordDecl *Promise) const;
   void collectFreeCoAwaitOperators(const DeclContext *DC);
   const ClassTemplateDecl *coroutineTraits();
 

@@ -219,6 +219,10 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "folly::Baton::try_wait_for", "folly::Baton::try_wait_until",
         "folly::Baton::timed_wait"};
     Folly.PollingArguments = {{"folly::Baton::try_wait_for", 0}};
+    // A Future has an executor: its work is scheduled, and dropping the
+    // Future does not cancel it. (A SemiFuture may hold deferred work that
+    // only runs once it gets an executor: not listed.)
+    Folly.FutureTypes = {"folly::Future"};
     All.push_back(Folly);
 
     RuntimePreset Libcoro;
@@ -245,6 +249,10 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     AsyncSimple.ResultFailureMethods = {"async_simple::Try::hasError",
                                         "async_simple::Try::getException"};
     AsyncSimple.ResultAccessors = {"async_simple::Try::value"};
+    // Future<T> (co_await-able through FutureAwaiter.h's operator co_await)
+    // is the consumer side of a Promise: the producer runs whether or not
+    // the Future is awaited (`server.async_start()` has started the server).
+    AsyncSimple.FutureTypes = {"async_simple::Future"};
     All.push_back(AsyncSimple);
 
     RuntimePreset Stdexec;

@@ -10,8 +10,8 @@ boost::cobalt::promise<void> audit();
 corio::Task<void> log_event() { co_return; }
 
 boost::cobalt::promise<void> cobalt_side() {
-  audit(); // expected-warning {{result of coroutine 'audit' (type 'boost::cobalt::promise<void>') is never awaited; its result and any exception it throws are lost}}
-  auto p = audit(); // expected-warning {{'p' holds the result of coroutine 'audit'}}
+  audit(); // expected-warning {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
+  auto p = audit(); // expected-warning {{'p' holds the result of 'audit' (type 'boost::cobalt::promise<void>') but is never awaited; the task has started}}
   auto q = audit(); // expected-warning {{'q' holds the handle of the task started by 'audit' but is only queried}}
   if (q.ready())
     co_return;
@@ -20,6 +20,6 @@ boost::cobalt::promise<void> cobalt_side() {
 corio::Task<void> corio_side() {
   corio::create_task(log_event()); // expected-warning {{the handle of the task started by 'corio::create_task' is discarded}}
   auto h = corio::create_task(log_event()); // expected-warning {{'h' holds the handle of the task started by 'corio::create_task' but is never used}}
-  log_event(); // expected-warning {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited}}
+  log_event(); // expected-warning {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited; the lazy task never runs}}
   co_return;
 }

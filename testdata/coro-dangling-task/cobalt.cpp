@@ -10,8 +10,8 @@ boost::cobalt::promise<int> fetch();
 boost::cobalt::promise<void> audit();
 
 boost::cobalt::promise<void> positives() {
-  audit(); // expected-warning {{'audit'}}
-  auto p = fetch(); // expected-warning {{'p' holds the result of coroutine 'fetch'}}
+  audit(); // expected-warning {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
+  auto p = fetch(); // expected-warning {{'p' holds the result of 'fetch' (type 'boost::cobalt::promise<int>') but is never awaited; the task has started}}
   auto q = fetch(); // expected-warning {{'q' holds the handle of the task started by 'fetch' but is only queried}}
   if (q.ready() && q.attached())
     co_return;

@@ -10,23 +10,23 @@ using asio::ip::tcp;
 
 asio::awaitable<void> dropped(tcp::socket &socket, asio::steady_timer &timer) {
   char data[16];
-  co_await socket.async_read_some(asio::buffer(data), asio::deferred); // expected-warning {{result of asynchronous operation 'basic_stream_socket::async_read_some' (type 'boost::asio::deferred_async_operation') is never awaited; the deferred operation does not start until it is co_awaited or invoked with a completion token}}
-  co_await timer.async_wait(asio::deferred); // expected-warning {{result of asynchronous operation 'basic_waitable_timer::async_wait'}}
+  co_await socket.async_read_some(asio::buffer(data), asio::deferred); // expected-warning {{result of 'basic_stream_socket::async_read_some' (type 'boost::asio::deferred_async_operation') is never awaited; the operation never starts}}
+  co_await timer.async_wait(asio::deferred); // expected-warning {{result of 'basic_waitable_timer::async_wait'}}
   // Composed: a deferred_sequence.
-  co_await timer.async_wait(asio::deferred([&](boost::system::error_code) { // expected-warning {{result of asynchronous operation 'basic_waitable_timer::async_wait' (type 'boost::asio::deferred_sequence')}}
+  co_await timer.async_wait(asio::deferred([&](boost::system::error_code) { // expected-warning {{result of 'basic_waitable_timer::async_wait' (type 'boost::asio::deferred_sequence') is never awaited; the operation never starts}}
     return timer.async_wait(asio::deferred);
   }));
-  auto write = asio::async_write(socket, asio::buffer(data), asio::deferred); // expected-warning {{'write' holds the result of asynchronous operation 'async_write' (type 'boost::asio::deferred_async_operation') but is never awaited}}
+  auto write = asio::async_write(socket, asio::buffer(data), asio::deferred); // expected-warning {{'write' holds the result of 'async_write' (type 'boost::asio::deferred_async_operation') but is never awaited; the operation never starts}}
   co_return;
 }
 
 // In a coroutine whose promise cannot await it, and outside coroutines: no
 // fix-it, the finding stays.
 mini::Task<void> other_runtime(asio::steady_timer &timer) {
-  timer.async_wait(asio::deferred); // expected-warning {{result of asynchronous operation 'basic_waitable_timer::async_wait'}}
+  timer.async_wait(asio::deferred); // expected-warning {{result of 'basic_waitable_timer::async_wait'}}
   co_return;
 }
 
 void plain(asio::steady_timer &timer) {
-  timer.async_wait(asio::deferred); // expected-warning {{result of asynchronous operation 'basic_waitable_timer::async_wait'}} expected-note {{no fix-it: 'plain' is not a coroutine}}
+  timer.async_wait(asio::deferred); // expected-warning {{result of 'basic_waitable_timer::async_wait'}} expected-note {{no fix-it: 'plain' is not a coroutine}}
 }

@@ -1,5 +1,7 @@
-// netcan/asyncio: Task<> is lazy; sleep() and gather() return tasks that
-// must be awaited. schedule_task() is a spawn function (its dropped handle
+// netcan/asyncio: sleep() and gather() return tasks that must be awaited.
+// Task<>'s promise decides at run time whether it suspends initially
+// (sleep's and gather's coroutines start at once), so the message claims
+// nothing about whether the task runs: it ends at 'never awaited'. schedule_task() is a spawn function (its dropped handle
 // is coro-dangling-task's finding).
 #include <asyncio/gather.h>
 #include <asyncio/schedule_task.h>
@@ -9,8 +11,8 @@
 asyncio::Task<int> fetch();
 
 asyncio::Task<> handler() {
-  co_await asyncio::sleep(std::chrono::milliseconds(10)); // expected-warning {{result of coroutine 'sleep<long, std::ratio<1, 1000>>' (type 'Task<>') is never awaited; the coroutine does not run until it is co_awaited}}
-  co_await asyncio::gather(fetch(), fetch()); // expected-warning {{result of coroutine 'gather<asyncio::Task<int>, asyncio::Task<int>>'}}
+  co_await asyncio::sleep(std::chrono::milliseconds(10)); // expected-warning {{result of 'sleep<long, std::ratio<1, 1000>>' (type 'Task<>') is never awaited [coro-missing-co-await]}}
+  co_await asyncio::gather(fetch(), fetch()); // expected-warning {{result of 'gather<asyncio::Task<int>, asyncio::Task<int>>'}}
   co_return;
 }
 

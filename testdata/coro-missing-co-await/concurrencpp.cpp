@@ -11,9 +11,9 @@ concurrencpp::null_result log_line() { co_return; }
 
 concurrencpp::result<void>
 handler(std::shared_ptr<concurrencpp::thread_pool_executor> background) {
-  load(); // expected-warning {{result of coroutine 'load' (type 'concurrencpp::lazy_result<int>') is never awaited; the coroutine does not run until it is co_awaited}}
-  compute(); // expected-warning {{result of coroutine 'compute' (type 'concurrencpp::result<int>') is never awaited; its result and any exception it throws are lost}}
-  concurrencpp::resume_on(background); // expected-warning {{result of awaitable 'resume_on<concurrencpp::thread_pool_executor>' (type 'details::resume_on_awaitable<thread_pool_executor>') is never awaited; nothing awaits it}}
+  load(); // expected-warning {{result of 'load' (type 'concurrencpp::lazy_result<int>') is never awaited; the lazy task never runs}}
+  compute(); // expected-warning {{result of coroutine 'compute' (type 'concurrencpp::result<int>') is never awaited; the task has started, but its result and failure are lost}}
+  concurrencpp::resume_on(background); // expected-warning {{result of 'resume_on<concurrencpp::thread_pool_executor>' (type 'details::resume_on_awaitable<thread_pool_executor>') is never awaited [coro-missing-co-await]}}
   co_return;
 }
 

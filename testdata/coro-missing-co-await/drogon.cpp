@@ -9,10 +9,10 @@ drogon::Task<> save(int v);
 drogon::AsyncTask notify() { co_return; }
 
 drogon::Task<> handler(trantor::EventLoop *loop) {
-  fetch(); // expected-warning {{result of coroutine 'fetch' (type 'drogon::Task<int>') is never awaited; the coroutine does not run until it is co_awaited}}
-  auto pending = save(1); // expected-warning {{'pending' holds the result of coroutine 'save' (type 'drogon::Task<>') but is never awaited}}
-  drogon::sleepCoro(loop, std::chrono::duration<double>(1.0)); // expected-warning {{result of awaitable 'sleepCoro' (type 'internal::TimerAwaiter') is never awaited; nothing awaits it}}
-  drogon::when_all(fetch(), fetch()); // expected-warning {{result of awaitable 'when_all<drogon::Task<int>, drogon::Task<int>>' (type 'internal::WhenAllAwaiter<Task<int>, Task<int>>') is never awaited}}
+  fetch(); // expected-warning {{result of 'fetch' (type 'drogon::Task<int>') is never awaited; the lazy task never runs}}
+  auto pending = save(1); // expected-warning {{'pending' holds the result of 'save' (type 'drogon::Task<>') but is never awaited; the lazy task never runs}}
+  drogon::sleepCoro(loop, std::chrono::duration<double>(1.0)); // expected-warning {{result of 'sleepCoro' (type 'internal::TimerAwaiter') is never awaited [coro-missing-co-await]}}
+  drogon::when_all(fetch(), fetch()); // expected-warning {{result of 'when_all<drogon::Task<int>, drogon::Task<int>>' (type 'internal::WhenAllAwaiter<Task<int>, Task<int>>') is never awaited}}
   co_return;
 }
 

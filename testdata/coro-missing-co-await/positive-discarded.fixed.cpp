@@ -12,12 +12,12 @@ struct Client {
 };
 
 Task<> handler(Client &client, bool flag) {
-  co_await fetch_data(); // expected-warning {{result of coroutine 'fetch_data' (type 'Task<int>') is never awaited; the coroutine does not run until it is co_awaited}}
+  co_await fetch_data(); // expected-warning {{result of coroutine 'fetch_data' (type 'Task<int>') is never awaited; the lazy task never runs}}
   co_await client.get("/users"); // expected-warning {{result of coroutine 'Client::get' (type 'Task<int>') is never awaited}}
-  co_await delay(100); // expected-warning {{result of awaitable 'delay' (type 'Delay') is never awaited; nothing awaits it: the operation does not run, or runs unobserved and its failure is lost}}
-  co_await next_event(); // expected-warning {{result of awaitable 'next_event' (type 'Event') is never awaited}}
+  co_await delay(100); // expected-warning {{result of 'delay' (type 'Delay') is never awaited [coro-missing-co-await]}}
+  co_await next_event(); // expected-warning {{result of 'next_event' (type 'Event') is never awaited}}
   co_await fetch_as<long>(); // expected-warning {{result of coroutine 'fetch_as<long>' (type 'Task<long>') is never awaited}}
-  co_await log_event(); // expected-warning {{result of coroutine 'log_event' (type 'EagerTask') is never awaited; its result and any exception it throws are lost}}
+  log_event(); // expected-warning {{result of coroutine 'log_event' (type 'EagerTask') is never awaited; the task has started, but its result and failure are lost}}
   co_await []() -> Task<> { co_return; }(); // expected-warning {{result of coroutine lambda (type 'Task<>') is never awaited}}
   flag ? co_await fetch_data() : co_await fetch_as<int>(); // expected-warning {{'fetch_data'}} expected-warning {{'fetch_as<int>'}}
   for (int i = 0; i < 3; ++i)
@@ -42,6 +42,6 @@ void plain_function() {
 // coroutine; its task is lost all the same.
 Task<int> make_request() { return fetch_data(); }
 Task<> caller() {
-  co_await make_request(); // expected-warning {{result of function 'make_request' (type 'Task<int>') is never awaited}}
+  co_await make_request(); // expected-warning {{result of 'make_request' (type 'Task<int>') is never awaited; the lazy task never runs}}
   co_return;
 }
