@@ -31,6 +31,14 @@ DanglingTaskCheck::DanglingTaskCheck(StringRef Name, ClangTidyContext *Context)
   SpawnFunctions.add(SpawnFunctionsOption.names());
   HandleTypes.add(HandleTypesOption.names());
   DetachedTokenTypes.add(DetachedTokenTypesOption.names());
+  // co_spawn (and cobalt::spawn) is an Asio initiating function: with
+  // use_awaitable it returns an asio::awaitable, with deferred a deferred
+  // operation, and either launches the spawn only when it is awaited (or
+  // invoked with a token). An asio::awaitable never runs before it is
+  // awaited or spawned, whoever returned it.
+  UnstartedOperationTypes.add({"boost::asio::awaitable", "asio::awaitable"});
+  UnstartedOperationTypes.add(
+      utils::presetNames(&utils::RuntimePreset::DeferredOperationTypes));
 }
 
 void DanglingTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -89,6 +97,20 @@ bool DanglingTaskCheck::firstReport(SourceLocation Loc) {
   return Reported.first(Loc);
 }
 
+std::pair<std::string, std::string>
+DanglingTaskCheck::subject(const CallExpr *Call, bool IsSpawn) const {
+  QualType Type = Call->getType();
+  if (!IsSpawn || !UnstartedOperationTypes.matchesType(Type))
+    return {"handle of the task started by '" + producer(Call) + "'", ""};
+  // The type as written is a return-type computation hundreds of
+  // characters long: name its class template.
+  const CXXRecordDecl *RD = utils::getRecord(Type);
+  std::string TypeName = RD ? utils::qualifiedName(RD) : "";
+  return {"operation returned by '" + producer(Call) + "' (type '" +
+              TypeName + "')",
+          "; the task is never spawned"};
+}
+
 std::string DanglingTaskCheck::producer(const CallExpr *Call) const {
   if (SpawnFunctions.matchesCall(Call))
     if (const FunctionDecl *FD = Call->getDirectCallee())
@@ -96,15 +118,6 @@ std::string DanglingTaskCheck::producer(const CallExpr *Call) const {
   if (const FunctionDecl *FD = Call->getDirectCallee())
     return utils::describeFunction(FD);
   return "call";
-}
-
-std::string DanglingTaskCheck::advice(QualType Handle) const {
-  if (const CXXRecordDecl *RD = utils::getRecord(Handle))
-    for (const CXXMethodDecl *MD : RD->methods())
-      if (MD->getDeclName().isIdentifier() && MD->getName() == "detach")
-        return "keep it and co_await it (or cancel it) later, or detach() it "
-               "explicitly";
-  return "keep the handle and co_await it (or cancel it) later";
 }
 
 static bool isStdIgnore(const Expr *E) {
@@ -143,7 +156,7 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
 
   utils::ValueUse Use = utils::valueUse(Call, Parents.get());
   const Expr *Child = Use.Child;
-  std::string Producer = producer(Call);
+  std::pair<std::string, std::string> What = subject(Call, IsSpawn);
   SourceLocation Loc = Call->getBeginLoc();
 
   if (const auto *Var = dyn_cast_or_null<VarDecl>(Use.Declaration)) {
@@ -160,9 +173,7 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
     if (!AllowCastToVoid && deferToMissingCoAwait(Call, IsSpawn, Ctx))
       return;
     if (firstReport(Loc))
-      diag(Loc, "the handle of the task started by '%0' is cast to void: if "
-                "the task fails, its exception is never retrieved; %1")
-          << Producer << advice(Type);
+      diag(Loc, "%0 is cast to void%1") << What.first << What.second;
     return;
   }
   if (const auto *Assign =
@@ -170,18 +181,14 @@ void DanglingTaskCheck::checkCall(const CallExpr *Call,
     if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
         isStdIgnore(Assign->getArg(0)) && Assign->getArg(1) == Child &&
         firstReport(Loc))
-      diag(Loc, "the handle of the task started by '%0' is assigned to "
-                "std::ignore: if the task fails, its exception is never "
-                "retrieved; %1")
-          << Producer << advice(Type);
+      diag(Loc, "%0 is assigned to std::ignore%1") << What.first
+                                                   << What.second;
     return;
   }
   if (!Use.Declaration && utils::isDiscardedValue(*Call, Parents.get())) {
     if (deferToMissingCoAwait(Call, IsSpawn, Ctx) || !firstReport(Loc))
       return;
-    diag(Loc, "the handle of the task started by '%0' is discarded: if the "
-              "task fails, its exception is never retrieved; %1")
-        << Producer << advice(Type);
+    diag(Loc, "%0 is discarded%1") << What.first << What.second;
   }
 }
 
@@ -267,13 +274,10 @@ void DanglingTaskCheck::checkLocal(const VarDecl *Var, const CallExpr *Call,
     return;
   if (!firstReport(Var->getLocation()))
     return;
-  diag(Var->getLocation(),
-       "'%0' holds the handle of the task started by '%1' but is %2 (never "
-       "awaited, cancelled, stored or returned): if the task fails, its "
-       "exception is never retrieved; %3")
-      << Var->getName() << producer(Call)
-      << (Unused ? "never used" : "only queried")
-      << advice(Var->getType());
+  std::pair<std::string, std::string> What = subject(Call, IsSpawn);
+  diag(Var->getLocation(), "'%0' holds the %1 but is %2%3")
+      << Var->getName() << What.first
+      << (Unused ? "never used" : "only queried") << What.second;
 }
 
 /// True if the coroutine behind \p Task (a call of a coroutine, a lambda
@@ -331,10 +335,7 @@ void DanglingTaskCheck::checkDetached(const CallExpr *Call, ASTContext &Ctx) {
   else if (isa<LambdaExpr>(utils::ignoreValueWrappers(Task)))
     What = "the lambda coroutine";
   const FunctionDecl *Spawn = Call->getDirectCallee();
-  diag(Call->getBeginLoc(),
-       "'%0' with 'detached' drops the exception of %1: if it throws, the "
-       "failure is silently lost; pass a completion handler that inspects the "
-       "std::exception_ptr, or catch everything inside the task")
+  diag(Call->getBeginLoc(), "'%0' with 'detached' drops any exception of %1")
       << (Spawn ? utils::qualifiedName(Spawn) : std::string("spawn")) << What;
 }
 

@@ -55,7 +55,10 @@ private:
   bool deferToMissingCoAwait(const CallExpr *Call, bool IsSpawn,
                              ASTContext &Ctx);
   std::string producer(const CallExpr *Call) const;
-  std::string advice(QualType Handle) const;
+  /// How messages name the value \p Call returns, and what its loss costs
+  /// beyond the handle (empty for a started task).
+  std::pair<std::string, std::string> subject(const CallExpr *Call,
+                                              bool IsSpawn) const;
   bool firstReport(SourceLocation Loc);
 
   const bool FlagAsioDetached;
@@ -68,6 +71,9 @@ private:
   utils::QualifiedNameSet SpawnFunctions;
   utils::QualifiedNameSet HandleTypes;
   utils::QualifiedNameSet DetachedTokenTypes;
+  /// Results of Asio's initiating functions that start nothing until they
+  /// are awaited (asio::awaitable, deferred operations).
+  utils::QualifiedNameSet UnstartedOperationTypes;
   ClangTidyContext *Context;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   utils::ReportOnce Reported;

@@ -19,8 +19,8 @@ asio::awaitable<void> guarded() {
 
 int main() {
   asio::io_context ctx;
-  asio::co_spawn(ctx, session(), asio::detached); // expected-warning {{'boost::asio::co_spawn' with 'detached' drops the exception of coroutine 'session': if it throws, the failure is silently lost}}
-  asio::co_spawn(ctx, []() -> asio::awaitable<void> { co_return; }, asio::detached); // expected-warning {{'boost::asio::co_spawn' with 'detached' drops the exception of the lambda coroutine}}
+  asio::co_spawn(ctx, session(), asio::detached); // expected-warning {{'boost::asio::co_spawn' with 'detached' drops any exception of coroutine 'session' [coro-dangling-task]}}
+  asio::co_spawn(ctx, []() -> asio::awaitable<void> { co_return; }, asio::detached); // expected-warning {{'boost::asio::co_spawn' with 'detached' drops any exception of the lambda coroutine}}
   asio::co_spawn(ctx, guarded(), asio::detached);
   ctx.run();
 }

@@ -12,7 +12,7 @@ asio::awaitable<void> session() { co_return; }
 int main() {
   asio::io_context ctx;
   asio::co_spawn(ctx, session(), asio::detached);
-  asio::co_spawn(ctx, session(), asio::use_future); // expected-warning {{the handle of the task started by 'boost::asio::co_spawn' is discarded}}
+  asio::co_spawn(ctx, session(), asio::use_future); // expected-warning {{handle of the task started by 'boost::asio::co_spawn' is discarded}}
   auto kept = asio::co_spawn(ctx, session(), asio::use_future);
   asio::co_spawn(ctx, session(), [](std::exception_ptr e) {
     if (e)

@@ -6,7 +6,7 @@
 asyncio::Task<int> work();
 
 asyncio::Task<> positives() {
-  asyncio::schedule_task(work()); // expected-warning {{the handle of the task started by 'asyncio::schedule_task' is discarded}}
+  asyncio::schedule_task(work()); // expected-warning {{handle of the task started by 'asyncio::schedule_task' is discarded}}
   co_return;
 }
 

@@ -18,7 +18,7 @@ boost::cobalt::promise<void> cobalt_side() {
 }
 
 corio::Task<void> corio_side() {
-  corio::create_task(log_event()); // expected-warning {{the handle of the task started by 'corio::create_task' is discarded}}
+  corio::create_task(log_event()); // expected-warning {{handle of the task started by 'corio::create_task' is discarded}}
   auto h = corio::create_task(log_event()); // expected-warning {{'h' holds the handle of the task started by 'corio::create_task' but is never used}}
   co_await log_event(); // expected-warning {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited; the lazy task never runs}}
   co_return;

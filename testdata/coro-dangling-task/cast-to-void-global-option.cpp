@@ -16,6 +16,6 @@ boost::cobalt::promise<void> cobalt_side() {
 }
 
 corio::Task<void> corio_side() {
-  (void)corio::create_task(log_event()); // expected-warning {{the handle of the task started by 'corio::create_task' is cast to void}}
+  (void)corio::create_task(log_event()); // expected-warning {{handle of the task started by 'corio::create_task' is cast to void}}
   co_return;
 }

@@ -8,9 +8,9 @@ concurrencpp::lazy_result<int> load();
 
 void positives(std::shared_ptr<concurrencpp::thread_pool_executor> pool,
                std::shared_ptr<concurrencpp::thread_executor> thread) {
-  pool->submit([] { return 1; }); // expected-warning {{the handle of the task started by 'concurrencpp::derivable_executor::submit' is discarded}}
-  thread->submit([] { return 2; }); // expected-warning {{the handle of the task started by 'concurrencpp::derivable_executor::submit' is discarded}}
-  load().run(); // expected-warning {{the handle of the task started by 'concurrencpp::lazy_result::run' is discarded}}
+  pool->submit([] { return 1; }); // expected-warning {{handle of the task started by 'concurrencpp::derivable_executor::submit' is discarded}}
+  thread->submit([] { return 2; }); // expected-warning {{handle of the task started by 'concurrencpp::derivable_executor::submit' is discarded}}
+  load().run(); // expected-warning {{handle of the task started by 'concurrencpp::lazy_result::run' is discarded}}
 }
 
 concurrencpp::result<int>

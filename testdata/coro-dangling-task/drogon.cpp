@@ -5,7 +5,7 @@
 drogon::Task<int> work();
 
 void positives() {
-  drogon::co_future(work()); // expected-warning {{the handle of the task started by 'drogon::co_future' is discarded}}
+  drogon::co_future(work()); // expected-warning {{handle of the task started by 'drogon::co_future' is discarded}}
 }
 
 int negatives() {

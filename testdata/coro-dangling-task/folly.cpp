@@ -8,7 +8,7 @@
 folly::coro::Task<int> compute() { co_return 1; }
 
 void positives(folly::Executor *ex) {
-  folly::coro::co_withExecutor(ex, compute()).start(); // expected-warning {{the handle of the task started by 'folly::coro::TaskWithExecutor::start' is discarded}}
+  folly::coro::co_withExecutor(ex, compute()).start(); // expected-warning {{handle of the task started by 'folly::coro::TaskWithExecutor::start' is discarded}}
   auto future = folly::coro::co_withExecutor(ex, compute()).startInlineUnsafe(); // expected-warning {{'future' holds the handle of the task started by 'folly::coro::TaskWithExecutor::startInlineUnsafe' but is only queried}}
   if (future.isReady())
     return;

@@ -6,7 +6,7 @@
 coro::task<void> work() { co_return; }
 
 coro::task<void> positives(coro::thread_pool &pool) {
-  pool.spawn_joinable(work()); // expected-warning {{the handle of the task started by 'coro::thread_pool::spawn_joinable' is discarded: if the task fails, its exception is never retrieved; keep the handle and co_await it (or cancel it) later}}
+  pool.spawn_joinable(work()); // expected-warning {{handle of the task started by 'coro::thread_pool::spawn_joinable' is discarded [coro-dangling-task]}}
   auto join = pool.spawn_joinable(work()); // expected-warning {{'join' holds the handle of the task started by 'coro::thread_pool::spawn_joinable' but is never used}}
   co_return;
 }
