@@ -67,15 +67,6 @@ const char *const DefaultBlockingFunctions[] = {
     // runtime table: defaultList().
 };
 
-/// Sinks whose advice is "await an asynchronous sleep".
-bool isSleep(llvm::StringRef QualifiedName) {
-  return llvm::is_contained(
-      std::initializer_list<llvm::StringRef>{
-          "std::this_thread::sleep_for", "std::this_thread::sleep_until",
-          "sleep", "usleep", "nanosleep", "clock_nanosleep"},
-      QualifiedName);
-}
-
 /// The standard library's functions that run a callable elsewhere: their
 /// arguments' bodies are not the coroutine's. (System-header ones are never
 /// looked into anyway; the runtimes' are the table's HandOffFunctions.)
@@ -197,7 +188,7 @@ bool BlockingCallCheck::matchesThroughObject(const Expr *Call,
 
 //===--- The check --------------------------------------------------------===//
 
-static std::string describeSink(const utils::CallStep &Step, bool AsSubject);
+static std::string describeSink(const utils::CallStep &Step);
 static std::string describeHelper(const FunctionDecl *FD);
 static std::string describeCoroutine(const FunctionDecl *Coroutine);
 
@@ -208,35 +199,36 @@ static utils::FunctionFacts::Mark markOf(const FunctionDecl *FD) {
   return utils::FunctionFacts::Mark::None;
 }
 
+// Claims that hold wherever the coroutine runs (an event loop, a thread
+// pool, a sync_wait on a plain thread): a listed function is a blocking
+// one, and a chain is a path of calls that can reach it (which branch runs
+// is not known). What blocking costs, and what to do instead, is on the
+// docs page.
 const utils::ChainWording &BlockingCallCheck::chainWording() {
   static const utils::ChainWording Wording = {
       [](StringRef Sink, StringRef Coroutine) {
-        return (Sink + " blocks the event loop inside " + Coroutine +
-                "; await an asynchronous alternative or move the call to an "
-                "executor")
-            .str();
+        return ("blocking call to " + Sink + " in " + Coroutine).str();
       },
       [](StringRef Helper, StringRef Coroutine, StringRef Sink) {
-        return (Helper + " blocks the event loop inside " + Coroutine +
-                ": it calls " + Sink + "; make " + Helper +
-                " asynchronous or move the call to an executor")
+        return ("call to " + Helper + " in " + Coroutine +
+                " can reach a blocking call to " + Sink)
             .str();
       },
       [](StringRef Caller, StringRef Callee) {
         return (Caller + " calls " + Callee).str();
       },
       [](StringRef Caller, StringRef Sink) {
-        return (Caller + " calls " + Sink + ", which blocks").str();
+        return (Caller + " calls " + Sink + ", which can block").str();
       },
       [](StringRef Override, StringRef Method, bool EveryOverride) {
         if (Override == Method) // The method's own body.
-          return (Method + " blocks" +
-                  (EveryOverride ? ", and so does every override in the "
+          return (Method + " can block" +
+                  (EveryOverride ? ", and so can every override in the "
                                    "project"
                                  : ""))
               .str();
-        return (Override + " overrides " + Method + " and blocks" +
-                (EveryOverride ? " (every override in the project does)"
+        return (Override + " overrides " + Method + " and can block" +
+                (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
       }};
@@ -256,9 +248,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("SleepReplacement", defaultSleepReplacement())),
       Project(Name, Context, Options,
               {describeHelper,
-               [](const utils::CallStep &Step) {
-                 return describeSink(Step, /*AsSubject=*/false);
-               },
+               describeSink,
                describeCoroutine, markOf}) {
   if (!Project.invalidOption().empty())
     configurationDiag(Project.invalidOption());
@@ -410,26 +400,23 @@ utils::CallChainFinder &BlockingCallCheck::finder() {
       });
 }
 
-/// How the sink of a chain is named in messages.
-/// \p AsSubject: the subject of "... blocks" (`constructing 'std::ifstream'`)
-/// rather than the object of "calls ..." (`the constructor of ...`).
-static std::string describeSink(const utils::CallStep &Step, bool AsSubject) {
+/// How the sink of a chain is named in messages, as the object of "a call
+/// to" or "calls": `'std::future::get'`, `the constructor of
+/// 'std::ifstream'`, `'operator>>' on 'std::cin'`.
+static std::string describeSink(const utils::CallStep &Step) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Step.Call)) {
     PrintingPolicy Policy(Step.Callee->getASTContext().getLangOpts());
     Policy.SuppressUnwrittenScope = true;
     std::string Type =
         Construct->getType().getUnqualifiedType().getAsString(Policy);
-    return (AsSubject ? "constructing '" : "the constructor of '") + Type +
-           "'";
+    return "the constructor of '" + Type + "'";
   }
   if (Step.Callee->getOverloadedOperator() == OO_GreaterGreater)
     if (const Expr *Stream = utils::streamOperand(Step.Call))
       if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts())) {
-        std::string Var = utils::qualifiedName(Ref->getDecl());
-        return AsSubject ? "reading '" + Var + "' with 'operator>>'"
-                         : "'operator>>' on '" + Var + "'";
-      }
+              dyn_cast<DeclRefExpr>(Stream->IgnoreParenImpCasts()))
+        return "'operator>>' on '" + utils::qualifiedName(Ref->getDecl()) +
+               "'";
   // A method as the user called it: `std::shared_future::wait`, not the
   // library's base class that happens to declare it.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step.Call))
@@ -464,24 +451,18 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
   const utils::CallStep &Sink = Chain.back();
   if (!Reported.first(First.Call->getBeginLoc()))
     return;
-  std::string SinkName = describeSink(Sink, /*AsSubject=*/Chain.size() == 1);
-  bool Sleep = isSleep(utils::qualifiedName(Sink.Callee));
+  std::string SinkName = describeSink(Sink);
+  const utils::ChainWording &Wording = chainWording();
 
   if (Chain.size() == 1) {
-    auto D = diag(First.Call->getBeginLoc(),
-                  "%0 blocks the event loop inside %1; %2")
-             << SinkName << describeCoroutine(Coroutine)
-             << (Sleep ? "await an asynchronous sleep or move the call to an "
-                         "executor"
-                       : "await an asynchronous alternative or move the call "
-                         "to an executor");
+    auto D = diag(First.Call->getBeginLoc(), "%0")
+             << Wording.Direct(SinkName, describeCoroutine(Coroutine));
     if (const auto *Call = dyn_cast<CallExpr>(First.Call))
       if (std::optional<FixItHint> Fix = sleepFix(Call, Ctx))
         D << *Fix;
     return;
   }
 
-  const utils::ChainWording &Wording = chainWording();
   std::string Helper = describeHelper(First.Callee);
   diag(First.Call->getBeginLoc(), "%0")
       << Wording.Headline(Helper, describeCoroutine(Coroutine), SinkName);

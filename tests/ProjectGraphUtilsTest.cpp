@@ -110,14 +110,13 @@ TEST(ProjectGraph, ChainAcrossUnitsHasANotePerStepInItsFile) {
   std::vector<ProjectFinding> F = G.findingsFor(Routes);
   ASSERT_EQ(F.size(), 1u);
   EXPECT_EQ(F[0].Place.File, "/p/routes.cpp");
-  EXPECT_EQ(F[0].Message,
-            "'query' blocks the event loop inside coroutine 'route': it calls "
-            "'recv'; make 'query' asynchronous or move the call to an executor");
+  EXPECT_EQ(F[0].Message, "call to 'query' in coroutine 'route' can reach a "
+                          "blocking call to 'recv'");
   ASSERT_EQ(F[0].Notes.size(), 2u);
   EXPECT_EQ(F[0].Notes[0].Place.File, "/p/db.cpp");
   EXPECT_EQ(F[0].Notes[0].Message, "'query' calls 'read_all'");
   EXPECT_EQ(F[0].Notes[1].Place.File, "/p/net.cpp");
-  EXPECT_EQ(F[0].Notes[1].Message, "'read_all' calls 'recv', which blocks");
+  EXPECT_EQ(F[0].Notes[1].Message, "'read_all' calls 'recv', which can block");
   EXPECT_TRUE(G.findingsFor(Db).empty()); // No coroutine there.
 }
 
@@ -156,9 +155,7 @@ TEST(ProjectGraph, MarksStopOrEndChains) {
   G.add(unit("/p/l.cpp", {Loud}));
   std::vector<ProjectFinding> F = G.findingsFor(Routes);
   ASSERT_EQ(F.size(), 1u);
-  EXPECT_EQ(F[0].Message, "'loud' blocks the event loop inside coroutine "
-                          "'route'; await an asynchronous alternative or move "
-                          "the call to an executor");
+  EXPECT_EQ(F[0].Message, "blocking call to 'loud' in coroutine 'route'");
   EXPECT_TRUE(F[0].Notes.empty());
 }
 
@@ -183,7 +180,7 @@ TEST(ProjectGraph, VirtualCallsNeedEveryOverrideOrAny) {
   std::vector<ProjectFinding> F = G.findingsFor(Any);
   ASSERT_EQ(F.size(), 1u);
   ASSERT_GE(F[0].Notes.size(), 2u);
-  EXPECT_EQ(F[0].Notes[0].Message, "'Disk::get' overrides 'Base::get' and blocks");
+  EXPECT_EQ(F[0].Notes[0].Message, "'Disk::get' overrides 'Base::get' and can block");
   EXPECT_EQ(F[0].Notes[0].Place.File, "/p/disk.cpp");
 }
 

@@ -20,7 +20,7 @@ struct Db {
 [[clang::annotate("coro::blocking")]] void wait_for_disk();
 void wait_for_disk() {}
 
-void report() { legacy_query("insert"); } // expected-note {{'report' calls 'legacy_query', which blocks}}
+void report() { legacy_query("insert"); } // expected-note {{'report' calls 'legacy_query', which can block}}
 
 // The user vouches that this returns at once (the sleep is never reached on
 // the loop thread, say): not flagged, not looked into.
@@ -34,10 +34,10 @@ void report() { legacy_query("insert"); } // expected-note {{'report' calls 'leg
 extern "C" [[clang::annotate("coro::nonblocking")]] int pollish(int fd);
 
 mini::Task<int> handler(Db &db, char *buf) {
-  int r = legacy_query("select 1"); // expected-warning {{'legacy_query' blocks the event loop inside coroutine 'handler'}}
-  db.commit(); // expected-warning {{'Db::commit' blocks the event loop inside coroutine 'handler'}}
-  wait_for_disk(); // expected-warning {{'wait_for_disk' blocks}}
-  report(); // expected-warning {{'report' blocks the event loop inside coroutine 'handler': it calls 'legacy_query'}}
+  int r = legacy_query("select 1"); // expected-warning {{blocking call to 'legacy_query' in coroutine 'handler'}}
+  db.commit(); // expected-warning {{blocking call to 'Db::commit' in coroutine 'handler'}}
+  wait_for_disk(); // expected-warning {{blocking call to 'wait_for_disk'}}
+  report(); // expected-warning {{call to 'report' in coroutine 'handler' can reach a blocking call to 'legacy_query'}}
   maybe_sleep(false);
   r += cheap_read(0, buf);
   r += pollish(0);
@@ -48,5 +48,5 @@ mini::Task<int> handler(Db &db, char *buf) {
 template <class T>
 [[clang::annotate("coro::blocking")]] T fetch_sync(T v) { return v; }
 mini::Task<int> templated() {
-  co_return fetch_sync(1); // expected-warning {{'fetch_sync' blocks}}
+  co_return fetch_sync(1); // expected-warning {{blocking call to 'fetch_sync'}}
 }

@@ -9,7 +9,7 @@ using asio::ip::tcp;
 using namespace std::chrono_literals;
 
 void backoff() {
-  std::this_thread::sleep_for(100ms); // expected-note {{'backoff' calls 'std::this_thread::sleep_for', which blocks}}
+  std::this_thread::sleep_for(100ms); // expected-note {{'backoff' calls 'std::this_thread::sleep_for', which can block}}
 }
 
 asio::awaitable<void> session(tcp::socket socket) {
@@ -19,8 +19,8 @@ asio::awaitable<void> session(tcp::socket socket) {
                                                     asio::use_awaitable);
     co_await asio::async_write(socket, asio::buffer(data, n),
                                asio::use_awaitable);
-    std::this_thread::sleep_for(10ms); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'session'; await an asynchronous sleep or move the call to an executor}}
-    backoff(); // expected-warning {{'backoff' blocks the event loop inside coroutine 'session': it calls 'std::this_thread::sleep_for'}}
+    std::this_thread::sleep_for(10ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'session'}}
+    backoff(); // expected-warning {{call to 'backoff' in coroutine 'session' can reach a blocking call to 'std::this_thread::sleep_for'}}
   }
 }
 
@@ -31,17 +31,17 @@ asio::awaitable<void> right_way() {
   // Blocking work posted to a thread pool runs there.
   asio::thread_pool pool(1);
   asio::post(pool, [] { std::this_thread::sleep_for(1s); });
-  pool.join(); // expected-warning {{'boost::asio::thread_pool::join' blocks}}
+  pool.join(); // expected-warning {{blocking call to 'boost::asio::thread_pool::join'}}
 }
 
 // Asio's synchronous operations block like any socket call.
 asio::awaitable<std::size_t> sync_in_coroutine(tcp::socket &socket,
                                                tcp::resolver &resolver) {
   char data[16];
-  auto endpoints = resolver.resolve("example.org", "80"); // expected-warning {{'boost::asio::ip::basic_resolver::resolve' blocks}}
-  asio::connect(socket, endpoints); // expected-warning {{'boost::asio::connect' blocks}}
-  std::size_t n = socket.read_some(asio::buffer(data)); // expected-warning {{'boost::asio::basic_stream_socket::read_some' blocks}}
-  n += asio::write(socket, asio::buffer(data, n)); // expected-warning {{'boost::asio::write' blocks}}
+  auto endpoints = resolver.resolve("example.org", "80"); // expected-warning {{blocking call to 'boost::asio::ip::basic_resolver::resolve'}}
+  asio::connect(socket, endpoints); // expected-warning {{blocking call to 'boost::asio::connect'}}
+  std::size_t n = socket.read_some(asio::buffer(data)); // expected-warning {{blocking call to 'boost::asio::basic_stream_socket::read_some'}}
+  n += asio::write(socket, asio::buffer(data, n)); // expected-warning {{blocking call to 'boost::asio::write'}}
   co_return n;
 }
 

@@ -36,7 +36,7 @@ mini::Task<void> handler(int Severity) {
     ::sleep(1);
     die("unreachable");
   }
-  ::sleep(1); // expected-warning {{'sleep' blocks the event loop inside coroutine 'handler'}}
+  ::sleep(1); // expected-warning {{blocking call to 'sleep' in coroutine 'handler'}}
   co_return;
 }
 
@@ -46,7 +46,7 @@ void traceOnError(int Error) {
 }
 
 mini::Task<void> normalPath(int Error) {
-  traceOnError(Error); // expected-warning {{'traceOnError' blocks the event loop inside coroutine 'normalPath'}}
+  traceOnError(Error); // expected-warning {{call to 'traceOnError' in coroutine 'normalPath' can reach a blocking call to 'popen'}}
   co_return;
 }
 
@@ -57,6 +57,6 @@ void throwAfter() {
 }
 
 mini::Task<void> throws() {
-  throwAfter(); // expected-warning {{'throwAfter' blocks the event loop inside coroutine 'throws'}}
+  throwAfter(); // expected-warning {{call to 'throwAfter' in coroutine 'throws' can reach a blocking call to 'usleep'}}
   co_return;
 }

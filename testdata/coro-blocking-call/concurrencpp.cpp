@@ -14,13 +14,13 @@ concurrencpp::result<int> waits(std::shared_ptr<concurrencpp::thread_pool_execut
                                 concurrencpp::shared_result<int> shared,
                                 concurrencpp::manual_executor &manual) {
   concurrencpp::result<int> r = pool->submit([] { return 1; });
-  r.wait(); // expected-warning {{'concurrencpp::result::wait' blocks the event loop inside coroutine 'waits'}}
+  r.wait(); // expected-warning {{blocking call to 'concurrencpp::result::wait' in coroutine 'waits'}}
   int v = r.get(); // the result is ready here
   concurrencpp::result<int> other = compute(2);
-  other.wait_for(10ms); // expected-warning {{'concurrencpp::result::wait_for' blocks}}
-  shared.wait(); // expected-warning {{'concurrencpp::shared_result::wait' blocks}}
+  other.wait_for(10ms); // expected-warning {{blocking call to 'concurrencpp::result::wait_for'}}
+  shared.wait(); // expected-warning {{blocking call to 'concurrencpp::shared_result::wait'}}
   v += shared.get();
-  manual.wait_for_task(); // expected-warning {{'concurrencpp::manual_executor::wait_for_task' blocks}}
+  manual.wait_for_task(); // expected-warning {{blocking call to 'concurrencpp::manual_executor::wait_for_task'}}
   co_return v;
 }
 

@@ -8,23 +8,23 @@
 using namespace std::chrono_literals;
 
 mini::Task<int> easy(CURL *curl) {
-  CURLcode rc = curl_easy_perform(curl); // expected-warning {{'curl_easy_perform' blocks the event loop inside coroutine 'easy'}}
+  CURLcode rc = curl_easy_perform(curl); // expected-warning {{blocking call to 'curl_easy_perform' in coroutine 'easy'}}
   co_return rc;
 }
 
 mini::Task<int> multi(CURLM *m, int timeout_ms) {
   int numfds = 0;
-  curl_multi_wait(m, nullptr, 0, 1000, &numfds); // expected-warning {{'curl_multi_wait' blocks}}
-  curl_multi_poll(m, nullptr, 0, timeout_ms, &numfds); // expected-warning {{'curl_multi_poll' blocks}}
+  curl_multi_wait(m, nullptr, 0, 1000, &numfds); // expected-warning {{blocking call to 'curl_multi_wait'}}
+  curl_multi_poll(m, nullptr, 0, timeout_ms, &numfds); // expected-warning {{blocking call to 'curl_multi_poll'}}
   co_return numfds;
 }
 
 mini::Task<long> requests(cpr::Session &session) {
-  cpr::Response r = cpr::Get(cpr::Url{"http://example.org"}); // expected-warning {{'cpr::Get' blocks}}
-  r = cpr::Post(cpr::Url{"http://example.org"}, cpr::Body{"x"}); // expected-warning {{'cpr::Post' blocks}}
-  r = session.Get(); // expected-warning {{'cpr::Session::Get' blocks}}
+  cpr::Response r = cpr::Get(cpr::Url{"http://example.org"}); // expected-warning {{blocking call to 'cpr::Get'}}
+  r = cpr::Post(cpr::Url{"http://example.org"}, cpr::Body{"x"}); // expected-warning {{blocking call to 'cpr::Post'}}
+  r = session.Get(); // expected-warning {{blocking call to 'cpr::Session::Get'}}
   cpr::AsyncResponse pending = cpr::GetAsync(cpr::Url{"http://example.org"});
-  r = pending.get(); // expected-warning {{'cpr::AsyncWrapper::get' blocks}}
+  r = pending.get(); // expected-warning {{blocking call to 'cpr::AsyncWrapper::get'}}
   co_return r.status_code;
 }
 

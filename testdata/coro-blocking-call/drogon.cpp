@@ -12,15 +12,15 @@ using namespace std::chrono_literals;
 
 drogon::Task<std::size_t> users(drogon::orm::DbClient &db,
                                 drogon::nosql::RedisClient &redis) {
-  auto rows = db.execSqlSync("select * from users"); // expected-warning {{'drogon::orm::DbClient::execSqlSync' blocks the event loop inside coroutine 'users'}}
-  std::string cached = redis.execCommandSync( // expected-warning {{'drogon::nosql::RedisClient::execCommandSync' blocks}}
+  auto rows = db.execSqlSync("select * from users"); // expected-warning {{blocking call to 'drogon::orm::DbClient::execSqlSync' in coroutine 'users'}}
+  std::string cached = redis.execCommandSync( // expected-warning {{blocking call to 'drogon::nosql::RedisClient::execCommandSync'}}
       [](const drogon::nosql::RedisResult &r) { return std::string(r.asString()); },
       "get %s", "users");
   co_return rows.size() + cached.size();
 }
 
 drogon::AsyncTask fire_and_forget() {
-  std::this_thread::sleep_for(10ms); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'fire_and_forget'}}
+  std::this_thread::sleep_for(10ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'fire_and_forget'}}
   co_return;
 }
 

@@ -6,12 +6,12 @@
 namespace fs = std::filesystem;
 
 mini::Task<bool> scan(const fs::path &Root) {
-  if (!fs::exists(Root)) // expected-warning {{'std::filesystem::exists' blocks the event loop inside coroutine 'scan'}}
+  if (!fs::exists(Root)) // expected-warning {{blocking call to 'std::filesystem::exists' in coroutine 'scan'}}
     co_return false;
-  auto Size = fs::file_size(Root / "index.html"); // expected-warning {{'std::filesystem::file_size' blocks}}
-  for (const auto &Entry : fs::directory_iterator(Root)) // expected-warning {{constructing 'fs::directory_iterator' blocks}}
+  auto Size = fs::file_size(Root / "index.html"); // expected-warning {{blocking call to 'std::filesystem::file_size'}}
+  for (const auto &Entry : fs::directory_iterator(Root)) // expected-warning {{blocking call to the constructor of 'fs::directory_iterator'}}
     (void)Entry;
-  fs::create_directories(Root / "cache"); // expected-warning {{'std::filesystem::create_directories' blocks}}
+  fs::create_directories(Root / "cache"); // expected-warning {{blocking call to 'std::filesystem::create_directories'}}
   fs::path Pure = Root.parent_path() / Root.filename(); // path arithmetic: no I/O
   co_return Size > 0 && !Pure.empty();
 }

@@ -6,6 +6,6 @@
 #include <thread>
 
 mini::Task<void> poll_sensor() {
-  std::this_thread::sleep_for(std::chrono::milliseconds(100)); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'poll_sensor'; await an asynchronous sleep or move the call to an executor}}
+  std::this_thread::sleep_for(std::chrono::milliseconds(100)); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'poll_sensor'}}
   co_return;
 }

@@ -7,13 +7,13 @@
 using namespace std::chrono_literals;
 
 corio::Task<void> poll_sensor() {
-  co_await corio::sleep(100ms); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine 'poll_sensor'; await an asynchronous sleep}}
+  co_await corio::sleep(100ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'poll_sensor'}}
   for (int i = 0; i < 3; ++i) {
-    co_await corio::sleep(std::chrono::milliseconds(10 * i)); // expected-warning {{'std::this_thread::sleep_for' blocks}}
+    co_await corio::sleep(std::chrono::milliseconds(10 * i)); // expected-warning {{blocking call to 'std::this_thread::sleep_for'}}
   }
   // Not a whole statement: no fix-it (the value would change meaning).
-  (void)(std::this_thread::sleep_for(1ms), 0); // expected-warning {{'std::this_thread::sleep_for' blocks}}
+  (void)(std::this_thread::sleep_for(1ms), 0); // expected-warning {{blocking call to 'std::this_thread::sleep_for'}}
   // sleep_until has no drop-in replacement here: no fix-it.
-  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1ms); // expected-warning {{'std::this_thread::sleep_until' blocks}}
+  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1ms); // expected-warning {{blocking call to 'std::this_thread::sleep_until'}}
   co_return;
 }

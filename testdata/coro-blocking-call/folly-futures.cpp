@@ -11,18 +11,18 @@ using namespace std::chrono_literals;
 folly::coro::Task<int> futures(folly::SemiFuture<int> semi,
                                folly::Future<int> fut,
                                folly::SemiFuture<int> timed) {
-  semi.wait(); // expected-warning {{'folly::SemiFuture::wait' blocks the event loop inside coroutine 'futures'; await an asynchronous alternative or move the call to an executor}}
-  int v = std::move(semi).get(); // expected-warning {{'folly::SemiFuture::get' blocks}}
-  v += std::move(timed).get(100ms); // expected-warning {{'folly::SemiFuture::get' blocks}}
-  fut.wait(); // expected-warning {{'folly::Future::wait' blocks}}
-  auto t = std::move(fut).getTry(); // expected-warning {{'folly::Future::getTry' blocks}}
+  semi.wait(); // expected-warning {{blocking call to 'folly::SemiFuture::wait' in coroutine 'futures'}}
+  int v = std::move(semi).get(); // expected-warning {{blocking call to 'folly::SemiFuture::get'}}
+  v += std::move(timed).get(100ms); // expected-warning {{blocking call to 'folly::SemiFuture::get'}}
+  fut.wait(); // expected-warning {{blocking call to 'folly::Future::wait'}}
+  auto t = std::move(fut).getTry(); // expected-warning {{blocking call to 'folly::Future::getTry'}}
   (void)t;
   co_return v;
 }
 
 folly::coro::Task<void> batons(folly::Baton<> &done, folly::Baton<> &timed) {
-  done.wait(); // expected-warning {{'folly::Baton::wait' blocks}}
-  bool posted = timed.try_wait_for(50ms); // expected-warning {{'folly::Baton::try_wait_for' blocks}}
+  done.wait(); // expected-warning {{blocking call to 'folly::Baton::wait'}}
+  bool posted = timed.try_wait_for(50ms); // expected-warning {{blocking call to 'folly::Baton::try_wait_for'}}
   (void)posted;
   co_return;
 }

@@ -9,7 +9,7 @@
 using namespace std::chrono_literals;
 
 auto handler = []() -> corio::Task<void> {
-  std::this_thread::sleep_for(10ms); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine lambda}}
+  std::this_thread::sleep_for(10ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine lambda}}
   co_return;
 };
 
@@ -18,7 +18,7 @@ corio::Task<int> outer() {
   // coroutine, once.
   auto inner = [](int fd) -> corio::Task<int> {
     char c;
-    co_return static_cast<int>(read(fd, &c, 1)); // expected-warning {{'read' blocks the event loop inside coroutine lambda}}
+    co_return static_cast<int>(read(fd, &c, 1)); // expected-warning {{blocking call to 'read' in coroutine lambda}}
   };
   // Lambdas run elsewhere: on the executor, on a thread, by std::async.
   int a = co_await corio::run_in_executor([] {
@@ -37,7 +37,7 @@ corio::Task<int> outer() {
 
 // A generic coroutine lambda: checked in its instantiation.
 auto generic = [](auto delay) -> corio::Task<void> {
-  std::this_thread::sleep_for(delay); // expected-warning {{'std::this_thread::sleep_for' blocks the event loop inside coroutine lambda}}
+  std::this_thread::sleep_for(delay); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine lambda}}
   co_return;
 };
 corio::Task<void> use_generic() { co_await generic(1ms); }

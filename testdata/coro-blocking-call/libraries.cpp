@@ -18,11 +18,11 @@ int mysql_query(MYSQL *, const char *);
 
 mini::Task<int> handler(CURL *curl, sqlite3 *db, sqlite3_stmt *stmt,
                            PGconn *pg, MYSQL *my) {
-  int r = curl_easy_perform(curl); // expected-warning {{'curl_easy_perform' blocks the event loop inside coroutine 'handler'; await an asynchronous alternative or move the call to an executor}}
-  r += sqlite3_step(stmt); // expected-warning {{'sqlite3_step' blocks}}
-  r += sqlite3_exec(db, "select 1", nullptr, nullptr, nullptr); // expected-warning {{'sqlite3_exec' blocks}}
-  PGresult *res = PQexec(pg, "select 1"); // expected-warning {{'PQexec' blocks}}
+  int r = curl_easy_perform(curl); // expected-warning {{blocking call to 'curl_easy_perform' in coroutine 'handler'}}
+  r += sqlite3_step(stmt); // expected-warning {{blocking call to 'sqlite3_step'}}
+  r += sqlite3_exec(db, "select 1", nullptr, nullptr, nullptr); // expected-warning {{blocking call to 'sqlite3_exec'}}
+  PGresult *res = PQexec(pg, "select 1"); // expected-warning {{blocking call to 'PQexec'}}
   (void)res;
-  r += mysql_query(my, "select 1"); // expected-warning {{'mysql_query' blocks}}
+  r += mysql_query(my, "select 1"); // expected-warning {{blocking call to 'mysql_query'}}
   co_return r;
 }

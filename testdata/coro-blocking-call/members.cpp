@@ -9,17 +9,17 @@ using namespace std::chrono_literals;
 class Service {
 public:
   mini::Task<int> handle() {
-    int v = pending.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Service::handle'}}
-    flush(); // expected-warning {{'Service::flush' blocks the event loop inside coroutine 'Service::handle': it calls 'std::this_thread::sleep_for'}}
+    int v = pending.get(); // expected-warning {{blocking call to 'std::future::get' in coroutine 'Service::handle'}}
+    flush(); // expected-warning {{call to 'Service::flush' in coroutine 'Service::handle' can reach a blocking call to 'std::this_thread::sleep_for'}}
     co_return v;
   }
   static mini::Task<void> tick() {
-    std::this_thread::sleep_for(1ms); // expected-warning {{inside coroutine 'Service::tick'}}
+    std::this_thread::sleep_for(1ms); // expected-warning {{in coroutine 'Service::tick'}}
     co_return;
   }
 
 private:
-  void flush() { std::this_thread::sleep_for(5ms); } // expected-note {{'Service::flush' calls 'std::this_thread::sleep_for', which blocks}}
+  void flush() { std::this_thread::sleep_for(5ms); } // expected-note {{'Service::flush' calls 'std::this_thread::sleep_for', which can block}}
   std::future<int> pending;
 };
 
@@ -29,14 +29,14 @@ struct Worker {
   std::thread thread;
 };
 mini::Task<void> Worker::run() {
-  thread.join(); // expected-warning {{'std::thread::join' blocks the event loop inside coroutine 'Worker::run'}}
+  thread.join(); // expected-warning {{blocking call to 'std::thread::join' in coroutine 'Worker::run'}}
   co_return;
 }
 
 // Class template: checked per instantiation.
 template <class T> struct Cache {
   mini::Task<T> get() {
-    T v = source.get(); // expected-warning {{'std::future::get' blocks the event loop inside coroutine 'Cache::get'}}
+    T v = source.get(); // expected-warning {{blocking call to 'std::future::get' in coroutine 'Cache::get'}}
     co_return v;
   }
   std::future<T> source;

@@ -6,6 +6,6 @@ mini::Task<void> handler() {
   sleep(1); // NOLINT(coro-blocking-call)
   // NOLINTNEXTLINE(coro-blocking-call)
   usleep(1);
-  sleep(2); // expected-warning {{'sleep' blocks}}
+  sleep(2); // expected-warning {{blocking call to 'sleep'}}
   co_return;
 }

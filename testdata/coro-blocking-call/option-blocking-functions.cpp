@@ -10,6 +10,6 @@ void blocking_io();
 
 mini::Task<void> handler() {
   std::this_thread::sleep_for(std::chrono::seconds(1)); // No longer listed.
-  app::blocking_io(); // expected-warning {{'app::blocking_io' blocks the event loop inside coroutine 'handler'}}
+  app::blocking_io(); // expected-warning {{blocking call to 'app::blocking_io' in coroutine 'handler'}}
   co_return;
 }

@@ -17,12 +17,12 @@ void legacy_poll(); // A global C++ function: listed with a leading '::'.
 void uses_get(std::future<int> &f) { f.get(); }
 
 mini::Task<int> handler(mylib::Client &c, std::future<int> &f, char *buf) {
-  int r = c.call(1); // expected-warning {{'mylib::Client::call' blocks the event loop inside coroutine 'handler'}}
-  legacy_poll(); // expected-warning {{'legacy_poll' blocks}}
-  mylib::wait_all(r); // expected-warning {{'mylib::wait_all' blocks}}
+  int r = c.call(1); // expected-warning {{blocking call to 'mylib::Client::call' in coroutine 'handler'}}
+  legacy_poll(); // expected-warning {{blocking call to 'legacy_poll'}}
+  mylib::wait_all(r); // expected-warning {{blocking call to 'mylib::wait_all'}}
   r += f.get(); // Allowed.
   uses_get(f); // Allowed through helpers too.
   r += static_cast<int>(read(0, buf, 1)); // Allowed.
-  sleep(1); // expected-warning {{'sleep' blocks}}
+  sleep(1); // expected-warning {{blocking call to 'sleep'}}
   co_return r;
 }

@@ -13,8 +13,8 @@ mini::Task<int> async_flush(Channel &);
 } // namespace app::net
 
 mini::Task<int> serve(app::net::Channel &channel) {
-  int n = channel.receive(); // expected-warning {{'app::net::Channel::receive' blocks the event loop inside coroutine 'serve'}}
-  n += app::net::flush(channel); // expected-warning {{'app::net::flush' blocks}}
+  int n = channel.receive(); // expected-warning {{blocking call to 'app::net::Channel::receive' in coroutine 'serve'}}
+  n += app::net::flush(channel); // expected-warning {{blocking call to 'app::net::flush'}}
   n += co_await channel.async_receive();
   channel.close();
   co_return n;

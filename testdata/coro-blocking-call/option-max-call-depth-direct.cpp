@@ -6,7 +6,7 @@
 void one() { sleep(1); }
 
 mini::Task<void> handler() {
-  sleep(1); // expected-warning {{'sleep' blocks}}
+  sleep(1); // expected-warning {{blocking call to 'sleep'}}
   one();
   co_return;
 }

@@ -4,12 +4,12 @@
 #include <minitask/minitask.hpp>
 #include <unistd.h>
 
-void one() { sleep(1); } // expected-note {{'one' calls 'sleep', which blocks}}
+void one() { sleep(1); } // expected-note {{'one' calls 'sleep', which can block}}
 void two() { one(); }
 
 mini::Task<void> handler() {
-  sleep(1); // expected-warning {{'sleep' blocks}}
-  one(); // expected-warning {{'one' blocks the event loop inside coroutine 'handler': it calls 'sleep'}}
+  sleep(1); // expected-warning {{blocking call to 'sleep'}}
+  one(); // expected-warning {{call to 'one' in coroutine 'handler' can reach a blocking call to 'sleep'}}
   two(); // Three calls: beyond the limit.
   co_return;
 }

@@ -9,6 +9,6 @@ Task<void> sleep(std::chrono::milliseconds);
 }
 
 mini::Task<void> poll_sensor() {
-  co_await mini::sleep(std::chrono::milliseconds(100)); // expected-warning {{'std::this_thread::sleep_for' blocks}}
+  co_await mini::sleep(std::chrono::milliseconds(100)); // expected-warning {{blocking call to 'std::this_thread::sleep_for'}}
   co_return;
 }

@@ -15,8 +15,8 @@ mini::Task<int> members(std::istream &unknown, std::stringbuf &memory,
   std::istringstream text("abc");
   text.read(buf, 2);
   std::istream disk(&file);
-  disk.read(buf, sizeof buf); // expected-warning {{'std::basic_istream::read' blocks the event loop inside coroutine 'members'}}
-  c += disk.get(); // expected-warning {{'std::basic_istream::get' blocks}}
-  unknown.getline(buf, sizeof buf); // expected-warning {{'std::basic_istream::getline' blocks}}
+  disk.read(buf, sizeof buf); // expected-warning {{blocking call to 'std::basic_istream::read' in coroutine 'members'}}
+  c += disk.get(); // expected-warning {{blocking call to 'std::basic_istream::get'}}
+  unknown.getline(buf, sizeof buf); // expected-warning {{blocking call to 'std::basic_istream::getline'}}
   co_return c;
 }

@@ -5,12 +5,12 @@
 #include <sys/wait.h>
 
 mini::Task<int> spawn(pid_t pid) {
-  int r = system("ls"); // expected-warning {{'system' blocks the event loop inside coroutine 'spawn'; await an asynchronous alternative or move the call to an executor}}
-  r += std::system("true"); // expected-warning {{'system' blocks}}
-  FILE *p = popen("date", "r"); // expected-warning {{'popen' blocks}}
-  r += pclose(p); // expected-warning {{'pclose' blocks}}
+  int r = system("ls"); // expected-warning {{blocking call to 'system' in coroutine 'spawn'}}
+  r += std::system("true"); // expected-warning {{blocking call to 'system'}}
+  FILE *p = popen("date", "r"); // expected-warning {{blocking call to 'popen'}}
+  r += pclose(p); // expected-warning {{blocking call to 'pclose'}}
   int status = 0;
-  waitpid(pid, &status, 0); // expected-warning {{'waitpid' blocks}}
-  wait(&status); // expected-warning {{'wait' blocks}}
+  waitpid(pid, &status, 0); // expected-warning {{blocking call to 'waitpid'}}
+  wait(&status); // expected-warning {{blocking call to 'wait'}}
   co_return r + status;
 }

@@ -15,6 +15,6 @@ asio::awaitable<void> waitsOnItsOwnLoop(asio::io_context &Ctx) {
 }
 
 asio::awaitable<void> waitsOnAnotherFuture(std::future<int> &Other) {
-  Other.get(); // expected-warning {{'std::future::get' blocks the event loop}}
+  Other.get(); // expected-warning {{blocking call to 'std::future::get'}}
   co_return;
 }
