@@ -41,23 +41,24 @@ std::string describeEntryPoint(const utils::CallStep &Step) {
   return utils::qualifiedName(Step.Callee);
 }
 
-constexpr llvm::StringLiteral Advice =
-    "a coroutine already runs on an event loop, and a nested run "
-    "deadlocks or re-enters it; co_await the task instead, or start it "
-    "concurrently with create_task";
-
 } // namespace
 
+// "Event loop entry point" is the check's word for every listed function
+// (EntryPoints): not all of them run a loop on the calling thread
+// (drogon::sync_wait waits for another thread, io_context::poll returns
+// when nothing is ready), and what a nested one does (deadlock, starve or
+// re-enter the outer loop, throw) depends on the runtime: the docs page
+// says which.
 const utils::ChainWording &NestedLoopRunCheck::chainWording() {
   static const utils::ChainWording Wording = {
       [](StringRef Entry, StringRef Coroutine) {
-        return ("'" + Entry + "' runs an event loop inside " + Coroutine +
-                "; " + Advice)
+        return ("call to event loop entry point '" + Entry + "' in " +
+                Coroutine)
             .str();
       },
       [](StringRef Helper, StringRef Coroutine, StringRef Entry) {
-        return ("'" + Helper + "' runs an event loop inside " + Coroutine +
-                ": it calls '" + Entry + "'; " + Advice)
+        return ("call to '" + Helper + "' in " + Coroutine +
+                " can reach event loop entry point '" + Entry + "'")
             .str();
       },
       [](StringRef Caller, StringRef Callee) {
@@ -65,19 +66,19 @@ const utils::ChainWording &NestedLoopRunCheck::chainWording() {
       },
       [](StringRef Caller, StringRef Entry) {
         return ("'" + Caller + "' calls '" + Entry +
-                "', which runs an event loop")
+                "', an event loop entry point")
             .str();
       },
       [](StringRef Override, StringRef Method, bool EveryOverride) {
         if (Override == Method) // The method's own body.
-          return ("'" + Method + "' runs an event loop" +
-                  (EveryOverride ? ", and so does every override in the "
+          return ("'" + Method + "' can reach an event loop entry point" +
+                  (EveryOverride ? ", and so can every override in the "
                                    "project"
                                  : ""))
               .str();
         return ("'" + Override + "' overrides '" + Method +
-                "' and runs an event loop" +
-                (EveryOverride ? " (every override in the project does)"
+                "' and can reach an event loop entry point" +
+                (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
       }};
@@ -189,12 +190,12 @@ void NestedLoopRunCheck::checkSpawnedFutures(const FunctionDecl *Coroutine,
        utils::findLoopFutureWaits(Coroutine, Ctx)) {
     if (!Reported.first(Found.Wait->getExprLoc(), 1))
       continue;
+    // A deadlock when the executor is this coroutine's own loop and no
+    // other thread runs it; the executor is only known to be one that may
+    // be (SpawnedFutures.h).
     diag(Found.Wait->getExprLoc(),
-         "'std::future::%0' waits, inside %1, for a task that 'co_spawn' "
-         "started with 'use_future': the task can only run when the event "
-         "loop this coroutine runs on gets control back, which it never does "
-         "while the coroutine blocks: deadlock; co_await the task instead "
-         "(co_spawn it with 'use_awaitable', or co_await it directly)")
+         "'std::future::%0' in %1 waits for a task co_spawned with "
+         "'use_future' and may deadlock")
         << Found.Wait->getMethodDecl()->getName()
         << describeCoroutine(Coroutine);
     diag(Found.Spawn->getBeginLoc(), "the future comes from this 'co_spawn'",

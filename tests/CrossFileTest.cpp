@@ -115,7 +115,7 @@ TEST(CrossFile, EachNoteIsInTheFileOfItsStep) {
   // The loop run.
   EXPECT_NE(Out.find(P.path("src/loop.cpp") +
                      ":6:27: note: 'compute_blocking' calls 'corio::run', "
-                     "which runs an event loop"),
+                     "an event loop entry point"),
             std::string::npos);
 }
 

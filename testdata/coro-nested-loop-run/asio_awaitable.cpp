@@ -9,33 +9,33 @@ namespace asio = boost::asio;
 asio::awaitable<int> work() { co_return 1; }
 
 asio::awaitable<void> runsTheLoop(asio::io_context &Ctx) {
-  Ctx.run(); // expected-warning {{'boost::asio::io_context::run' runs an event loop inside coroutine 'runsTheLoop'}}
-  Ctx.run_one(); // expected-warning {{'boost::asio::io_context::run_one' runs an event loop}}
-  Ctx.poll(); // expected-warning {{'boost::asio::io_context::poll' runs an event loop}}
+  Ctx.run(); // expected-warning {{call to event loop entry point 'boost::asio::io_context::run' in coroutine 'runsTheLoop'}}
+  Ctx.run_one(); // expected-warning {{call to event loop entry point 'boost::asio::io_context::run_one'}}
+  Ctx.poll(); // expected-warning {{call to event loop entry point 'boost::asio::io_context::poll'}}
   co_return;
 }
 
-void drain(asio::io_context &Ctx) { Ctx.run(); } // expected-note {{'drain' calls 'boost::asio::io_context::run', which runs an event loop}}
+void drain(asio::io_context &Ctx) { Ctx.run(); } // expected-note {{'drain' calls 'boost::asio::io_context::run', an event loop entry point}}
 asio::awaitable<void> drainsViaHelper(asio::io_context &Ctx) {
-  drain(Ctx); // expected-warning {{'drain' runs an event loop inside coroutine 'drainsViaHelper': it calls 'boost::asio::io_context::run'}}
+  drain(Ctx); // expected-warning {{call to 'drain' in coroutine 'drainsViaHelper' can reach event loop entry point 'boost::asio::io_context::run'}}
   co_return;
 }
 
 asio::awaitable<int> blocksOnSpawnedFuture() {
   auto Executor = co_await asio::this_coro::executor;
   std::future<int> Result = asio::co_spawn(Executor, work(), asio::use_future); // expected-note {{the future comes from this 'co_spawn'}}
-  co_return Result.get(); // expected-warning {{'std::future::get' waits, inside coroutine 'blocksOnSpawnedFuture', for a task that 'co_spawn' started with 'use_future': the task can only run when the event loop this coroutine runs on gets control back}}
+  co_return Result.get(); // expected-warning {{'std::future::get' in coroutine 'blocksOnSpawnedFuture' waits for a task co_spawned with 'use_future'}}
 }
 
 asio::awaitable<void> waitsDirectly(asio::io_context &Ctx) {
-  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' waits, inside coroutine 'waitsDirectly'}} expected-note {{the future comes from this 'co_spawn'}}
+  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' in coroutine 'waitsDirectly' waits for a task co_spawned with 'use_future'}} expected-note {{the future comes from this 'co_spawn'}}
   co_return;
 }
 
 asio::awaitable<void> assignedFuture(asio::io_context &Ctx) {
   std::future<int> Later;
   Later = asio::co_spawn(Ctx.get_executor(), work(), asio::use_future); // expected-note {{the future comes from this 'co_spawn'}}
-  Later.get(); // expected-warning {{'std::future::get' waits}}
+  Later.get(); // expected-warning {{'std::future::get' in coroutine 'assignedFuture' waits}}
   co_return;
 }
 

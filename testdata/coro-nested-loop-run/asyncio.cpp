@@ -6,8 +6,8 @@
 asyncio::Task<int> work();
 
 asyncio::Task<int> handler() {
-  int v = asyncio::run(work()); // expected-warning {{'asyncio::run' runs an event loop inside coroutine 'handler'}}
-  asyncio::get_event_loop().run_until_complete(); // expected-warning {{'asyncio::EventLoop::run_until_complete' runs an event loop}}
+  int v = asyncio::run(work()); // expected-warning {{call to event loop entry point 'asyncio::run' in coroutine 'handler'}}
+  asyncio::get_event_loop().run_until_complete(); // expected-warning {{call to event loop entry point 'asyncio::EventLoop::run_until_complete'}}
   co_return v;
 }
 

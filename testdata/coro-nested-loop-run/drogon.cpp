@@ -7,14 +7,14 @@
 drogon::Task<int> work();
 
 drogon::Task<int> handler(trantor::EventLoop *loop) {
-  int v = drogon::sync_wait(work()); // expected-warning {{'drogon::sync_wait' runs an event loop inside coroutine 'handler'}}
-  drogon::app().run(); // expected-warning {{'drogon::HttpAppFramework::run' runs an event loop inside coroutine 'handler'}}
-  loop->loop(); // expected-warning {{'trantor::EventLoop::loop' runs an event loop}}
+  int v = drogon::sync_wait(work()); // expected-warning {{call to event loop entry point 'drogon::sync_wait' in coroutine 'handler'}}
+  drogon::app().run(); // expected-warning {{call to event loop entry point 'drogon::HttpAppFramework::run' in coroutine 'handler'}}
+  loop->loop(); // expected-warning {{call to event loop entry point 'trantor::EventLoop::loop'}}
   co_return v;
 }
 
 drogon::AsyncTask fire_and_forget() {
-  drogon::sync_wait(work()); // expected-warning {{'drogon::sync_wait' runs an event loop inside coroutine 'fire_and_forget'}}
+  drogon::sync_wait(work()); // expected-warning {{call to event loop entry point 'drogon::sync_wait' in coroutine 'fire_and_forget'}}
   co_return;
 }
 

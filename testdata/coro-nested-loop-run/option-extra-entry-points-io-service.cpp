@@ -9,15 +9,15 @@
 #include <thread>
 
 cppcoro::task<void> handler(cppcoro::io_service &io) {
-  io.process_events(); // expected-warning {{'cppcoro::io_service::process_events' runs an event loop inside coroutine 'handler'}}
-  io.process_one_event(); // expected-warning {{'cppcoro::io_service::process_one_event' runs an event loop}}
-  io.process_pending_events(); // expected-warning {{'cppcoro::io_service::process_pending_events' runs an event loop}}
+  io.process_events(); // expected-warning {{call to event loop entry point 'cppcoro::io_service::process_events' in coroutine 'handler'}}
+  io.process_one_event(); // expected-warning {{call to event loop entry point 'cppcoro::io_service::process_one_event'}}
+  io.process_pending_events(); // expected-warning {{call to event loop entry point 'cppcoro::io_service::process_pending_events'}}
   co_return;
 }
 
-void pump(cppcoro::io_service &io) { io.process_one_pending_event(); } // expected-note {{'pump' calls 'cppcoro::io_service::process_one_pending_event', which runs an event loop}}
+void pump(cppcoro::io_service &io) { io.process_one_pending_event(); } // expected-note {{'pump' calls 'cppcoro::io_service::process_one_pending_event', an event loop entry point}}
 cppcoro::task<void> via_helper(cppcoro::io_service &io) {
-  pump(io); // expected-warning {{'pump' runs an event loop inside coroutine 'via_helper': it calls 'cppcoro::io_service::process_one_pending_event'}}
+  pump(io); // expected-warning {{call to 'pump' in coroutine 'via_helper' can reach event loop entry point 'cppcoro::io_service::process_one_pending_event'}}
   co_return;
 }
 

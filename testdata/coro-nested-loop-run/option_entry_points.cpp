@@ -15,17 +15,17 @@ template <typename T> T block_on(mini::Task<T> Task);
 } // namespace app
 
 mini::Task<void> usesCustomLoop(app::UiLoop &Ui) {
-  Ui.run_forever(); // expected-warning {{'app::Loop::run_forever' runs an event loop inside coroutine 'usesCustomLoop'}}
-  int Value = app::block_on(mini::fetch(1)); // expected-warning {{'app::block_on' runs an event loop}}
+  Ui.run_forever(); // expected-warning {{call to event loop entry point 'app::Loop::run_forever' in coroutine 'usesCustomLoop'}}
+  int Value = app::block_on(mini::fetch(1)); // expected-warning {{call to event loop entry point 'app::block_on'}}
   (void)Value;
   co_return;
 }
 
-void oneHelper(app::Loop &L) { L.run_forever(); } // expected-note {{'oneHelper' calls 'app::Loop::run_forever', which runs an event loop}}
+void oneHelper(app::Loop &L) { L.run_forever(); } // expected-note {{'oneHelper' calls 'app::Loop::run_forever', an event loop entry point}}
 void twoHelpers(app::Loop &L) { oneHelper(L); }
 
 mini::Task<void> depthLimit(app::Loop &L) {
-  oneHelper(L); // expected-warning {{'oneHelper' runs an event loop inside coroutine 'depthLimit'}}
+  oneHelper(L); // expected-warning {{call to 'oneHelper' in coroutine 'depthLimit' can reach event loop entry point 'app::Loop::run_forever'}}
   twoHelpers(L); // beyond MaxCallDepth: not reported
   co_return;
 }

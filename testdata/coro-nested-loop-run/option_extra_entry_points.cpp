@@ -14,7 +14,7 @@ public:
 corio::Task<int> compute() { co_return 1; }
 
 mini::Task<void> both(app::Loop &L) {
-  L.run_forever(); // expected-warning {{'app::Loop::run_forever' runs an event loop inside coroutine 'both'}}
-  corio::run(compute()); // expected-warning {{'corio::run' runs an event loop inside coroutine 'both'}}
+  L.run_forever(); // expected-warning {{call to event loop entry point 'app::Loop::run_forever' in coroutine 'both'}}
+  corio::run(compute()); // expected-warning {{call to event loop entry point 'corio::run' in coroutine 'both'}}
   co_return;
 }

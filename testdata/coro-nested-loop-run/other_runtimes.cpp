@@ -17,36 +17,36 @@ exec::task<int> stdexecWork();
 boost::cobalt::task<int> cobaltWork();
 
 cppcoro::task<int> cppcoroHandler() {
-  co_return cppcoro::sync_wait(cppcoroWork()); // expected-warning {{'cppcoro::sync_wait' runs an event loop inside coroutine 'cppcoroHandler'}}
+  co_return cppcoro::sync_wait(cppcoroWork()); // expected-warning {{call to event loop entry point 'cppcoro::sync_wait' in coroutine 'cppcoroHandler'}}
 }
 
 folly::coro::Task<int> follyHandler() {
-  int A = folly::coro::blockingWait(follyWork()); // expected-warning {{'folly::coro::blockingWait' runs an event loop inside coroutine 'follyHandler'}}
-  int B = folly::coro::blocking_wait(follyWork()); // expected-warning {{'folly::coro::blocking_wait' runs an event loop}}
+  int A = folly::coro::blockingWait(follyWork()); // expected-warning {{call to event loop entry point 'folly::coro::blockingWait' in coroutine 'follyHandler'}}
+  int B = folly::coro::blocking_wait(follyWork()); // expected-warning {{call to event loop entry point 'folly::coro::blocking_wait'}}
   co_return A + B;
 }
 
 coro::task<int> libcoroHandler() {
-  co_return coro::sync_wait(libcoroWork()); // expected-warning {{'coro::sync_wait' runs an event loop inside coroutine 'libcoroHandler'}}
+  co_return coro::sync_wait(libcoroWork()); // expected-warning {{call to event loop entry point 'coro::sync_wait' in coroutine 'libcoroHandler'}}
 }
 
 async_simple::coro::Lazy<int> lazyHandler() {
-  co_return async_simple::coro::syncAwait(lazyWork()); // expected-warning {{'async_simple::coro::syncAwait' runs an event loop}}
+  co_return async_simple::coro::syncAwait(lazyWork()); // expected-warning {{call to event loop entry point 'async_simple::coro::syncAwait'}}
 }
 
 exec::task<void> stdexecHandler() {
-  stdexec::sync_wait(stdexecWork()); // expected-warning {{'stdexec::sync_wait' runs an event loop inside coroutine 'stdexecHandler'}}
+  stdexec::sync_wait(stdexecWork()); // expected-warning {{call to event loop entry point 'stdexec::sync_wait' in coroutine 'stdexecHandler'}}
   co_return;
 }
 
 boost::cobalt::task<int> cobaltHandler() {
-  co_return boost::cobalt::run(cobaltWork()); // expected-warning {{'boost::cobalt::run' runs an event loop}}
+  co_return boost::cobalt::run(cobaltWork()); // expected-warning {{call to event loop entry point 'boost::cobalt::run'}}
 }
 
 // Through a helper.
-int syncHelper() { return cppcoro::sync_wait(cppcoroWork()); } // expected-note {{'syncHelper' calls 'cppcoro::sync_wait', which runs an event loop}}
+int syncHelper() { return cppcoro::sync_wait(cppcoroWork()); } // expected-note {{'syncHelper' calls 'cppcoro::sync_wait', an event loop entry point}}
 cppcoro::task<int> viaHelper() {
-  co_return syncHelper(); // expected-warning {{'syncHelper' runs an event loop inside coroutine 'viaHelper': it calls 'cppcoro::sync_wait'}}
+  co_return syncHelper(); // expected-warning {{call to 'syncHelper' in coroutine 'viaHelper' can reach event loop entry point 'cppcoro::sync_wait'}}
 }
 
 // Negatives: the entry points at the top of the program, and awaiting.

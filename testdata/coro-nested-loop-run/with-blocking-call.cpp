@@ -10,7 +10,7 @@ namespace asio = boost::asio;
 asio::awaitable<int> work() { co_return 1; }
 
 asio::awaitable<void> waitsOnItsOwnLoop(asio::io_context &Ctx) {
-  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' waits, inside coroutine 'waitsOnItsOwnLoop'}} expected-note {{the future comes from this 'co_spawn'}}
+  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' in coroutine 'waitsOnItsOwnLoop' waits for a task co_spawned with 'use_future'}} expected-note {{the future comes from this 'co_spawn'}}
   co_return;
 }
 
