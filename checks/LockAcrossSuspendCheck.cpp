@@ -36,6 +36,14 @@ void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   utils::matchCoroutineDefinitions(*Finder, this);
 }
 
+/// How messages name a coroutine: "coroutine 'f'", "coroutine lambda".
+static std::string describeCoroutine(const FunctionDecl *Coroutine) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Coroutine))
+    if (MD->getParent()->isLambda())
+      return "coroutine lambda";
+  return "coroutine '" + utils::describeFunction(Coroutine) + "'";
+}
+
 void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
   if (!Coroutine)
@@ -57,16 +65,16 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
     std::string TypeName =
         Lock->getType().getCanonicalType().getUnqualifiedType().getAsString(
             Ctx.getPrintingPolicy());
+    // "May": the flow merges paths (held on one branch is held after it)
+    // and a try_lock may fail. What holding it costs is on the docs page.
     diag(Lock->getLocation(),
-         "lock '%0' (type '%1') is held across %2 suspension point%s2 of "
-         "coroutine '%3'; it may resume on another thread, and other tasks "
-         "that take the mutex deadlock meanwhile; narrow the lock's scope so "
-         "it is released before suspending, or use the runtime's async mutex")
+         "lock '%0' (type '%1') may be held across %2 suspension point%s2 "
+         "of %3")
         << Lock->getName() << TypeName
         << static_cast<unsigned>(Finding.Suspensions.size())
-        << utils::describeFunction(Coroutine);
+        << describeCoroutine(Coroutine);
     for (const CoroutineSuspendExpr *Suspend : Finding.Suspensions)
-      diag(Suspend->getKeywordLoc(), "'%0' is still held at this %1",
+      diag(Suspend->getKeywordLoc(), "'%0' may still be held at this %1",
            DiagnosticIDs::Note)
           << Lock->getName()
           << (isa<CoyieldExpr>(Suspend) ? "co_yield" : "co_await");

@@ -12,14 +12,14 @@ int Counter;
 asio::awaitable<void> tickUnderLock(asio::steady_timer &Timer) {
   std::lock_guard Guard(M); // expected-warning {{coroutine 'tickUnderLock'}}
   Timer.expires_after(std::chrono::milliseconds(10));
-  co_await Timer.async_wait(asio::use_awaitable); // expected-note {{'Guard' is still held at this co_await}}
+  co_await Timer.async_wait(asio::use_awaitable); // expected-note {{'Guard' may still be held at this co_await}}
   ++Counter;
 }
 
 asio::awaitable<int> readUnderLock(asio::ip::tcp::socket &Socket) {
   char Buffer[64];
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
-  std::size_t N = co_await Socket.async_read_some(asio::buffer(Buffer), asio::use_awaitable); // expected-note {{'Lock' is still held}}
+  std::size_t N = co_await Socket.async_read_some(asio::buffer(Buffer), asio::use_awaitable); // expected-note {{'Lock' may still be held}}
   co_return static_cast<int>(N);
 }
 

@@ -90,30 +90,30 @@ struct Queue {
 // Findings: the lock is held at another suspension, the wait is on another
 // mutex or another object's mutex, or the lock is only used inside a lambda.
 mini::Task<void> sleepAfterWait() {
-  std::unique_lock Lock(M); // expected-warning {{held across 1 suspension point}}
+  std::unique_lock Lock(M); // expected-warning {{may be held across 1 suspension point}}
   co_await Cv.wait(Lock);
-  co_await mini::sleep(1); // expected-note {{'Lock' is still held at this co_await}}
+  co_await mini::sleep(1); // expected-note {{'Lock' may still be held at this co_await}}
 }
 
 mini::Task<void> waitOnOtherMutex() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
-  co_await Cv.wait(Other, [] { return true; }); // expected-note {{'Lock' is still held}}
+  co_await Cv.wait(Other, [] { return true; }); // expected-note {{'Lock' may still be held}}
 }
 
 mini::Task<void> waitOnOtherLock() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
   std::unique_lock Second(Other);
-  co_await Cv.wait(Second); // expected-note {{'Lock' is still held}}
+  co_await Cv.wait(Second); // expected-note {{'Lock' may still be held}}
 }
 
 Queue A, B;
 mini::Task<void> otherObjectsMutex() {
   std::unique_lock Lock(A.Mutex); // expected-warning {{lock 'Lock'}}
-  co_await B.NotEmpty.wait(B.Mutex, [] { return true; }); // expected-note {{'Lock' is still held}}
+  co_await B.NotEmpty.wait(B.Mutex, [] { return true; }); // expected-note {{'Lock' may still be held}}
 }
 
 template <class F> mini::Task<void> runLater(F) { return {}; }
 mini::Task<void> lockInsideLambda() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
-  co_await runLater([&] { Lock.unlock(); }); // expected-note {{'Lock' is still held}}
+  co_await runLater([&] { Lock.unlock(); }); // expected-note {{'Lock' may still be held}}
 }

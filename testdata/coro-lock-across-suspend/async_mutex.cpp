@@ -112,13 +112,13 @@ mini::Task<void> scopedLockableAsync() {
 // Still findings: a blocking mutex, alone or next to an async one.
 mini::Task<void> blockingMutex() {
   std::unique_lock Lock(Blocking); // expected-warning {{lock 'Lock' (type 'std::unique_lock<std::mutex>')}}
-  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' may still be held}}
 }
 
 mini::Task<void> asyncAndBlocking() {
   co_await Async.coLock();
   std::scoped_lock Both(std::adopt_lock, Async, Blocking); // expected-warning {{lock 'Both'}}
-  co_await mini::sleep(1); // expected-note {{'Both' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Both' may still be held}}
 }
 
 // A mutex whose only awaitable-looking member is static is not async.
@@ -130,7 +130,7 @@ struct StaticHelperMutex {
 StaticHelperMutex Helper;
 mini::Task<void> staticMemberOnly() {
   std::lock_guard Guard(Helper); // expected-warning {{lock 'Guard'}}
-  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' may still be held}}
 }
 
 // A co_await elsewhere in the initialiser does not make the lock async.
@@ -138,5 +138,5 @@ mini::Task<int> pick();
 std::mutex Table[4];
 mini::Task<void> awaitInsideInitialiser() {
   std::unique_lock Lock(Table[co_await pick()]); // expected-warning {{lock 'Lock'}}
-  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' may still be held}}
 }

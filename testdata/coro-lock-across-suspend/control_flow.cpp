@@ -70,7 +70,7 @@ mini::Task<void> ownsLockCheck() {
 mini::Task<void> rangeFor(std::vector<int> V) {
   std::lock_guard G(M); // expected-warning {{lock 'G'}}
   for (int X : V)
-    co_await mini::sleep(X); // expected-note {{'G' is still held}}
+    co_await mini::sleep(X); // expected-note {{'G' may still be held}}
 }
 mini::Task<void> throwAfter() {
   std::lock_guard G(M);
@@ -93,5 +93,5 @@ mini::Task<void> boolConversion() {
 mini::Task<void> awaitWhileOwned() {
   std::unique_lock L(M, std::try_to_lock); // expected-warning {{lock 'L'}}
   if (L.owns_lock() && C > 0)
-    co_await mini::sleep(1); // expected-note {{'L' is still held}}
+    co_await mini::sleep(1); // expected-note {{'L' may still be held}}
 }

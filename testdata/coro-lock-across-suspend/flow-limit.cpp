@@ -21,7 +21,7 @@ Task loops(int n) { // expected-warning {{flow analysis of 'loops' stopped after
   // Reported on the paths the solve reached before it stopped.
   std::unique_lock<std::mutex> lk(m, std::defer_lock); // expected-warning {{'lk'}}
   for (int i = 0; i < n; ++i) {
-    co_await std::suspend_always{}; // expected-note {{still held}}
+    co_await std::suspend_always{}; // expected-note {{may still be held}}
     lk.lock();
   }
 }

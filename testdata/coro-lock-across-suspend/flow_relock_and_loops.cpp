@@ -15,7 +15,7 @@ mini::Task<void> relockBeforeAwait() {
   co_await mini::sleep(1);
   Lock.lock();
   ++Counter;
-  co_await mini::sleep(2); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Lock' may still be held}}
 }
 
 // try_lock() may acquire.
@@ -23,7 +23,7 @@ mini::Task<void> tryLockBeforeAwait() {
   std::unique_lock Lock(M, std::defer_lock); // expected-warning {{lock 'Lock'}}
   if (Lock.try_lock())
     ++Counter;
-  co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Lock' may still be held}}
 }
 
 // The lock is declared in the loop body, alive at the suspension.
@@ -31,7 +31,7 @@ mini::Task<void> lockInLoopWithAwait() {
   for (int I = 0; I < 3; ++I) {
     std::lock_guard Guard(M); // expected-warning {{lock 'Guard'}}
     ++Counter;
-    co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
+    co_await mini::sleep(1); // expected-note {{'Guard' may still be held}}
   }
 }
 
@@ -39,7 +39,7 @@ mini::Task<void> lockInLoopWithAwait() {
 // suspension in the loop header is reached with the lock held.
 mini::Task<void> relockAtEndOfLoop() {
   std::unique_lock Lock(M); // expected-warning {{lock 'Lock'}}
-  while (co_await mini::ready_to_continue()) { // expected-note {{'Lock' is still held}}
+  while (co_await mini::ready_to_continue()) { // expected-note {{'Lock' may still be held}}
     Lock.unlock();
     co_await mini::sleep(1);
     Lock.lock();
@@ -51,7 +51,7 @@ mini::Task<void> relockAtEndOfLoop() {
 mini::Task<void> heldOnSecondIteration() {
   std::unique_lock Lock(M, std::defer_lock); // expected-warning {{lock 'Lock'}}
   for (int I = 0; I < 2; ++I) {
-    co_await mini::sleep(1); // expected-note {{'Lock' is still held}}
+    co_await mini::sleep(1); // expected-note {{'Lock' may still be held}}
     Lock.lock();
     ++Counter;
   }
@@ -61,7 +61,7 @@ mini::Task<void> heldOnSecondIteration() {
 mini::Task<void> movedIntoAnotherLock() {
   std::unique_lock First(M);
   std::unique_lock<std::mutex> Second(std::move(First)); // expected-warning {{lock 'Second'}}
-  co_await mini::sleep(1); // expected-note {{'Second' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Second' may still be held}}
 }
 
 // Move-assigned from a held lock.
@@ -69,7 +69,7 @@ mini::Task<void> moveAssignedFromHeldLock() {
   std::unique_lock<std::mutex> Target; // expected-warning {{lock 'Target'}}
   std::unique_lock Source(M);
   Target = std::move(Source);
-  co_await mini::sleep(1); // expected-note {{'Target' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Target' may still be held}}
 }
 
 // Swapped: the held state moves with the mutex.
@@ -77,5 +77,5 @@ mini::Task<void> swapped() {
   std::unique_lock<std::mutex> Empty; // expected-warning {{lock 'Empty'}}
   std::unique_lock Full(M);
   Empty.swap(Full);
-  co_await mini::sleep(1); // expected-note {{'Empty' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Empty' may still be held}}
 }

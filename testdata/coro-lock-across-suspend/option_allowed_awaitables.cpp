@@ -23,12 +23,12 @@ mini::Task<void> allowedAwaitable() {
 mini::Task<void> otherAwaitableStillCounts() {
   std::lock_guard Guard(M); // expected-warning {{lock 'Guard'}}
   co_await mini::inline_wait();
-  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' may still be held}}
 }
 
 mini::Task<void> customLockType() {
   app::SpinGuard Spin(Flag); // expected-warning {{lock 'Spin' (type 'app::SpinGuard')}}
-  co_await mini::sleep(1); // expected-note {{'Spin' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Spin' may still be held}}
 }
 
 // std::unique_lock is not in the configured LockTypes.

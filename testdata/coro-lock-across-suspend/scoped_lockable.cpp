@@ -31,7 +31,7 @@ int Counter;
 mini::Task<void> heldAcrossAwait() {
   MutexLock Guard(&Mu); // expected-warning {{lock 'Guard' (type 'MutexLock')}}
   ++Counter;
-  co_await mini::sleep(1); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(1); // expected-note {{'Guard' may still be held}}
 }
 
 mini::Task<void> reacquiredBeforeAwait() {
@@ -39,14 +39,14 @@ mini::Task<void> reacquiredBeforeAwait() {
   Guard.Release();
   co_await mini::sleep(1);
   Guard.Reacquire();
-  co_await mini::sleep(2); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Guard' may still be held}}
 }
 
 mini::Task<void> acquiredLater() {
   DeferrableLock Guard(&Mu, DeferTag{}); // expected-warning {{lock 'Guard'}}
   co_await mini::sleep(1);
   Guard.Acquire();
-  co_await mini::sleep(2); // expected-note {{'Guard' is still held}}
+  co_await mini::sleep(2); // expected-note {{'Guard' may still be held}}
 }
 
 // Negatives.
