@@ -78,6 +78,14 @@ bool UnhandledGatherCheck::firstReport(SourceLocation Loc, unsigned Kind) {
   return Reported.first(Loc, Kind);
 }
 
+/// How messages name a coroutine: "coroutine 'f'", "coroutine lambda".
+static std::string describeCoroutine(const FunctionDecl *Coroutine) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Coroutine))
+    if (MD->getParent()->isLambda())
+      return "coroutine lambda";
+  return "coroutine '" + utils::describeFunction(Coroutine) + "'";
+}
+
 /// The combinator as the user named it: `corio::gather`, `operator&&`,
 /// `stdexec::when_all` (a function object: its variable).
 static std::string combinatorName(const CallExpr *Call) {
@@ -117,17 +125,19 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
       return;
     if (!firstReport(Await->getBeginLoc(), 0))
       return;
-    std::string Alternative = settledAlternative(Call);
-    std::string Advice =
-        Alternative.empty()
-            ? "catch it here (catch (...) or catch (const std::exception&))"
-            : "catch it here (catch (...) or catch (const std::exception&)), "
-              "or use the settled form '" +
-                  Alternative + "' and check each result";
+    // Not "the exception propagates out of the coroutine": a handler for a
+    // narrower type may catch it. The settled form, where the runtime has
+    // one, is the note's advice; the rest is on the docs page.
     diag(Await->getBeginLoc(),
-         "'%0' fails fast: when one task throws, the results of the other "
-         "tasks are discarded and the exception propagates out of '%1'; %2")
-        << Name << utils::describeFunction(Coroutine) << Advice;
+         "'%0' fails fast and is awaited outside a try block that catches "
+         "std::exception in %1")
+        << Name << describeCoroutine(Coroutine);
+    std::string Alternative = settledAlternative(Call);
+    if (!Alternative.empty())
+      diag(Await->getBeginLoc(),
+           "the settled form '%0' keeps every result, to check each one",
+           DiagnosticIDs::Note)
+          << Alternative;
     return;
   }
 
@@ -135,8 +145,7 @@ void UnhandledGatherCheck::checkAwait(const CoawaitExpr *Await,
   if (utils::isDiscardedValue(*Await, Parents) &&
       firstReport(Await->getBeginLoc(), 1))
     diag(Await->getBeginLoc(),
-         "the settled results of '%0' are discarded: every task failure they "
-         "hold is silently lost; keep them and check each result")
+         "settled results of '%0' are discarded with any failure they hold")
         << Name;
 }
 
@@ -183,17 +192,15 @@ void UnhandledGatherCheck::checkCoroutine(const FunctionDecl *F,
     SourceLocation Loc = Access.Access->getExprLoc();
     if (!firstReport(Loc, 2))
       continue;
-    std::string Origin =
-        Access.Origin ? combinatorName(Access.Origin) : "a settled combinator";
-    if (Access.KnownFailed)
-      diag(Loc, "'%0' holds a failure on this path: '%1' rethrows the "
-                "exception of the task it came from ('%2')")
-          << Access.ResultName << Access.Accessor << Origin;
-    else
-      diag(Loc, "settled result '%0' is accessed with '%1' without being "
-                "checked first: it rethrows if the task failed ('%2'); test "
-                "it first and handle the failure")
-          << Access.ResultName << Access.Accessor << Origin;
+    std::string Origin = Access.Origin
+                             ? "'" + combinatorName(Access.Origin) + "'"
+                             : "a settled combinator";
+    // Not "it rethrows": some accessors (boost::system::result's
+    // operator*) are undefined on a failure rather than throwing.
+    diag(Loc, "settled result '%0' of %1 is accessed with '%2' on a path "
+              "%select{that does not check it|where it holds a failure}3")
+        << Access.ResultName << Origin << Access.Accessor
+        << (Access.KnownFailed ? 1 : 0);
   }
 }
 

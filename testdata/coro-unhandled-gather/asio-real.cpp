@@ -13,7 +13,7 @@ asio::awaitable<int> get(int i) { co_return i; }
 asio::awaitable<void> step() { co_return; }
 
 asio::awaitable<int> fail_fast() {
-  auto [a, b] = co_await (get(1) && get(2)); // expected-warning {{'boost::asio::experimental::awaitable_operators::operator&&' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'; catch it here (catch (...) or catch (const std::exception&)), or use the settled form 'experimental::make_parallel_group(...).async_wait(wait_for_all(), ...)' and check each result}}
+  auto [a, b] = co_await (get(1) && get(2)); // expected-warning {{'boost::asio::experimental::awaitable_operators::operator&&' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}} expected-note {{the settled form 'experimental::make_parallel_group(...).async_wait(wait_for_all(), ...)'}}
   co_return a + b;
 }
 
@@ -31,7 +31,7 @@ asio::awaitable<void> race() { co_await (step() || step()); }
 
 asio::awaitable<void> parallel_group() {
   auto ex = co_await asio::this_coro::executor;
-  co_await asio::experimental::make_parallel_group( // expected-warning {{the settled results of 'boost::asio::experimental::parallel_group::async_wait' are discarded}}
+  co_await asio::experimental::make_parallel_group( // expected-warning {{settled results of 'boost::asio::experimental::parallel_group::async_wait' are discarded with any failure they hold}}
       asio::co_spawn(ex, step(), asio::deferred),
       asio::co_spawn(ex, step(), asio::deferred))
       .async_wait(asio::experimental::wait_for_all(), asio::use_awaitable);

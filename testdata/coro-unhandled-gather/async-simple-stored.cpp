@@ -12,7 +12,7 @@ async_simple::coro::Lazy<int> get(int i) { co_return i; }
 async_simple::coro::Lazy<int> moved(std::vector<async_simple::coro::Lazy<int>> input) {
   auto combined = async_simple::coro::collectAllPara(std::move(input));
   auto out = co_await std::move(combined);
-  co_return out[0].value(); // expected-warning {{settled result 'out[0]' is accessed with 'value' without being checked first: it rethrows if the task failed ('async_simple::coro::collectAllPara')}}
+  co_return out[0].value(); // expected-warning {{settled result 'out[0]' of 'async_simple::coro::collectAllPara' is accessed with 'value' on a path that does not check it}}
 }
 
 async_simple::coro::Lazy<int> direct() {
@@ -20,7 +20,7 @@ async_simple::coro::Lazy<int> direct() {
   auto [a, b] = co_await combined;
   if (a.hasError())
     co_return 0;
-  co_return a.value() + b.value(); // expected-warning {{settled result 'b' is accessed with 'value' without being checked first: it rethrows if the task failed ('async_simple::coro::collectAll')}}
+  co_return a.value() + b.value(); // expected-warning {{settled result 'b' of 'async_simple::coro::collectAll' is accessed with 'value' on a path that does not check it}}
 }
 
 async_simple::coro::Lazy<int> checked(std::vector<async_simple::coro::Lazy<int>> input) {
@@ -35,7 +35,7 @@ async_simple::coro::Lazy<int> checked(std::vector<async_simple::coro::Lazy<int>>
 
 async_simple::coro::Lazy<void> discarded() {
   auto combined = async_simple::coro::collectAllPara(get(1), get(2));
-  co_await std::move(combined); // expected-warning {{the settled results of 'async_simple::coro::collectAllPara' are discarded}}
+  co_await std::move(combined); // expected-warning {{settled results of 'async_simple::coro::collectAllPara' are discarded with any failure they hold}}
 }
 
 // A local that is not a combinator's awaitable is not followed.

@@ -7,7 +7,7 @@
 asyncio::Task<int> get(int i);
 
 asyncio::Task<int> fail_fast() {
-  auto [a, b] = co_await asyncio::gather(get(1), get(2)); // expected-warning {{'asyncio::gather' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'}}
+  auto [a, b] = co_await asyncio::gather(get(1), get(2)); // expected-warning {{'asyncio::gather' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}}
   co_return a + b;
 }
 

@@ -9,8 +9,8 @@ concurrencpp::result<int> compute(int v);
 
 concurrencpp::result<void>
 discarded(std::shared_ptr<concurrencpp::thread_pool_executor> ex) {
-  co_await concurrencpp::when_all(ex, compute(1), compute(2)); // expected-warning {{the settled results of 'concurrencpp::when_all' are discarded}}
-  co_await concurrencpp::when_any(ex, compute(1), compute(2)); // expected-warning {{the settled results of 'concurrencpp::when_any' are discarded}}
+  co_await concurrencpp::when_all(ex, compute(1), compute(2)); // expected-warning {{settled results of 'concurrencpp::when_all' are discarded with any failure they hold}}
+  co_await concurrencpp::when_any(ex, compute(1), compute(2)); // expected-warning {{settled results of 'concurrencpp::when_any' are discarded with any failure they hold}}
 }
 
 concurrencpp::result<int>

@@ -13,5 +13,5 @@ corio::Task<int> propagate() {
 corio::Task<int> still_checked() {
   auto [a, b] =
       co_await corio::gather(corio::return_exceptions, fetch(1), fetch(2));
-  co_return a.value() + (b ? b.value() : 0); // expected-warning {{settled result 'a' is accessed with 'value' without being checked first}}
+  co_return a.value() + (b ? b.value() : 0); // expected-warning {{settled result 'a' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }

@@ -17,7 +17,7 @@ corio::Task<std::string> task2() { co_return "two"; }
 
 // WRONG: if task1 fails, task2 is cancelled and its result is lost.
 corio::Task<void> wrong() {
-  auto results = co_await corio::gather(task1(), task2()); // expected-warning {{'corio::gather' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'wrong'; catch it here (catch (...) or catch (const std::exception&)), or use the settled form 'corio::gather(corio::return_exceptions, ...)' and check each result}}
+  auto results = co_await corio::gather(task1(), task2()); // expected-warning {{'corio::gather' fails fast and is awaited outside a try block that catches std::exception in coroutine 'wrong'}} expected-note {{the settled form 'corio::gather(corio::return_exceptions, ...)'}}
   (void)results;
 }
 
@@ -50,5 +50,5 @@ corio::Task<int> get_user_data_safe(int id) {
   int orders = 0;
   if (std::get<1>(results).ok())
     orders = std::get<1>(results).value();
-  co_return std::get<0>(results).value() + orders; // expected-warning {{settled result 'std::get<0>(results)' is accessed with 'value' without being checked first}}
+  co_return std::get<0>(results).value() + orders; // expected-warning {{settled result 'std::get<0>(results)' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }

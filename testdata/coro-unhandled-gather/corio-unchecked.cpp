@@ -13,22 +13,22 @@ void log(const char *);
 corio::Task<int> binding_unchecked() {
   auto [user, orders] =
       co_await corio::gather(corio::return_exceptions, fetch(1), name(2));
-  std::printf("%s\n", orders.value().c_str()); // expected-warning {{settled result 'orders' is accessed with 'value' without being checked first: it rethrows if the task failed ('corio::gather')}}
-  co_return user.value(); // expected-warning {{settled result 'user' is accessed with 'value' without being checked first}}
+  std::printf("%s\n", orders.value().c_str()); // expected-warning {{settled result 'orders' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
+  co_return user.value(); // expected-warning {{settled result 'user' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }
 
 corio::Task<int> checked_then_merged() {
   auto [a, b] = co_await corio::gather(corio::return_exceptions, fetch(1), fetch(2));
   if (a.ok())
     log("a ok");
-  co_return a.value() + (b ? b.value() : 0); // expected-warning {{settled result 'a' is accessed with 'value' without being checked first}}
+  co_return a.value() + (b ? b.value() : 0); // expected-warning {{settled result 'a' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }
 
 corio::Task<int> wrong_branch() {
   auto [a] = co_await corio::gather(corio::return_exceptions, fetch(1));
   if (!a) {
     log("failed");
-    co_return a.value(); // expected-warning {{'a' holds a failure on this path: 'value' rethrows the exception of the task it came from ('corio::gather')}}
+    co_return a.value(); // expected-warning {{settled result 'a' of 'corio::gather' is accessed with 'value' on a path where it holds a failure}}
   }
   co_return a.value();
 }
@@ -36,7 +36,7 @@ corio::Task<int> wrong_branch() {
 corio::Task<int> error_is_failure() {
   auto [a] = co_await corio::gather(corio::return_exceptions, fetch(1));
   if (a.error())
-    co_return a.value(); // expected-warning {{'a' holds a failure on this path}}
+    co_return a.value(); // expected-warning {{settled result 'a' of 'corio::gather' is accessed with 'value' on a path where it holds a failure}}
   co_return a.value();
 }
 
@@ -44,7 +44,7 @@ corio::Task<int> range_for_unchecked(std::vector<corio::Task<int>> tasks) {
   auto results = co_await corio::gather(corio::return_exceptions, std::move(tasks));
   int sum = 0;
   for (auto &r : results)
-    sum += r.value(); // expected-warning {{settled result 'r' is accessed with 'value' without being checked first}}
+    sum += r.value(); // expected-warning {{settled result 'r' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
   co_return sum;
 }
 
@@ -52,7 +52,7 @@ corio::Task<int> index_loop_unchecked(std::vector<corio::Task<int>> tasks) {
   auto results = co_await corio::gather(corio::return_exceptions, std::move(tasks));
   int sum = 0;
   for (std::size_t i = 0; i < results.size(); ++i)
-    sum += results[i].value(); // expected-warning {{settled result 'results[i]' is accessed with 'value' without being checked first}}
+    sum += results[i].value(); // expected-warning {{settled result 'results[i]' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
   co_return sum;
 }
 
@@ -61,20 +61,20 @@ corio::Task<int> get_unchecked() {
   if (!std::get<0>(results))
     co_return 0;
   // The first is checked, the second is not.
-  co_return std::get<0>(results).value() + std::get<1>(results).value(); // expected-warning {{settled result 'std::get<1>(results)' is accessed with 'value' without being checked first}}
+  co_return std::get<0>(results).value() + std::get<1>(results).value(); // expected-warning {{settled result 'std::get<1>(results)' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }
 
 corio::Task<int> reference_alias() {
   auto results = co_await corio::gather(corio::return_exceptions, fetch(1), fetch(2));
   auto &first = std::get<0>(results);
-  co_return first.value(); // expected-warning {{settled result 'first' is accessed with 'value' without being checked first}}
+  co_return first.value(); // expected-warning {{settled result 'first' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
 }
 
 corio::Task<int> checked_in_previous_iteration(std::vector<corio::Task<int>> tasks) {
   auto results = co_await corio::gather(corio::return_exceptions, std::move(tasks));
   int sum = 0;
   for (auto &r : results) {
-    sum += r.value(); // expected-warning {{settled result 'r' is accessed with 'value' without being checked first}}
+    sum += r.value(); // expected-warning {{settled result 'r' of 'corio::gather' is accessed with 'value' on a path that does not check it}}
     if (!r.ok())
       break;
   }

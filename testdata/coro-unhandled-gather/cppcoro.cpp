@@ -10,7 +10,7 @@
 cppcoro::task<int> get(int i) { co_return i; }
 
 cppcoro::task<int> fail_fast() {
-  auto [a, b] = co_await cppcoro::when_all(get(1), get(2)); // expected-warning {{'cppcoro::when_all' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'; catch it here (catch (...) or catch (const std::exception&)), or use the settled form 'cppcoro::when_all_ready(...)' and check each result}}
+  auto [a, b] = co_await cppcoro::when_all(get(1), get(2)); // expected-warning {{'cppcoro::when_all' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}} expected-note {{the settled form 'cppcoro::when_all_ready(...)'}}
   co_return a + b;
 }
 
@@ -25,7 +25,7 @@ cppcoro::task<int> fail_fast_handled() {
 
 cppcoro::task<int> settled_unchecked() {
   auto [a, b] = co_await cppcoro::when_all_ready(get(1), get(2));
-  co_return a.result() + b.result(); // expected-warning {{settled result 'a' is accessed with 'result' without being checked first}} expected-warning {{settled result 'b' is accessed with 'result' without being checked first}}
+  co_return a.result() + b.result(); // expected-warning {{settled result 'a' of 'cppcoro::when_all_ready' is accessed with 'result' on a path that does not check it}} expected-warning {{settled result 'b' of 'cppcoro::when_all_ready' is accessed with 'result' on a path that does not check it}}
 }
 
 cppcoro::task<int> settled_in_try() {
@@ -43,5 +43,5 @@ cppcoro::task<int> settled_in_try() {
 }
 
 cppcoro::task<void> settled_discarded() {
-  co_await cppcoro::when_all_ready(get(1), get(2)); // expected-warning {{the settled results of 'cppcoro::when_all_ready' are discarded}}
+  co_await cppcoro::when_all_ready(get(1), get(2)); // expected-warning {{settled results of 'cppcoro::when_all_ready' are discarded with any failure they hold}}
 }

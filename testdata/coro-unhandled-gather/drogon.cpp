@@ -9,7 +9,7 @@ drogon::Task<int> get(int i);
 drogon::Task<> step(int i);
 
 drogon::Task<int> fail_fast() {
-  auto [a, b] = co_await drogon::when_all(get(1), get(2)); // expected-warning {{'drogon::when_all' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'}}
+  auto [a, b] = co_await drogon::when_all(get(1), get(2)); // expected-warning {{'drogon::when_all' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}}
   co_return a + b;
 }
 

@@ -8,12 +8,12 @@ folly::coro::Task<int> get(int i) { co_return i; }
 void log(const char *);
 
 folly::coro::Task<int> fail_fast() {
-  auto [a, b] = co_await folly::coro::collectAll(get(1), get(2)); // expected-warning {{'folly::coro::collectAll' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'; catch it here (catch (...) or catch (const std::exception&)), or use the settled form 'folly::coro::collectAllTry(...)' and check each result}}
+  auto [a, b] = co_await folly::coro::collectAll(get(1), get(2)); // expected-warning {{'folly::coro::collectAll' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}} expected-note {{the settled form 'folly::coro::collectAllTry(...)'}}
   co_return a + b;
 }
 
 folly::coro::Task<int> fail_fast_range(std::vector<folly::coro::Task<int>> tasks) {
-  auto values = co_await folly::coro::collectAllRange(std::move(tasks)); // expected-warning {{'folly::coro::collectAllRange' fails fast}}
+  auto values = co_await folly::coro::collectAllRange(std::move(tasks)); // expected-warning {{'folly::coro::collectAllRange' fails fast}} expected-note {{the settled form 'folly::coro::collectAllTry(...)'}}
   co_return static_cast<int>(values.size());
 }
 
@@ -36,7 +36,7 @@ folly::coro::Task<int> settled() {
     co_return sum;
   }
   sum += *b;
-  sum += *c; // expected-warning {{settled result 'c' is accessed with 'operator*' without being checked first: it rethrows if the task failed ('folly::coro::collectAllTry')}}
+  sum += *c; // expected-warning {{settled result 'c' of 'folly::coro::collectAllTry' is accessed with 'operator*' on a path that does not check it}}
   co_return sum;
 }
 
@@ -49,12 +49,12 @@ folly::coro::Task<int> settled_range(std::vector<folly::coro::Task<int>> tasks) 
     sum += t.value();
   }
   for (auto &t : results)
-    sum += t.value(); // expected-warning {{settled result 't' is accessed with 'value' without being checked first}}
+    sum += t.value(); // expected-warning {{settled result 't' of 'folly::coro::collectAllTryRange' is accessed with 'value' on a path that does not check it}}
   co_return sum;
 }
 
 folly::coro::Task<void> settled_discarded() {
-  co_await folly::coro::collectAllTry(get(1), get(2)); // expected-warning {{the settled results of 'folly::coro::collectAllTry' are discarded}}
+  co_await folly::coro::collectAllTry(get(1), get(2)); // expected-warning {{settled results of 'folly::coro::collectAllTry' are discarded with any failure they hold}}
 }
 
 // collectAll of Task<void>s yields a tuple of folly::Unit: no value to lose

@@ -9,7 +9,7 @@ coro::task<int> get(int i) { co_return i; }
 
 coro::task<int> unchecked() {
   auto &results = co_await coro::when_all(get(1), get(2));
-  co_return std::get<0>(results).return_value() + std::get<1>(results).return_value(); // expected-warning {{settled result 'std::get<0>(results)' is accessed with 'return_value' without being checked first: it rethrows if the task failed ('coro::when_all')}} expected-warning {{settled result 'std::get<1>(results)' is accessed with 'return_value'}}
+  co_return std::get<0>(results).return_value() + std::get<1>(results).return_value(); // expected-warning {{settled result 'std::get<0>(results)' of 'coro::when_all' is accessed with 'return_value' on a path that does not check it}} expected-warning {{settled result 'std::get<1>(results)' of 'coro::when_all' is accessed with 'return_value' on a path that does not check it}}
 }
 
 coro::task<int> handled() {
@@ -22,5 +22,5 @@ coro::task<int> handled() {
 }
 
 coro::task<void> discarded() {
-  co_await coro::when_all(get(1), get(2)); // expected-warning {{the settled results of 'coro::when_all' are discarded}}
+  co_await coro::when_all(get(1), get(2)); // expected-warning {{settled results of 'coro::when_all' are discarded with any failure they hold}}
 }

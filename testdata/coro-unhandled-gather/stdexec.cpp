@@ -7,7 +7,7 @@
 struct just_sender {};
 
 exec::task<void> fail_fast() {
-  co_await stdexec::when_all(just_sender{}, just_sender{}); // expected-warning {{'stdexec::when_all' fails fast: when one task throws, the results of the other tasks are discarded and the exception propagates out of 'fail_fast'; catch it here (catch (...) or catch (const std::exception&))}}
+  co_await stdexec::when_all(just_sender{}, just_sender{}); // expected-warning {{'stdexec::when_all' fails fast and is awaited outside a try block that catches std::exception in coroutine 'fail_fast'}}
 }
 
 exec::task<void> handled() {
