@@ -25,6 +25,10 @@ struct Expectation {
   unsigned Line;
   std::string Level;
   std::string Text;
+  /// The check that must report it: named in the expectation
+  /// (`expected-warning[coro-x]`), or the case's only check; empty for
+  /// notes and unnamed errors (compiler errors belong to no check).
+  std::string Check;
   bool Matched = false;
 };
 
@@ -36,7 +40,80 @@ struct TestCase {
   std::vector<std::string> Args; ///< Compiler arguments.
   std::vector<Expectation> Expected;
   std::string FixedPath; ///< Expected result of --fix, may be empty.
+  /// Mistakes in the case's expectations: each fails the test.
+  std::vector<std::string> Errors;
 };
+
+/// The checks a `--checks` value enables (`-*,coro-a,coro-b`), or none if
+/// one is a glob: then no single check is known.
+std::vector<std::string> enabledChecks(const std::string &Checks,
+                                       bool &Glob) {
+  std::vector<std::string> Enabled;
+  Glob = false;
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  llvm::StringRef(Checks).split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty() || Item.starts_with("-"))
+      continue;
+    if (Item.contains('*'))
+      Glob = true;
+    Enabled.push_back(Item.str());
+  }
+  return Enabled;
+}
+
+/// Fills in each expectation's check and records what is wrong with them:
+/// in a case that enables more than one check, every expected warning must
+/// name its check; a named check must be enabled; a case whose one check is
+/// not its directory's belongs in that check's directory.
+void resolveChecks(TestCase &Case, const std::string &CheckDir) {
+  bool Glob = false;
+  std::vector<std::string> Enabled = enabledChecks(Case.Checks, Glob);
+  bool Single = !Glob && Enabled.size() == 1;
+  if (Single && Enabled.front() != CheckDir)
+    Case.Errors.push_back("// CHECKS: enables only '" + Enabled.front() +
+                          "', not the directory's '" + CheckDir +
+                          "': move the case to testdata/" + Enabled.front() +
+                          "/");
+  for (Expectation &E : Case.Expected) {
+    std::string Where = "line " + std::to_string(E.Line) + ": expected-" +
+                        E.Level + " {{" + E.Text + "}}";
+    if (E.Level == "note") {
+      if (!E.Check.empty())
+        Case.Errors.push_back(Where + " names [" + E.Check +
+                              "], but notes carry no check name");
+      E.Check.clear();
+      continue;
+    }
+    if (!E.Check.empty()) {
+      if (!Glob && std::find(Enabled.begin(), Enabled.end(), E.Check) ==
+                       Enabled.end())
+        Case.Errors.push_back(Where + " names [" + E.Check +
+                              "], which the case does not enable (" +
+                              Case.Checks + ")");
+      continue;
+    }
+    if (E.Level == "error")
+      continue; // A compiler error, unless it names a check.
+    if (Single)
+      E.Check = Enabled.front();
+    else
+      Case.Errors.push_back(
+          Where + " must name its check, as in expected-" + E.Level +
+          "[coro-...] {{...}}: the case enables " + Case.Checks);
+  }
+}
+
+/// The check that reported a message: the first name of its ` [check]`
+/// suffix (`[coro-x,-warnings-as-errors]` is coro-x's); empty if none.
+std::string reportedCheck(const std::string &Message) {
+  static const std::regex Suffix(R"( \[([^\[\], ]+)(,[^\[\]]*)?\]$)");
+  std::smatch M;
+  if (std::regex_search(Message, M, Suffix))
+    return M[1];
+  return "";
+}
 
 std::vector<std::string> splitArgs(const std::string &S) {
   std::istringstream In(S);
@@ -56,8 +133,10 @@ TestCase parseCase(const std::string &Path) {
   Case.Args = {"-std=c++20", "-I" + sourceDir() + "/testdata/include",
                "-I" + sourceDir() + "/runtime/include", "-I" + Dir.str()};
 
+  // expected-warning, expected-warning@+1, expected-warning[coro-x],
+  // expected-warning@-2[coro-x], then {{text}}.
   static const std::regex ExpectRe(
-      R"(expected-(warning|note|error)(@([+-]?\d+))?\s*\{\{(.*?)\}\})");
+      R"(expected-(warning|note|error)(@([+-]?\d+))?(\[([^\]]*)\])?\s*\{\{(.*?)\}\})");
   std::string Content = readFile(Path);
   std::istringstream In(Content);
   unsigned LineNo = 0;
@@ -78,9 +157,13 @@ TestCase parseCase(const std::string &Path) {
       int Offset = M[3].matched ? std::stoi(M[3]) : 0;
       Case.Expected.push_back(
           {static_cast<unsigned>(static_cast<int>(LineNo) + Offset), M[1],
-           M[4]});
+           M[6], llvm::StringRef(M[5].str()).trim().str()});
+      if (M[4].matched && Case.Expected.back().Check.empty())
+        Case.Errors.push_back("line " + std::to_string(LineNo) +
+                              ": empty check name in " + M[0].str());
     }
   }
+  resolveChecks(Case, CheckDir);
   std::string Fixed = (Dir + "/" + llvm::sys::path::stem(Path) + ".fixed.cpp").str();
   if (llvm::sys::fs::exists(Fixed))
     Case.FixedPath = Fixed;
@@ -139,6 +222,8 @@ std::vector<Diagnostic> ownDiagnostics(const std::string &Output,
 
 TEST_P(Testdata, ReportsExactlyTheExpectedDiagnostics) {
   TestCase Case = GetParam();
+  for (const std::string &Error : Case.Errors)
+    ADD_FAILURE() << Case.Path << ": " << Error;
   ProcessResult R = run(coroTidy(), toolArgs(Case, Case.Path));
   bool ExpectsErrors = std::any_of(
       Case.Expected.begin(), Case.Expected.end(),
@@ -146,18 +231,35 @@ TEST_P(Testdata, ReportsExactlyTheExpectedDiagnostics) {
   ASSERT_EQ(R.ExitCode, ExpectsErrors ? 1 : 0)
       << "stdout:\n" << R.Out << "\nstderr:\n" << R.Err;
 
+  // Line, level and text first; then the check that reported it. A
+  // diagnostic that matches an expectation in all but the check is a
+  // failure of its own, naming both checks.
   std::vector<Diagnostic> Unexpected;
   for (const Diagnostic &D : ownDiagnostics(R.Out, Case.Path)) {
-    bool Found = false;
-    for (Expectation &E : Case.Expected) {
-      if (E.Matched || E.Line != D.Line || E.Level != D.Level ||
-          D.Message.find(E.Text) == std::string::npos)
-        continue;
-      E.Matched = Found = true;
-      break;
+    std::string Check = reportedCheck(D.Message);
+    // The text is looked for in the whole line, suffix included, so that
+    // `{{... never awaited [coro-x]}}` can say where a message ends.
+    auto Matches = [&](const Expectation &E) {
+      return !E.Matched && E.Line == D.Line && E.Level == D.Level &&
+             D.Message.find(E.Text) != std::string::npos;
+    };
+    auto Found = std::find_if(
+        Case.Expected.begin(), Case.Expected.end(), [&](const Expectation &E) {
+          return Matches(E) && (E.Check.empty() || E.Check == Check);
+        });
+    if (Found == Case.Expected.end()) {
+      Found = std::find_if(Case.Expected.begin(), Case.Expected.end(),
+                           Matches);
+      if (Found != Case.Expected.end())
+        ADD_FAILURE() << "line " << D.Line << ": " << D.Level << " {{"
+                      << Found->Text << "}} reported by ["
+                      << (Check.empty() ? "no check" : Check)
+                      << "], expected [" << Found->Check << "]: " << D.str();
+      else
+        Unexpected.push_back(D);
     }
-    if (!Found)
-      Unexpected.push_back(D);
+    if (Found != Case.Expected.end())
+      Found->Matched = true;
   }
   for (const Diagnostic &D : Unexpected)
     ADD_FAILURE() << "unexpected diagnostic: " << D.str();

@@ -10,16 +10,16 @@ boost::cobalt::promise<void> audit();
 corio::Task<void> log_event() { co_return; }
 
 boost::cobalt::promise<void> cobalt_side() {
-  audit(); // expected-warning {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
-  auto p = audit(); // expected-warning {{'p' holds the result of 'audit' (type 'boost::cobalt::promise<void>') but is never awaited; the task has started}}
-  auto q = audit(); // expected-warning {{'q' holds the handle of the task started by 'audit' but is only queried}}
+  audit(); // expected-warning[coro-missing-co-await] {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
+  auto p = audit(); // expected-warning[coro-missing-co-await] {{'p' holds the result of 'audit' (type 'boost::cobalt::promise<void>') but is never awaited; the task has started}}
+  auto q = audit(); // expected-warning[coro-dangling-task] {{'q' holds the handle of the task started by 'audit' but is only queried}}
   if (q.ready())
     co_return;
 }
 
 corio::Task<void> corio_side() {
-  corio::create_task(log_event()); // expected-warning {{handle of the task started by 'corio::create_task' is discarded}}
-  auto h = corio::create_task(log_event()); // expected-warning {{'h' holds the handle of the task started by 'corio::create_task' but is never used}}
-  log_event(); // expected-warning {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited; the lazy task never runs}}
+  corio::create_task(log_event()); // expected-warning[coro-dangling-task] {{handle of the task started by 'corio::create_task' is discarded}}
+  auto h = corio::create_task(log_event()); // expected-warning[coro-dangling-task] {{'h' holds the handle of the task started by 'corio::create_task' but is never used}}
+  log_event(); // expected-warning[coro-missing-co-await] {{result of coroutine 'log_event' (type 'corio::Task<void>') is never awaited; the lazy task never runs}}
   co_return;
 }

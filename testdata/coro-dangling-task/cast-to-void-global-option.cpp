@@ -11,11 +11,11 @@ boost::cobalt::promise<void> audit();
 corio::Task<void> log_event() { co_return; }
 
 boost::cobalt::promise<void> cobalt_side() {
-  (void)audit(); // expected-warning {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
+  (void)audit(); // expected-warning[coro-missing-co-await] {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
   co_return;
 }
 
 corio::Task<void> corio_side() {
-  (void)corio::create_task(log_event()); // expected-warning {{handle of the task started by 'corio::create_task' is cast to void}}
+  (void)corio::create_task(log_event()); // expected-warning[coro-dangling-task] {{handle of the task started by 'corio::create_task' is cast to void}}
   co_return;
 }

@@ -10,9 +10,9 @@ boost::cobalt::promise<int> fetch();
 boost::cobalt::promise<void> audit();
 
 boost::cobalt::promise<void> positives() {
-  audit(); // expected-warning {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
-  auto p = fetch(); // expected-warning {{'p' holds the result of 'fetch' (type 'boost::cobalt::promise<int>') but is never awaited; the task has started}}
-  auto q = fetch(); // expected-warning {{'q' holds the handle of the task started by 'fetch' but is only queried}}
+  audit(); // expected-warning[coro-missing-co-await] {{result of 'audit' (type 'boost::cobalt::promise<void>') is never awaited; the task has started, but its result and failure are lost}}
+  auto p = fetch(); // expected-warning[coro-missing-co-await] {{'p' holds the result of 'fetch' (type 'boost::cobalt::promise<int>') but is never awaited; the task has started}}
+  auto q = fetch(); // expected-warning[coro-dangling-task] {{'q' holds the handle of the task started by 'fetch' but is only queried}}
   if (q.ready() && q.attached())
     co_return;
   co_return;

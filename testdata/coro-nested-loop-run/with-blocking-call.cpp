@@ -10,11 +10,11 @@ namespace asio = boost::asio;
 asio::awaitable<int> work() { co_return 1; }
 
 asio::awaitable<void> waitsOnItsOwnLoop(asio::io_context &Ctx) {
-  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning {{'std::future::wait' in coroutine 'waitsOnItsOwnLoop' waits for a task co_spawned with 'use_future'}} expected-note {{the future comes from this 'co_spawn'}}
+  asio::co_spawn(Ctx, work(), asio::use_future).wait(); // expected-warning[coro-nested-loop-run] {{'std::future::wait' in coroutine 'waitsOnItsOwnLoop' waits for a task co_spawned with 'use_future'}} expected-note {{the future comes from this 'co_spawn'}}
   co_return;
 }
 
 asio::awaitable<void> waitsOnAnotherFuture(std::future<int> &Other) {
-  Other.get(); // expected-warning {{blocking call to 'std::future::get'}}
+  Other.get(); // expected-warning[coro-blocking-call] {{blocking call to 'std::future::get'}}
   co_return;
 }
