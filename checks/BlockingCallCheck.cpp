@@ -242,6 +242,12 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       AsyncTwinScopesOption(Options, "AsyncTwinScopes",
                             utils::joinNames(utils::presetNames(
                                 &utils::RuntimePreset::AsyncTwinScopes))),
+      BlockingExecutorsOption(
+          Options, "BlockingExecutors",
+          utils::joinNames(utils::presetNames(
+              &utils::RuntimePreset::BlockingExecutors))),
+      Executors(utils::ExecutorVocabulary::fromPresets(
+          BlockingExecutorsOption.names())),
       AllowedFunctionsOption(Options.get("AllowedFunctions", "")),
       MaxCallDepth(Options.get("MaxCallDepth", 8u)),
       SleepReplacement(
@@ -279,6 +285,7 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   BlockingFunctionsOption.store(Options, Opts);
   Options.store(Opts, "FlagFilesystem", FlagFilesystem);
   AsyncTwinScopesOption.store(Options, Opts);
+  BlockingExecutorsOption.store(Options, Opts);
   Options.store(Opts, "AllowedFunctions", AllowedFunctionsOption);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "SleepReplacement", SleepReplacement);
@@ -380,7 +387,13 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
   // so), whether or not it runs, so that no check depends on another.
   llvm::SmallVector<utils::LoopFutureWait, 2> LoopWaits =
       utils::findLoopFutureWaits(Coroutine, Ctx);
+  // Code the coroutine runs after moving itself onto a thread pool made for
+  // blocking work (run_in_executor's C++ forms) stalls no event loop.
+  llvm::DenseSet<const Stmt *> OnBlockingExecutor =
+      utils::statementsOnBlockingExecutor(Coroutine, Executors);
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
+    if (OnBlockingExecutor.contains(Step.Call))
+      return;
     if (llvm::any_of(LoopWaits, [&](const utils::LoopFutureWait &W) {
           return W.Wait == Step.Call;
         }))

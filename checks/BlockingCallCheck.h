@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
+#include "utils/ExecutorFlow.h"
 #include "utils/NameListOption.h"
 #include "utils/CallChains.h"
 #include "utils/ProjectChains.h"
@@ -52,6 +53,8 @@ private:
   const bool FlagFilesystem;
   /// Namespaces whose `x` blocks where an `async_x` is declared beside it.
   const utils::NameListOption AsyncTwinScopesOption;
+  const utils::NameListOption BlockingExecutorsOption;
+  utils::ExecutorVocabulary Executors;
   std::vector<std::string> AsyncTwinScopes;
   utils::ReportOnce Reported;
   const std::string AllowedFunctionsOption;

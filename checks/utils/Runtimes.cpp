@@ -138,6 +138,14 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "asio::deferred_async_operation",
         "asio::deferred_sequence",
         "asio::deferred_conditional"};
+    // A thread_pool is made for work that blocks. `co_await asio::post(pool,
+    // use_awaitable)` does not move the coroutine (use_awaitable carries the
+    // coroutine's own executor, asio issues 856 and 1516); binding the token,
+    // `co_await asio::post(asio::bind_executor(pool, use_awaitable))`, does,
+    // until the next operation.
+    Asio.BlockingExecutors = {"boost::asio::thread_pool", "asio::thread_pool"};
+    Asio.ExecutorBinders = {"boost::asio::executor_binder",
+                            "asio::executor_binder"};
     All.push_back(Asio);
 
     RuntimePreset Cobalt;
@@ -180,6 +188,13 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // where no other loop runs (every one of the 11 reports on cppcoro's
     // tests was that idiom). Projects that never drive it that way add
     // them with coro-nested-loop-run.ExtraEntryPoints (docs/runtimes.md).
+    // co_await pool.schedule() resumes on a static_thread_pool thread;
+    // io_service's schedule() and schedule_after() back on its I/O thread.
+    Cppcoro.BlockingExecutors = {"cppcoro::static_thread_pool"};
+    Cppcoro.ExecutorSwitchAwaiters = {
+        "cppcoro::static_thread_pool::schedule_operation",
+        "cppcoro::io_service::schedule_operation",
+        "cppcoro::io_service::timed_schedule_operation"};
     All.push_back(Cppcoro);
 
     RuntimePreset Folly;
@@ -236,6 +251,13 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Libcoro.SpawnFunctions = {"coro::thread_pool::spawn_joinable",
                               "coro::io_scheduler::spawn_joinable",
                               "coro::scheduler::spawn_joinable"};
+    // co_await tp.schedule() resumes on a thread_pool thread (yield() too);
+    // an io_scheduler's schedule() on the scheduler.
+    Libcoro.BlockingExecutors = {"coro::thread_pool"};
+    Libcoro.ExecutorSwitchAwaiters = {"coro::thread_pool::schedule_operation",
+                                      "coro::thread_pool::operation",
+                                      "coro::io_scheduler::schedule_operation",
+                                      "coro::scheduler::schedule_operation"};
     All.push_back(Libcoro);
 
     RuntimePreset AsyncSimple;
@@ -342,6 +364,21 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "concurrencpp::shared_result::wait_until",
         "concurrencpp::manual_executor::wait_for_task",
         "concurrencpp::manual_executor::wait_for_tasks"};
+    // co_await resume_on(e) resumes on e (resume_on_awaitable<E>), and a
+    // coroutine `result<T> f(executor_tag, std::shared_ptr<E>, ...)` starts on
+    // it (its promise derives from initialy_rescheduled_promise<E>). Pools
+    // and threads of their own: thread_pool_executor (the class of both
+    // thread_pool_executor(), for CPU work, and background_executor(), made
+    // for blocking I/O: a type cannot tell them apart, and neither stalls an
+    // event loop) and thread_executor (a thread per task). Not:
+    // worker_thread_executor (one thread its tasks share, like a loop),
+    // inline_executor and manual_executor (whichever thread calls them).
+    Concurrencpp.BlockingExecutors = {"concurrencpp::thread_pool_executor",
+                                      "concurrencpp::thread_executor"};
+    Concurrencpp.ExecutorSwitchAwaiters = {
+        "concurrencpp::details::resume_on_awaitable"};
+    Concurrencpp.StartOnExecutorPromises = {
+        "concurrencpp::details::initialy_rescheduled_promise"};
     All.push_back(Concurrencpp);
 
     // netcan/asyncio, the asyncio-shaped C++20 clone (include/asyncio/*.h).

@@ -99,6 +99,20 @@ struct RuntimePreset {
   /// future is awaited (`async_simple::Future`, `folly::Future`). Dropped,
   /// the operation is not stopped; its result and failure are lost.
   std::vector<llvm::StringRef> FutureTypes;
+  /// Executors made for blocking work (thread pools): code running on one
+  /// stalls no event loop. Classes nested in one count as it
+  /// (`asio::thread_pool::basic_executor_type`). See ExecutorFlow.h.
+  std::vector<llvm::StringRef> BlockingExecutors;
+  /// Awaiters whose co_await moves the coroutine onto an executor: their
+  /// first template argument (`resume_on_awaitable<E>`), or else the class
+  /// they are nested in (`static_thread_pool::schedule_operation`).
+  std::vector<llvm::StringRef> ExecutorSwitchAwaiters;
+  /// Promise templates that start their coroutine on the executor of their
+  /// first template argument.
+  std::vector<llvm::StringRef> StartOnExecutorPromises;
+  /// Completion-token binders: an operation awaited with one resumes on the
+  /// executor of the binder's second template argument.
+  std::vector<llvm::StringRef> ExecutorBinders;
 };
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,

@@ -249,9 +249,57 @@ struct initialy_resumed_null_result_promise {
   void return_void() const noexcept {}
   void unhandled_exception() const noexcept {}
 };
+/// A coroutine `result<T> f(executor_tag, std::shared_ptr<E>, ...)` starts
+/// on that executor: the initial suspension posts it there.
+template <class executor_type> class initialy_rescheduled_promise {
+public:
+  template <class... argument_types>
+  initialy_rescheduled_promise(executor_tag, std::shared_ptr<executor_type>,
+                               argument_types &&...) {}
+  template <class... argument_types>
+  initialy_rescheduled_promise(executor_tag, executor_type *,
+                               argument_types &&...) {}
+  std::suspend_always initial_suspend() const noexcept { return {}; }
+};
+template <class type, class executor_type>
+struct initialy_rescheduled_result_promise
+    : public initialy_rescheduled_promise<executor_type> {
+  using initialy_rescheduled_promise<
+      executor_type>::initialy_rescheduled_promise;
+  result<type> get_return_object() noexcept;
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  template <class U> void return_value(U &&) {}
+  void unhandled_exception() noexcept {}
+};
+template <class executor_type>
+struct initialy_rescheduled_result_promise<void, executor_type>
+    : public initialy_rescheduled_promise<executor_type> {
+  using initialy_rescheduled_promise<
+      executor_type>::initialy_rescheduled_promise;
+  result<void> get_return_object() noexcept;
+  std::suspend_always final_suspend() const noexcept { return {}; }
+  void return_void() {}
+  void unhandled_exception() noexcept {}
+};
 } // namespace details
 } // namespace concurrencpp
 
+template <class type, class executor_type, class... arguments>
+struct std::coroutine_traits<::concurrencpp::result<type>,
+                             concurrencpp::executor_tag,
+                             std::shared_ptr<executor_type>, arguments...> {
+  using promise_type =
+      concurrencpp::details::initialy_rescheduled_result_promise<type,
+                                                                 executor_type>;
+};
+template <class type, class executor_type, class... arguments>
+struct std::coroutine_traits<::concurrencpp::result<type>,
+                             concurrencpp::executor_tag, executor_type *,
+                             arguments...> {
+  using promise_type =
+      concurrencpp::details::initialy_rescheduled_result_promise<type,
+                                                                 executor_type>;
+};
 template <class type, class... arguments>
 struct std::coroutine_traits<::concurrencpp::result<type>, arguments...> {
   using promise_type =

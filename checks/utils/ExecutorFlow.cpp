@@ -1,0 +1,261 @@
+//===--- ExecutorFlow.cpp -------------------------------------------------===//
+
+#include "ExecutorFlow.h"
+#include "Coroutines.h"
+#include "ForwardDataflow.h"
+#include "OwnBody.h"
+#include "Runtimes.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include <algorithm>
+
+namespace clang::tidy::coro::utils {
+
+ExecutorVocabulary ExecutorVocabulary::fromPresets(
+    llvm::ArrayRef<std::string> BlockingExecutorNames) {
+  ExecutorVocabulary V;
+  V.BlockingExecutors.add(BlockingExecutorNames);
+  V.SwitchAwaiters.add(presetNames(&RuntimePreset::ExecutorSwitchAwaiters));
+  V.StartPromises.add(presetNames(&RuntimePreset::StartOnExecutorPromises));
+  V.Binders.add(presetNames(&RuntimePreset::ExecutorBinders));
+  return V;
+}
+
+/// The \p Index-th template argument of \p RD, if it is a specialization
+/// with a type there.
+static QualType templateTypeArgument(const CXXRecordDecl *RD, unsigned Index) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec)
+    return QualType();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() <= Index || Args[Index].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[Index].getAsType();
+}
+
+/// The executor class a type designates: the class itself, or what a
+/// pointer, reference or smart pointer points to
+/// (`std::shared_ptr<concurrencpp::thread_pool_executor>`).
+static const CXXRecordDecl *executorClass(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return nullptr;
+  std::string Name = qualifiedName(RD);
+  if (Name == "std::shared_ptr" || Name == "std::unique_ptr" ||
+      Name == "std::reference_wrapper")
+    return executorClass(templateTypeArgument(RD, 0));
+  return RD;
+}
+
+/// An executor class, or a class nested in one
+/// (`asio::thread_pool::basic_executor_type`), that is listed or derives
+/// from a listed one.
+static const CXXRecordDecl *
+enclosingBlockingExecutor(const CXXRecordDecl *RD,
+                          const ExecutorVocabulary &V) {
+  for (const DeclContext *DC = RD; DC; DC = DC->getParent()) {
+    const auto *Class = dyn_cast<CXXRecordDecl>(DC);
+    if (!Class)
+      continue;
+    if (isOrDerivesFrom(Class, [&](const CXXRecordDecl *Base) {
+          return V.BlockingExecutors.matches(Base);
+        }))
+      return Class;
+  }
+  return nullptr;
+}
+
+static const Expr *stripped(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Paren = dyn_cast<ParenExpr>(E))
+      E = Paren->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+ExecutorMove classifySuspension(const CoroutineSuspendExpr *Suspend,
+                                const ExecutorVocabulary &V) {
+  const auto *Await = dyn_cast<CoawaitExpr>(Suspend);
+  if (!Await || Await->isImplicit())
+    return ExecutorMove::None;
+  const Expr *Operand = stripped(Await->getOperand());
+  if (!Operand)
+    return ExecutorMove::None;
+
+  // An awaiter that moves the coroutine: the executor is its first template
+  // argument (concurrencpp's resume_on_awaitable<E>) or the class it is
+  // nested in (a pool's schedule_operation).
+  if (const CXXRecordDecl *Awaiter = getRecord(Operand->getType())) {
+    if (V.SwitchAwaiters.matches(Awaiter)) {
+      const CXXRecordDecl *Executor =
+          executorClass(templateTypeArgument(Awaiter, 0));
+      if (!Executor)
+        Executor = dyn_cast<CXXRecordDecl>(Awaiter->getParent());
+      return Executor && enclosingBlockingExecutor(Executor, V)
+                 ? ExecutorMove::ToBlocking
+                 : ExecutorMove::Elsewhere;
+    }
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(Awaiter->getParent()))
+      if (enclosingBlockingExecutor(Outer, V))
+        return ExecutorMove::ToBlocking;
+  }
+
+  // An operation whose completion token is bound to an executor
+  // (`asio::post(asio::bind_executor(pool, asio::use_awaitable))`).
+  if (const auto *Call = dyn_cast<CallExpr>(Operand))
+    for (const Expr *Arg : Call->arguments()) {
+      const CXXRecordDecl *Binder = getRecord(Arg->getType());
+      if (!Binder || !V.Binders.matches(Binder))
+        continue;
+      const CXXRecordDecl *Executor =
+          executorClass(templateTypeArgument(Binder, 1));
+      return Executor && enclosingBlockingExecutor(Executor, V)
+                 ? ExecutorMove::ToBlockingOnce
+                 : ExecutorMove::Elsewhere;
+    }
+  return ExecutorMove::None;
+}
+
+bool startsOnBlockingExecutor(const FunctionDecl *Coroutine,
+                              const ExecutorVocabulary &V) {
+  const auto *Body =
+      Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
+                : nullptr;
+  if (!Body || !Body->getPromiseDecl())
+    return false;
+  const CXXRecordDecl *Promise = getRecord(Body->getPromiseDecl()->getType());
+  if (!Promise)
+    return false;
+  bool OnBlocking = false;
+  isOrDerivesFrom(Promise, [&](const CXXRecordDecl *Base) {
+    if (!V.StartPromises.matches(Base))
+      return false;
+    const CXXRecordDecl *Executor =
+        executorClass(templateTypeArgument(Base, 0));
+    OnBlocking = Executor && enclosingBlockingExecutor(Executor, V);
+    return true;
+  });
+  return OnBlocking;
+}
+
+namespace {
+
+/// Ordered so that a join is the minimum: on a pool after a merge only if
+/// on every incoming path, and only "until the next suspension" if that
+/// holds on one of them.
+enum Where : unsigned char { Unknown = 0, PoolUntilSuspension = 1, Pool = 2 };
+
+class ExecutorDataflow {
+public:
+  using State = Where;
+
+  ExecutorDataflow(Where Initial, const ExecutorVocabulary &V,
+                   llvm::DenseSet<const Stmt *> &OnPool)
+      : Initial(Initial), V(V), OnPool(OnPool) {}
+
+  State initialState() const { return Initial; }
+
+  void transfer(const CFGBlock &Block, State &S, DataflowPass Pass) {
+    for (const CFGElement &Element : Block) {
+      std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
+      if (!Statement)
+        continue;
+      const Stmt *St = Statement->getStmt();
+      if (Pass == DataflowPass::Report && S != Unknown)
+        OnPool.insert(St);
+      if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(St))
+        S = after(Suspend, S);
+    }
+  }
+
+  void refine(const CFGBlock &, unsigned, State &) {}
+
+  bool join(State &Into, const State &From) {
+    State Joined = std::min(Into, From);
+    bool Changed = Joined != Into;
+    Into = Joined;
+    return Changed;
+  }
+
+private:
+  Where after(const CoroutineSuspendExpr *Suspend, Where Before) const {
+    if (isa<CoyieldExpr>(Suspend))
+      return Unknown; // The consumer resumes it, wherever it runs.
+    switch (classifySuspension(Suspend, V)) {
+    case ExecutorMove::ToBlocking:
+      return Pool;
+    case ExecutorMove::ToBlockingOnce:
+      return PoolUntilSuspension;
+    case ExecutorMove::Elsewhere:
+      return Unknown;
+    case ExecutorMove::None:
+      break;
+    }
+    return Before == PoolUntilSuspension ? Unknown : Before;
+  }
+
+  Where Initial;
+  const ExecutorVocabulary &V;
+  llvm::DenseSet<const Stmt *> &OnPool;
+};
+
+/// Whether a body awaits anything that moves it.
+class SwitchFinder : public OwnBodyVisitor<SwitchFinder> {
+public:
+  SwitchFinder(const ExecutorVocabulary &V, const ASTContext &Ctx)
+      : OwnBodyVisitor(&Ctx), V(V) {}
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    Found = classifySuspension(Await, V) != ExecutorMove::None;
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  const ExecutorVocabulary &V;
+};
+
+} // namespace
+
+llvm::DenseSet<const Stmt *>
+statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
+                             const ExecutorVocabulary &V) {
+  llvm::DenseSet<const Stmt *> OnPool;
+  const auto *Body =
+      Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
+                : nullptr;
+  if (!Body || !Body->getBody())
+    return OnPool;
+  ASTContext &Ctx = Coroutine->getASTContext();
+  bool Starts = startsOnBlockingExecutor(Coroutine, V);
+  SwitchFinder Finder(V, Ctx);
+  Finder.TraverseStmt(Body->getBody());
+  if (!Starts && !Finder.Found)
+    return OnPool;
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(Coroutine, Body->getBody(), &Ctx, Options);
+  if (!Graph)
+    return OnPool;
+  ExecutorDataflow Problem(Starts ? Pool : Unknown, V, OnPool);
+  // A three-level lattice descends at most twice per block: the bound is
+  // never reached, and a stopped solve would only leave calls reported.
+  solveForward(*Graph, Problem);
+  return OnPool;
+}
+
+} // namespace clang::tidy::coro::utils

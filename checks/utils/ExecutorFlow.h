@@ -1,0 +1,78 @@
+//===--- ExecutorFlow.h - where a coroutine runs, point by point -*- C++ -*-===//
+//
+// A coroutine that moves itself onto a thread pool made for blocking work
+// (`co_await pool.schedule()`, `co_await concurrencpp::resume_on(
+// background)`) is doing what Python's run_in_executor does: a blocking
+// call there stalls no event loop. This is the forward dataflow, over
+// clang's CFG of the coroutine body, of one fact: "the coroutine is on a
+// blocking-allowed executor here, on every path".
+//
+// What moves a coroutine, from the runtime table (Runtimes.h):
+// - an awaiter of ExecutorSwitchAwaiters, or any awaiter class nested in a
+//   blocking executor: the coroutine resumes on that executor, and stays
+//   there until the next switch (awaiting other tasks is assumed not to move
+//   it: the awaited task runs, and usually completes, where it was started);
+// - an operation awaited with a completion token bound to an executor
+//   (asio::bind_executor, ExecutorBinders): it resumes there, but only until
+//   its next suspension, because the next operation's token is the
+//   coroutine's own again;
+// - a promise of StartOnExecutorPromises: the coroutine starts on the
+//   executor of the promise's first template argument
+//   (concurrencpp's `result<T> f(executor_tag, std::shared_ptr<E>, ...)`).
+// Joins are intersections: on a pool after the merge only if on a pool on
+// every incoming path. A co_yield hands control to the consumer: unknown.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef CORO_TIDY_CHECKS_UTILS_EXECUTORFLOW_H
+#define CORO_TIDY_CHECKS_UTILS_EXECUTORFLOW_H
+
+#include "QualifiedNames.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::coro::utils {
+
+/// The executor vocabulary: the runtime table's fields plus the check's
+/// option for in-house pools.
+struct ExecutorVocabulary {
+  QualifiedNameSet BlockingExecutors;
+  QualifiedNameSet SwitchAwaiters;
+  QualifiedNameSet StartPromises;
+  QualifiedNameSet Binders;
+
+  /// Every preset's entries, plus \p ExtraBlockingExecutors.
+  static ExecutorVocabulary
+  fromPresets(llvm::ArrayRef<std::string> BlockingExecutorNames);
+};
+
+/// What a suspension does to where the coroutine runs.
+enum class ExecutorMove {
+  None,           ///< Not a switch.
+  ToBlocking,     ///< Resumes on a blocking-allowed executor, and stays.
+  ToBlockingOnce, ///< Resumes there until its next suspension.
+  Elsewhere,      ///< Resumes on another executor (an event loop, unknown).
+};
+
+/// How \p Suspend moves its coroutine.
+ExecutorMove classifySuspension(const CoroutineSuspendExpr *Suspend,
+                                const ExecutorVocabulary &V);
+
+/// True if \p Coroutine's promise starts it on a blocking-allowed executor.
+bool startsOnBlockingExecutor(const FunctionDecl *Coroutine,
+                              const ExecutorVocabulary &V);
+
+/// The statements of \p Coroutine's body (each call, construction and
+/// operator call among them) evaluated, on every path that reaches them,
+/// while the coroutine is on a blocking-allowed executor. Empty, without
+/// building a CFG, when the coroutine neither starts on one nor switches.
+/// Linear in the size of the body's CFG.
+llvm::DenseSet<const Stmt *>
+statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
+                             const ExecutorVocabulary &V);
+
+} // namespace clang::tidy::coro::utils
+
+#endif

@@ -1,0 +1,209 @@
+//===--- ExecutorFlowUtilsTest.cpp - checks/utils/ExecutorFlow ------------===//
+//
+// Where a coroutine runs, point by point: switches onto and off a pool,
+// joins, loops, bound tokens that last one operation, co_yield, and the
+// promise that starts a coroutine on a pool. Names of a made-up runtime,
+// given through the vocabulary as a check's options would.
+//
+//===----------------------------------------------------------------------===//
+
+#include "StdCoroutineStandIn.h"
+#include "checks/utils/ExecutorFlow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+#include <memory>
+#include <string>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy::coro::utils;
+
+namespace {
+
+const std::string Prelude = std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
+namespace rt {
+struct Pool {
+  struct op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  op schedule();
+};
+struct Loop {
+  struct op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  op schedule();
+};
+struct DerivedPool : Pool {};
+template <class E> struct move_to { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+template <class E> move_to<E> resume_on(E &);
+struct token {};
+template <class T, class E> struct binder {};
+template <class T, class E> binder<T, E> bind(E &, T);
+struct done { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+template <class Tok> done post(Tok);
+struct tag {};
+template <class E> struct start_on_promise {};
+}
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void unhandled_exception() {}
+    void return_void() {}
+    std::suspend_always yield_value(int) { return {}; }
+  };
+  bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume();
+};
+struct PoolTask {
+  struct promise_type : rt::start_on_promise<rt::Pool> {
+    PoolTask get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void unhandled_exception() {}
+    void return_void() {}
+  };
+};
+Task other();
+void block(int);
+)cpp";
+
+class ExecutorFlowTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    V.BlockingExecutors.add({"rt::Pool"});
+    V.SwitchAwaiters.add({"rt::move_to", "rt::Loop::op"});
+    V.StartPromises.add({"rt::start_on_promise"});
+    V.Binders.add({"rt::binder"});
+  }
+  void parse(const std::string &Code) {
+    AST = tooling::buildASTFromCodeWithArgs(Prelude + Code, {"-std=c++20"});
+    ASSERT_TRUE(AST);
+    ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  }
+  /// The arguments of the block(N) calls of \p Name that run on the pool,
+  /// in source order, e.g. "2,3".
+  std::string onPool(const std::string &Name) {
+    auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                       AST->getASTContext());
+    EXPECT_EQ(Found.size(), 1u) << Name;
+    const auto *F = Found[0].getNodeAs<FunctionDecl>("f");
+    llvm::DenseSet<const Stmt *> On = statementsOnBlockingExecutor(F, V);
+    std::string Out;
+    for (const BoundNodes &N :
+         match(findAll(callExpr(callee(functionDecl(hasName("block"))))
+                           .bind("c")),
+               *F->getBody(), AST->getASTContext())) {
+      const auto *Call = N.getNodeAs<CallExpr>("c");
+      if (!On.contains(Call))
+        continue;
+      Expr::EvalResult R;
+      if (!Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
+        continue;
+      if (!Out.empty())
+        Out += ",";
+      Out += std::to_string(R.Val.getInt().getExtValue());
+    }
+    return Out;
+  }
+  ExecutorVocabulary V;
+  std::unique_ptr<ASTUnit> AST;
+};
+
+TEST_F(ExecutorFlowTest, SwitchOntoAndOffAPool) {
+  parse(R"cpp(
+Task f(rt::Pool &p, rt::Loop &l) {
+  block(1);
+  co_await p.schedule();
+  block(2);
+  co_await other();          // awaiting a task does not move it
+  block(3);
+  co_await l.schedule();     // back onto the loop
+  block(4);
+  co_await rt::resume_on(p);
+  block(5);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "2,3,5");
+}
+
+TEST_F(ExecutorFlowTest, DerivedAndUnlistedExecutors) {
+  parse(R"cpp(
+struct Mine { struct op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); }; op go(); };
+Task f(rt::DerivedPool &d, rt::Loop &l, Mine &m) {
+  co_await rt::resume_on(d);
+  block(1);
+  co_await rt::resume_on(l); // a listed switch to an executor that is no pool
+  block(2);
+  co_await d.schedule();
+  block(3);
+  co_await m.go();           // not a switch: nothing changes
+  block(4);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "1,3,4");
+}
+
+TEST_F(ExecutorFlowTest, OnThePoolOnlyWhereEveryPathIs) {
+  parse(R"cpp(
+Task f(rt::Pool &p, rt::Loop &l, bool a, int n) {
+  if (a)
+    co_await p.schedule();
+  block(1);
+  if (a)
+    co_await p.schedule();
+  else
+    co_await rt::resume_on(p);
+  block(2);
+  for (int i = 0; i < n; ++i) {
+    block(3);                // the back edge comes from the loop
+    co_await l.schedule();
+  }
+  block(4);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "2");
+}
+
+TEST_F(ExecutorFlowTest, BoundTokenLastsUntilTheNextSuspension) {
+  parse(R"cpp(
+struct Io {};
+Task f(rt::Pool &p, Io &io) {
+  co_await rt::post(rt::bind(p, rt::token{}));
+  block(1);
+  co_await other();
+  block(2);
+  co_await rt::post(rt::bind(io, rt::token{}));
+  block(3);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "1");
+}
+
+TEST_F(ExecutorFlowTest, YieldHandsTheCoroutineToItsConsumer) {
+  parse(R"cpp(
+Task f(rt::Pool &p) {
+  co_await p.schedule();
+  block(1);
+  co_yield 0;
+  block(2);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "1");
+}
+
+TEST_F(ExecutorFlowTest, PromiseStartsTheCoroutineOnAPool) {
+  parse(R"cpp(
+PoolTask f(rt::Loop &l) {
+  block(1);
+  co_await l.schedule();
+  block(2);
+}
+Task g() { block(3); co_return; }
+)cpp");
+  EXPECT_EQ(onPool("f"), "1");
+  EXPECT_EQ(onPool("g"), "");
+}
+
+} // namespace
