@@ -263,6 +263,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     Blocking.add(std::vector<std::string>(std::begin(FilesystemFunctions),
                                           std::end(FilesystemFunctions)));
   Allowed.add(utils::parseNameList(AllowedFunctionsOption));
+  // The runtimes' members that return EAGAIN rather than wait.
+  Allowed.add(utils::presetNames(&utils::RuntimePreset::NonBlockingFunctions));
   AsyncTwinScopes = AsyncTwinScopesOption.names();
   for (const utils::PollingArgument &P : utils::presetPollingArguments()) {
     utils::FunctionNameSet Names;
@@ -299,6 +301,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   ReplacementDeclared.reset();
   Checked.clear();
   Reported.clear();
+  Descriptors.clear();
   CurrentCoroutine = nullptr;
 }
 
@@ -364,7 +367,8 @@ utils::CallVerdict BlockingCallCheck::classify(const Expr *Call,
   if (Allowed.matches(Callee))
     return utils::CallVerdict::Opaque;
   if (isBlockingCall(Call, Callee))
-    return utils::CallVerdict::Sink;
+    return Descriptors.isNonBlocking(Call) ? utils::CallVerdict::Opaque
+                                           : utils::CallVerdict::Sink;
   if (Elsewhere.matches(Callee))
     return utils::CallVerdict::Opaque;
   return utils::CallVerdict::Follow;

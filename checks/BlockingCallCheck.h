@@ -7,6 +7,7 @@
 #include "utils/ReportOnce.h"
 #include "utils/ExecutorFlow.h"
 #include "utils/NameListOption.h"
+#include "utils/NonBlockingDescriptors.h"
 #include "utils/CallChains.h"
 #include "utils/ProjectChains.h"
 #include "utils/Runtimes.h"
@@ -63,6 +64,7 @@ private:
 
   utils::FunctionNameSet Blocking;
   utils::FunctionNameSet Allowed;
+  utils::NonBlockingDescriptors Descriptors;
   /// Blocking calls that only poll when an argument is a zero timeout.
   std::vector<std::pair<utils::FunctionNameSet, unsigned>> PollingArguments;
   /// Functions that run their argument elsewhere (executors, spawners,

@@ -258,6 +258,16 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
                                       "coro::thread_pool::operation",
                                       "coro::io_scheduler::schedule_operation",
                                       "coro::scheduler::schedule_operation"};
+    // Its tcp::client, tcp::server, udp::peer (and tls) force their sockets
+    // non-blocking in every constructor (make_socket(..., blocking_t::no),
+    // socket::blocking(blocking_t::no)): these members return
+    // io_status::try_again instead of waiting, and are called after an
+    // awaited poll().
+    Libcoro.NonBlockingFunctions = {"coro::net::tcp::client::recv",
+                                    "coro::net::tcp::client::send",
+                                    "coro::net::tcp::server::accept_now",
+                                    "coro::net::udp::peer::recvfrom",
+                                    "coro::net::udp::peer::sendto"};
     All.push_back(Libcoro);
 
     RuntimePreset AsyncSimple;

@@ -113,6 +113,10 @@ struct RuntimePreset {
   /// Completion-token binders: an operation awaited with one resumes on the
   /// executor of the binder's second template argument.
   std::vector<llvm::StringRef> ExecutorBinders;
+  /// Functions that never block although their bodies look as if they
+  /// could: I/O on descriptors the runtime always makes non-blocking
+  /// (`EAGAIN` comes back instead of a wait).
+  std::vector<llvm::StringRef> NonBlockingFunctions;
 };
 
 /// The built-in presets: corio, asio (Boost and standalone), cobalt, cppcoro,

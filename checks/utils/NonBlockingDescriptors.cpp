@@ -1,0 +1,310 @@
+//===--- NonBlockingDescriptors.cpp ---------------------------------------===//
+
+#include "NonBlockingDescriptors.h"
+#include "Coroutines.h"
+#include "ForwardDataflow.h"
+#include "OwnBody.h"
+#include "QualifiedNames.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
+#include <vector>
+
+namespace clang::tidy::coro::utils {
+
+namespace {
+
+/// A C function that makes a descriptor, and the argument holding the flag
+/// that makes it non-blocking.
+struct Creator {
+  llvm::StringRef Function;
+  unsigned FlagIndex;
+  llvm::StringRef Flag;
+};
+const Creator Creators[] = {
+    {"socket", 1, "SOCK_NONBLOCK"},   {"accept4", 3, "SOCK_NONBLOCK"},
+    {"eventfd", 1, "EFD_NONBLOCK"},   {"timerfd_create", 1, "TFD_NONBLOCK"},
+    {"signalfd", 2, "SFD_NONBLOCK"},  {"inotify_init1", 0, "IN_NONBLOCK"},
+};
+
+/// The C function \p Call calls, by name (C linkage or a system header, as
+/// FunctionNameSet's bare names), or empty.
+llvm::StringRef cFunction(const Expr *Call) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call);
+  if (!CE || isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE))
+    return {};
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+    return {};
+  if (!FD->isExternC() &&
+      !FD->getASTContext().getSourceManager().isInSystemHeader(
+          FD->getLocation()))
+    return {};
+  if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return {};
+  return FD->getName();
+}
+
+/// The local variable or parameter \p E names, through casts and parens.
+const VarDecl *descriptorVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!Ref)
+    return nullptr;
+  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+/// The descriptor a call works on: the object of a member call, else the
+/// first argument.
+const Expr *descriptorOperand(const Expr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    if (CE->getNumArgs() > 0)
+      return CE->getArg(0);
+  return nullptr;
+}
+
+bool expandsFrom(SourceLocation Loc, llvm::StringRef Macro,
+                 const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  while (Loc.isMacroID()) {
+    if (Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Macro)
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+enum class FlagUse { Absent, Set, Cleared };
+
+/// Whether \p E spells the flag \p Name (an enumerator, as glibc declares
+/// SOCK_NONBLOCK, or a macro, as O_NONBLOCK), and whether under a `~`.
+FlagUse flagUse(const Stmt *S, llvm::StringRef Name, const ASTContext &Ctx,
+                bool Negated = false) {
+  if (!S)
+    return FlagUse::Absent;
+  if (const auto *Not = dyn_cast<UnaryOperator>(S))
+    if (Not->getOpcode() == UO_Not)
+      Negated = !Negated;
+  bool Here = false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Here = isa<EnumConstantDecl>(Ref->getDecl()) &&
+           Ref->getDecl()->getName() == Name;
+  else if (isa<IntegerLiteral>(S))
+    Here = expandsFrom(S->getBeginLoc(), Name, Ctx);
+  if (Here)
+    return Negated ? FlagUse::Cleared : FlagUse::Set;
+  for (const Stmt *Child : S->children())
+    if (FlagUse Use = flagUse(Child, Name, Ctx, Negated);
+        Use != FlagUse::Absent)
+      return Use;
+  return FlagUse::Absent;
+}
+
+bool isAsioNonBlockingSwitch(const CXXMemberCallExpr *Member) {
+  const CXXMethodDecl *Method = Member->getMethodDecl();
+  return Method && Method->getIdentifier() && Member->getNumArgs() >= 1 &&
+         (Method->getName() == "non_blocking" ||
+          Method->getName() == "native_non_blocking") &&
+         Member->getArg(0)->getType()->isBooleanType();
+}
+
+/// What a statement does to the non-blocking state of a descriptor: the
+/// variable and whether it is non-blocking afterwards. Null when the
+/// statement is no such event.
+struct Event {
+  const VarDecl *Var = nullptr;
+  bool NonBlocking = false;
+};
+
+/// A descriptor made by \p Init: non-blocking if it is one of the creators
+/// with its flag.
+bool createsNonBlocking(const Expr *Init, const ASTContext &Ctx) {
+  if (!Init)
+    return false;
+  const auto *CE = dyn_cast<CallExpr>(Init->IgnoreParenImpCasts());
+  llvm::StringRef Name = cFunction(CE);
+  if (Name.empty())
+    return false;
+  for (const Creator &C : Creators)
+    if (Name == C.Function && CE->getNumArgs() > C.FlagIndex)
+      return flagUse(CE->getArg(C.FlagIndex), C.Flag, Ctx) == FlagUse::Set;
+  return false;
+}
+
+Event eventOf(const Stmt *S, const ASTContext &Ctx) {
+  if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+    if (Decl->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(Decl->getSingleDecl()))
+        if (VD->hasLocalStorage())
+          return {VD, createsNonBlocking(VD->getInit(), Ctx)};
+    return {};
+  }
+  if (const auto *Assign = dyn_cast<BinaryOperator>(S)) {
+    if (Assign->getOpcode() == BO_Assign)
+      if (const VarDecl *VD = descriptorVar(Assign->getLHS()))
+        return {VD, createsNonBlocking(Assign->getRHS(), Ctx)};
+    return {};
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    if (!isAsioNonBlockingSwitch(Member))
+      return {};
+    const VarDecl *VD = descriptorVar(Member->getImplicitObjectArgument());
+    bool On = false;
+    bool Known = Member->getArg(0)->EvaluateAsBooleanCondition(
+        On, Ctx, /*InConstantContext=*/false);
+    return {VD, Known && On};
+  }
+  const auto *CE = dyn_cast<CallExpr>(S);
+  llvm::StringRef Name = cFunction(CE);
+  if (Name == "fcntl" && CE->getNumArgs() >= 3 &&
+      expandsFrom(CE->getArg(1)->getBeginLoc(), "F_SETFL", Ctx)) {
+    // F_SETFL with flags we cannot read may have cleared O_NONBLOCK.
+    return {descriptorVar(CE->getArg(0)),
+            flagUse(CE->getArg(2), "O_NONBLOCK", Ctx) == FlagUse::Set};
+  }
+  if (Name == "ioctl" && CE->getNumArgs() >= 3 &&
+      expandsFrom(CE->getArg(1)->getBeginLoc(), "FIONBIO", Ctx))
+    return {descriptorVar(CE->getArg(0)), true};
+  return {};
+}
+
+/// Whether a body makes any descriptor non-blocking: only then is the CFG
+/// built.
+class SwitchFinder : public OwnBodyVisitor<SwitchFinder> {
+public:
+  explicit SwitchFinder(const ASTContext &Ctx)
+      : OwnBodyVisitor(&Ctx), Context(Ctx) {}
+  bool VisitCallExpr(CallExpr *Call) {
+    Event E = eventOf(Call, Context);
+    Found = E.Var && E.NonBlocking;
+    if (!Found)
+      if (llvm::StringRef Name = cFunction(Call); !Name.empty())
+        Found = createsNonBlocking(Call, Context);
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  const ASTContext &Context;
+};
+
+class DescriptorDataflow {
+public:
+  /// The non-blocking descriptors, sorted.
+  using State = std::vector<const VarDecl *>;
+
+  DescriptorDataflow(const ASTContext &Ctx, llvm::DenseSet<const Expr *> &Out)
+      : Ctx(Ctx), Out(Out) {}
+
+  State initialState() const { return {}; }
+
+  void transfer(const CFGBlock &Block, State &S, DataflowPass Pass) {
+    for (const CFGElement &Element : Block) {
+      std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
+      if (!Statement)
+        continue;
+      const Stmt *St = Statement->getStmt();
+      if (Pass == DataflowPass::Report)
+        if (const auto *Call = dyn_cast<CallExpr>(St))
+          if (const VarDecl *VD = descriptorVar(descriptorOperand(Call)))
+            if (std::binary_search(S.begin(), S.end(), VD))
+              Out.insert(Call);
+      Event E = eventOf(St, Ctx);
+      if (!E.Var)
+        continue;
+      auto It = std::lower_bound(S.begin(), S.end(), E.Var);
+      bool Present = It != S.end() && *It == E.Var;
+      if (E.NonBlocking && !Present)
+        S.insert(It, E.Var);
+      else if (!E.NonBlocking && Present)
+        S.erase(It);
+    }
+  }
+
+  void refine(const CFGBlock &, unsigned, State &) {}
+
+  bool join(State &Into, const State &From) {
+    State Both;
+    std::set_intersection(Into.begin(), Into.end(), From.begin(), From.end(),
+                          std::back_inserter(Both));
+    bool Changed = Both.size() != Into.size();
+    Into = std::move(Both);
+    return Changed;
+  }
+
+private:
+  const ASTContext &Ctx;
+  llvm::DenseSet<const Expr *> &Out;
+};
+
+llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
+  llvm::DenseSet<const Expr *> Out;
+  const Stmt *Body = FD->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (!Body)
+    return Out;
+  ASTContext &Ctx = FD->getASTContext();
+  SwitchFinder Finder(Ctx);
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  if (!Finder.Found)
+    return Out;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return Out;
+  DescriptorDataflow Problem(Ctx, Out);
+  // A gen/kill problem over a finite set: it settles far below the bound,
+  // and a stopped solve would only leave calls reported.
+  solveForward(*Graph, Problem);
+  return Out;
+}
+
+} // namespace
+
+bool NonBlockingDescriptors::isNonBlocking(const Expr *Call) {
+  const ASTContext *Ctx = nullptr;
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      Ctx = &Callee->getASTContext();
+    // recv(fd, buf, n, MSG_DONTWAIT) and the other socket calls' flags.
+    llvm::StringRef Name = cFunction(CE);
+    unsigned FlagsIndex = llvm::StringSwitch<unsigned>(Name)
+                              .Cases("recv", "send", "recvfrom", "sendto", 3)
+                              .Cases("recvmsg", "sendmsg", 2)
+                              .Default(~0u);
+    if (Ctx && FlagsIndex < CE->getNumArgs() &&
+        flagUse(CE->getArg(FlagsIndex), "MSG_DONTWAIT", *Ctx) ==
+            FlagUse::Set)
+      return true;
+  }
+  // A synchronous readiness wait waits whatever the descriptor's mode.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXMethodDecl *Method = Member->getMethodDecl())
+      if (Method->getIdentifier() && Method->getName() == "wait")
+        return false;
+  const VarDecl *VD = descriptorVar(descriptorOperand(Call));
+  if (!VD)
+    return false;
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner)
+    return false;
+  auto It = Cache.find(Owner);
+  if (It == Cache.end())
+    It = Cache.try_emplace(Owner, callsOnNonBlocking(Owner)).first;
+  return It->second.contains(Call);
+}
+
+} // namespace clang::tidy::coro::utils
