@@ -189,6 +189,8 @@ bool BlockingCallCheck::matchesThroughObject(const Expr *Call,
 //===--- The check --------------------------------------------------------===//
 
 static std::string describeSink(const utils::CallStep &Step);
+static std::string describeDestruction(const utils::CallStep &Step,
+                                       const CXXDestructorDecl *Dtor);
 static std::string describeHelper(const FunctionDecl *FD);
 static std::string describeCoroutine(const FunctionDecl *Coroutine);
 
@@ -312,6 +314,10 @@ void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
 
 bool BlockingCallCheck::isBlockingCall(const Expr *Call,
                                        const FunctionDecl *Callee) const {
+  // A destructor that waits: std::jthread's joins, a std::async future's
+  // waits for the task. A user's destructor is followed like any helper.
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(Callee))
+    return !Allowed.matches(Dtor) && utils::libraryDestructorWaits(Call, Dtor);
   // `std::cin >> x`: operator>> whose stream operand is a listed stream
   // object.
   if (Callee->getOverloadedOperator() == OO_GreaterGreater) {
@@ -421,6 +427,8 @@ utils::CallChainFinder &BlockingCallCheck::finder() {
 /// to" or "calls": `'std::future::get'`, `the constructor of
 /// 'std::ifstream'`, `'operator>>' on 'std::cin'`.
 static std::string describeSink(const utils::CallStep &Step) {
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(Step.Callee))
+    return describeDestruction(Step, Dtor);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Step.Call)) {
     PrintingPolicy Policy(Step.Callee->getASTContext().getLangOpts());
     Policy.SuppressUnwrittenScope = true;
@@ -445,6 +453,25 @@ static std::string describeSink(const utils::CallStep &Step) {
   return "'" + utils::qualifiedName(Step.Callee) + "'";
 }
 
+/// A destructor, as the object it destroys: `the destructor of 't'
+/// ('std::jthread')`, or of a temporary: `the destructor of a temporary
+/// 'std::future<int>'`.
+static std::string describeDestruction(const utils::CallStep &Step,
+                                       const CXXDestructorDecl *Dtor) {
+  PrintingPolicy Policy(Dtor->getASTContext().getLangOpts());
+  Policy.SuppressUnwrittenScope = true;
+  // The canonical type: `std::future<int>`, not the library's spelling of
+  // its template argument.
+  auto Spelled = [&](QualType T) {
+    return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+  };
+  if (Step.Destroyed)
+    return "the destructor of '" + Step.Destroyed->getNameAsString() +
+           "' ('" + Spelled(Step.Destroyed->getType()) + "')";
+  return "the destructor of a temporary '" + Spelled(Step.Call->getType()) +
+         "'";
+}
+
 /// How a helper of a chain is named in messages.
 static std::string describeHelper(const FunctionDecl *FD) {
   // Template arguments (often lambda types with file paths) would bury the
@@ -466,13 +493,13 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
                                ASTContext &Ctx) {
   const utils::CallStep &First = Chain.front();
   const utils::CallStep &Sink = Chain.back();
-  if (!Reported.first(First.Call->getBeginLoc()))
+  if (!Reported.first(First.location()))
     return;
   std::string SinkName = describeSink(Sink);
   const utils::ChainWording &Wording = chainWording();
 
   if (Chain.size() == 1) {
-    auto D = diag(First.Call->getBeginLoc(), "%0")
+    auto D = diag(First.location(), "%0")
              << Wording.Direct(SinkName, describeCoroutine(Coroutine));
     if (const auto *Call = dyn_cast<CallExpr>(First.Call))
       if (std::optional<FixItHint> Fix = sleepFix(Call, Ctx))
@@ -480,12 +507,15 @@ void BlockingCallCheck::report(const utils::CallChain &Chain,
     return;
   }
 
-  std::string Helper = describeHelper(First.Callee);
-  diag(First.Call->getBeginLoc(), "%0")
+  std::string Helper =
+      isa<CXXDestructorDecl>(First.Callee)
+          ? describeDestruction(First, cast<CXXDestructorDecl>(First.Callee))
+          : describeHelper(First.Callee);
+  diag(First.location(), "%0")
       << Wording.Headline(Helper, describeCoroutine(Coroutine), SinkName);
   for (size_t I = 1; I < Chain.size(); ++I) {
     std::string Caller = describeHelper(Chain[I - 1].Callee);
-    diag(Chain[I].Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
+    diag(Chain[I].location(), "%0", DiagnosticIDs::Note)
         << (I + 1 < Chain.size()
                 ? Wording.Step(Caller, describeHelper(Chain[I].Callee))
                 : Wording.Last(Caller, SinkName));

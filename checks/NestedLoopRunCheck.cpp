@@ -163,20 +163,20 @@ void NestedLoopRunCheck::reportEntryPoint(const utils::CallChain &Chain,
                                           const FunctionDecl *Coroutine) {
   const utils::CallStep &First = Chain.front();
   const utils::CallStep &Sink = Chain.back();
-  if (!Reported.first(First.Call->getBeginLoc()))
+  if (!Reported.first(First.location()))
     return;
   std::string Entry = describeEntryPoint(Sink);
   std::string Where = describeCoroutine(Coroutine);
   const utils::ChainWording &Wording = chainWording();
   if (Chain.size() == 1) {
-    diag(First.Call->getBeginLoc(), "%0") << Wording.Direct(Entry, Where);
+    diag(First.location(), "%0") << Wording.Direct(Entry, Where);
     return;
   }
-  diag(First.Call->getBeginLoc(), "%0") << Wording.Headline(
+  diag(First.location(), "%0") << Wording.Headline(
       utils::describeFunction(First.Callee), Where, Entry);
   for (size_t I = 1; I < Chain.size(); ++I) {
     std::string Caller = utils::describeFunction(Chain[I - 1].Callee);
-    diag(Chain[I].Call->getBeginLoc(), "%0", DiagnosticIDs::Note)
+    diag(Chain[I].location(), "%0", DiagnosticIDs::Note)
         << (I + 1 < Chain.size()
                 ? Wording.Step(Caller,
                                utils::describeFunction(Chain[I].Callee))

@@ -5,10 +5,13 @@
 #include "Coroutines.h"
 #include "OwnBody.h"
 #include "SinkDistances.h"
+#include "QualifiedNames.h"
+#include "ValueUse.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <vector>
 
 namespace clang::tidy::coro::utils {
@@ -20,6 +23,8 @@ namespace {
 /// calls, await_suspend...) and of co_await expressions belongs to the
 /// runtime.
 class OwnCallVisitor : public OwnBodyVisitor<OwnCallVisitor> {
+  using Base = OwnBodyVisitor<OwnCallVisitor>;
+
 public:
   explicit OwnCallVisitor(llvm::function_ref<void(const CallStep &)> Fn,
                           const ASTContext *Ctx = nullptr)
@@ -28,8 +33,13 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
+      if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+          Moved.insert(Ref->getDecl());
+    }
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -38,11 +48,119 @@ public:
     return true;
   }
 
+  // Destructors: a discarded temporary's runs at the end of its full
+  // expression, a local's at the end of its scope. (A temporary that
+  // initialises a variable, or is moved from, is not destroyed with a value
+  // in it: only discarded ones are looked at.)
+  bool VisitStmt(Stmt *S) {
+    forEachDiscardedChild(S, /*StmtExprBody=*/false, [&](const Stmt *Child) {
+      const Stmt *Value = Child;
+      while (true) {
+        if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Value))
+          Value = Cleanups->getSubExpr();
+        else if (const auto *Cast = dyn_cast<CastExpr>(Value);
+                 Cast && (isa<ImplicitCastExpr>(Cast) ||
+                          Cast->getType()->isVoidType()))
+          Value = Cast->getSubExpr();
+        else if (const auto *Paren = dyn_cast<ParenExpr>(Value))
+          Value = Paren->getSubExpr();
+        else
+          break;
+      }
+      if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
+        DiscardedTemporaries.insert(Bind);
+    });
+    return true;
+  }
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *Bind) {
+    if (!DiscardedTemporaries.contains(Bind))
+      return true;
+    if (const CXXDestructorDecl *Dtor = Bind->getTemporary()->getDestructor())
+      if (mayWaitInDestructor(Bind->getSubExpr(), Dtor))
+        Fn({Bind, Dtor});
+    return true;
+  }
+  bool TraverseCompoundStmt(CompoundStmt *Block) {
+    ScopeEnds.push_back(Block->getRBracLoc());
+    bool Continue = Base::TraverseCompoundStmt(Block);
+    ScopeEnds.pop_back();
+    return Continue;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+        Var->getType()->isReferenceType() || !Var->getInit() ||
+        ScopeEnds.empty())
+      return true;
+    if (const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl())
+      if (const CXXDestructorDecl *Dtor = Class->getDestructor())
+        if (mayWaitInDestructor(Var->getInit(), Dtor))
+          Locals.push_back({Var->getInit(), Dtor, Var, ScopeEnds.back()});
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Named.insert(Ref->getDecl());
+    return true;
+  }
+
+  /// The locals' destructors, after the body's calls. A library object that
+  /// is named again (joined, waited, detached, moved) is left to those
+  /// calls; a user object is followed unless it is moved away.
+  void finish() {
+    for (const CallStep &Step : Locals) {
+      bool Library = libraryDestructorWaits(Step.Call,
+                                            cast<CXXDestructorDecl>(Step.Callee));
+      if (Library ? Named.contains(Step.Destroyed)
+                  : Moved.contains(Step.Destroyed))
+        continue;
+      Fn(Step);
+    }
+  }
+
 private:
   llvm::function_ref<void(const CallStep &)> Fn;
+  llvm::SmallVector<SourceLocation, 8> ScopeEnds;
+  llvm::SmallVector<CallStep, 4> Locals;
+  llvm::SmallPtrSet<const Decl *, 16> Named;
+  llvm::SmallPtrSet<const Decl *, 4> Moved;
+  llvm::SmallPtrSet<const Stmt *, 4> DiscardedTemporaries;
 };
 
+/// `std::async(f)` or `std::async(policy, f)` with a policy other than
+/// exactly std::launch::deferred.
+bool isEagerAsync(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(E));
+  if (!Call || !Call->getDirectCallee() ||
+      !isStdFunction(Call->getDirectCallee(), {"async"}))
+    return false;
+  if (Call->getNumArgs() == 0)
+    return false;
+  const Expr *First = Call->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(First))
+    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(Ref->getDecl()))
+      return Enumerator->getName() != "deferred";
+  return true;
+}
+
 } // namespace
+
+bool libraryDestructorWaits(const Expr *Init, const CXXDestructorDecl *Dtor) {
+  std::string Class = qualifiedName(Dtor->getParent());
+  if (Class == "std::jthread")
+    return true;
+  return Class == "std::future" && isEagerAsync(Init);
+}
+
+bool mayWaitInDestructor(const Expr *Init, const CXXDestructorDecl *Dtor) {
+  if (!Dtor || Dtor->isTrivial())
+    return false;
+  if (libraryDestructorWaits(Init, Dtor))
+    return true;
+  const SourceManager &SM = Dtor->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Dtor->getLocation())))
+    return false;
+  const FunctionDecl *Def = Dtor->getDefinition();
+  return Def && cast<CXXDestructorDecl>(Def)->isUserProvided();
+}
 
 void forEachOwnCall(const FunctionDecl *FD,
                     llvm::function_ref<void(const CallStep &)> Fn,
@@ -70,6 +188,7 @@ void forEachOwnCall(const FunctionDecl *FD,
       if (Init->getInit())
         Visitor.TraverseStmt(Init->getInit());
   Visitor.TraverseStmt(Def->getBody());
+  Visitor.finish();
 }
 
 CallChainFinder::CallChainFinder(Classifier Classify)

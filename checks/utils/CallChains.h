@@ -41,6 +41,7 @@
 #define CORO_TIDY_CHECKS_UTILS_CALLCHAINS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -56,6 +57,16 @@ namespace clang::tidy::coro::utils {
 struct CallStep {
   const Expr *Call = nullptr;
   const FunctionDecl *Callee = nullptr;
+  /// A destructor run at the end of a local's scope: the local (Call is then
+  /// its initialiser) and where the scope ends. A temporary's destructor has
+  /// no Destroyed: Call is its CXXBindTemporaryExpr.
+  const VarDecl *Destroyed = nullptr;
+  SourceLocation ScopeEnd;
+
+  /// Where the call happens: the end of the scope for a local's destructor.
+  SourceLocation location() const {
+    return ScopeEnd.isValid() ? ScopeEnd : Call->getBeginLoc();
+  }
 };
 
 /// A chain of calls: [0] is the call the query was about, each following
@@ -73,13 +84,25 @@ enum class CallVerdict {
 };
 
 /// Calls \p Fn for each call \p FD's body (and, for a constructor, its member
-/// initialisers) makes itself, outer calls before their arguments. Works for
+/// initialisers) makes itself, outer calls before their arguments, then the
+/// destructors that may wait (mayWaitInDestructor) of its locals, at the end
+/// of their scopes; a temporary's where it is made. Works for
 /// coroutines (the user's body only, not the promise's implicit calls) and
 /// lambda call operators. See the header comment for what "itself" means.
 ///
 /// With \p SkipColdPaths, calls on paths that end the process (see
 /// ColdPaths.h) are left out: the finder never follows a chain through
 /// them.
+/// A destructor worth looking at when \p Init made the object: one written
+/// by the user (its body is followed like a helper's), a std::jthread's
+/// (joins), a std::future's from std::async without launch::deferred (waits
+/// for the task). Defaulted, trivial and other library destructors are not.
+bool mayWaitInDestructor(const Expr *Init, const CXXDestructorDecl *Dtor);
+
+/// The library destructors that wait (std::jthread's, the std::future of a
+/// std::async task); user destructors wait if their bodies do.
+bool libraryDestructorWaits(const Expr *Init, const CXXDestructorDecl *Dtor);
+
 void forEachOwnCall(const FunctionDecl *FD,
                     llvm::function_ref<void(const CallStep &)> Fn,
                     bool SkipColdPaths = false);

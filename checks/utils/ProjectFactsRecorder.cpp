@@ -108,7 +108,7 @@ bool FactsRecorder::record(const CallStep &Step, CallFact &Out) {
     return false;
   Out.Name = Names.Function(Callee);
   Out.Place =
-      place(Step.Call->getBeginLoc(), Callee->getASTContext().getSourceManager());
+      place(Step.location(), Callee->getASTContext().getSourceManager());
   Out.Virtual = isVirtualCall(Step);
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
     Out.Pure = MD->isPureVirtual();
@@ -205,7 +205,7 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
       switch (Finder.verdict(Step)) {
       case CallVerdict::Sink:
         if (!F.Sink)
-          F.Sink = SinkFact{place(Step.Call->getBeginLoc(), SM),
+          F.Sink = SinkFact{place(Step.location(), SM),
                             Names.Sink(Step)};
         return;
       case CallVerdict::Opaque:

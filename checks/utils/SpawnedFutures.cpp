@@ -87,6 +87,8 @@ llvm::SmallVector<LoopFutureWait, 2> findLoopFutureWaits(const FunctionDecl *FD,
     return nullptr;
   };
   forEachOwnCall(FD, [&](const CallStep &Step) {
+    if (isa<CXXDestructorDecl>(Step.Callee))
+      return;
     if (IsLoopFutureSpawn(Step)) {
       Spawns.insert(Step.Call);
       return;

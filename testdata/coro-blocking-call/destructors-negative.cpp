@@ -1,0 +1,69 @@
+// Destructors that do not wait, and objects whose wait is already a call of
+// its own (reported there, or not at all), or that are handed elsewhere.
+#include <future>
+#include <memory>
+#include <minitask/minitask.hpp>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+int compute();
+void work();
+
+struct Quiet {
+  ~Quiet() { count = 0; }
+  int count = 1;
+};
+
+class Worker {
+public:
+  explicit Worker(void (*fn)()) : thread_(fn) {}
+  Worker(Worker &&) = default;
+  ~Worker() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+
+private:
+  std::thread thread_;
+};
+
+std::vector<Worker> pool;
+
+mini::Task<void> ordinary() {
+  std::string name = "x";
+  std::vector<int> values{1, 2, 3};
+  auto owned = std::make_unique<int>(3);
+  Quiet q;
+  co_await mini::sleep(1);
+}
+
+mini::Task<void> deferred() {
+  std::async(std::launch::deferred, compute); // deferred: never runs, never waits
+  auto f = std::async(std::launch::deferred, compute);
+  co_return;
+}
+
+// A future from a promise does not wait in its destructor.
+mini::Task<int> from_promise(std::promise<int> &p) {
+  std::future<int> f = p.get_future();
+  int v = co_await mini::fetch(1);
+  co_return v;
+}
+
+// Handed away: the destructor of the moved-from object does not wait.
+mini::Task<void> handed_off() {
+  Worker w(work);
+  pool.push_back(std::move(w));
+  std::jthread t(work);
+  t.detach();
+  co_return;
+}
+
+// A lambda's locals are the lambda's own.
+mini::Task<void> in_lambda() {
+  auto later = [] { std::jthread t(work); };
+  (void)later;
+  co_return;
+}

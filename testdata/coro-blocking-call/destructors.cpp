@@ -1,0 +1,64 @@
+// Blocking that is not a call by name: destructors that wait. Reported where
+// the destructor runs (the end of the full expression for a temporary, of
+// the scope for a local), naming the object.
+#include <future>
+#include <minitask/minitask.hpp>
+#include <thread>
+
+int compute();
+
+class Worker {
+public:
+  explicit Worker(void (*fn)()) : thread_(fn) {}
+  ~Worker() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'Worker::~Worker' calls 'std::thread::join', which can block}}
+  }
+
+private:
+  std::thread thread_;
+};
+
+void work();
+
+mini::Task<void> discarded_async() {
+  std::async(std::launch::async, compute); // expected-warning {{blocking call to the destructor of a temporary 'std::future<int>' in coroutine 'discarded_async'}}
+  co_return;
+}
+
+mini::Task<void> default_policy() {
+  std::async(compute); // expected-warning {{blocking call to the destructor of a temporary 'std::future<int>' in coroutine 'default_policy'}}
+  co_return;
+}
+
+mini::Task<void> unwaited_local() {
+  auto f = std::async(std::launch::async, compute);
+  co_await mini::sleep(1);
+} // expected-warning {{blocking call to the destructor of 'f' ('std::future<int>') in coroutine 'unwaited_local'}}
+
+mini::Task<void> jthread_local() {
+  std::jthread t(work);
+  co_await mini::sleep(1);
+} // expected-warning {{blocking call to the destructor of 't' ('std::jthread') in coroutine 'jthread_local'}}
+
+mini::Task<void> user_destructor() {
+  Worker w(work);
+  co_await mini::sleep(1);
+} // expected-warning {{call to the destructor of 'w' ('Worker') in coroutine 'user_destructor' can reach a blocking call to 'std::thread::join'}}
+
+mini::Task<void> inner_scope(bool b) {
+  if (b) {
+    std::jthread t(work);
+  } // expected-warning {{blocking call to the destructor of 't' ('std::jthread') in coroutine 'inner_scope'}}
+  co_await mini::sleep(1);
+}
+
+// Through a helper, like any blocking call.
+void run_and_join() {
+  std::jthread t(work);
+} // expected-note {{'run_and_join' calls the destructor of 't' ('std::jthread'), which can block}}
+
+mini::Task<void> via_helper() {
+  run_and_join(); // expected-warning {{call to 'run_and_join' in coroutine 'via_helper' can reach a blocking call to the destructor of 't' ('std::jthread')}}
+  co_return;
+}
