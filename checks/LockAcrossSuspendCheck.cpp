@@ -13,14 +13,22 @@ namespace clang::tidy::coro {
 static constexpr llvm::StringLiteral DefaultLockTypes =
     "std::lock_guard;std::unique_lock;std::scoped_lock;std::shared_lock";
 
+// The std mutexes whose own lock() blocks the thread; classes with the
+// `capability` attribute count too.
+static constexpr llvm::StringLiteral DefaultMutexTypes =
+    "std::mutex;std::timed_mutex;std::recursive_mutex;"
+    "std::recursive_timed_mutex;std::shared_mutex;std::shared_timed_mutex";
+
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       LockTypesOption(Options, "LockTypes", DefaultLockTypes),
+      MutexTypesOption(Options, "MutexTypes", DefaultMutexTypes),
       AllowedAwaitablesOption(Options.get("AllowedAwaitables", "").str()),
       FlowVisitsPerBlock(
           Options.get("FlowVisitsPerBlock", utils::DefaultVisitsPerBlock)) {
   FlowOptions.LockTypes.add(LockTypesOption.names());
+  FlowOptions.MutexTypes.add(MutexTypesOption.names());
   FlowOptions.VisitsPerBlock = FlowVisitsPerBlock;
   FlowOptions.AllowedAwaitables.add(
       utils::parseNameList(AllowedAwaitablesOption));
@@ -28,6 +36,7 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
 
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   LockTypesOption.store(Options, Opts);
+  MutexTypesOption.store(Options, Opts);
   Options.store(Opts, "AllowedAwaitables", AllowedAwaitablesOption);
   Options.store(Opts, "FlowVisitsPerBlock", FlowVisitsPerBlock);
 }
@@ -60,24 +69,31 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
         << utils::describeFunction(Coroutine) << Outcome.Steps;
   for (const utils::LockHeldAcrossSuspension &Finding : Findings) {
     const VarDecl *Lock = Finding.Lock;
-    if (!Reported.first(Lock->getLocation()))
+    SourceLocation Where =
+        Lock ? Lock->getLocation() : Finding.Mutex->getBeginLoc();
+    if (!Reported.first(Where))
       continue;
+    QualType Type = Lock ? Lock->getType() : Finding.Mutex->getType();
+    if (Type->isPointerType()) // `p->lock()`: the mutex p points to
+      Type = Type->getPointeeType();
     std::string TypeName =
-        Lock->getType().getCanonicalType().getUnqualifiedType().getAsString(
+        Type.getCanonicalType().getUnqualifiedType().getAsString(
             Ctx.getPrintingPolicy());
+    std::string Name = Lock ? Lock->getName().str()
+                            : utils::spelledText(Finding.Mutex, Ctx);
     // "May": the flow merges paths (held on one branch is held after it)
     // and a try_lock may fail. What holding it costs is on the docs page.
-    diag(Lock->getLocation(),
-         "lock '%0' (type '%1') may be held across %2 suspension point%s2 "
-         "of %3")
-        << Lock->getName() << TypeName
+    diag(Where, Lock ? "lock '%0' (type '%1') may be held across %2 "
+                       "suspension point%s2 of %3"
+                     : "mutex '%0' (type '%1') locked here may be held "
+                       "across %2 suspension point%s2 of %3")
+        << Name << TypeName
         << static_cast<unsigned>(Finding.Suspensions.size())
         << describeCoroutine(Coroutine);
     for (const CoroutineSuspendExpr *Suspend : Finding.Suspensions)
       diag(Suspend->getKeywordLoc(), "'%0' may still be held at this %1",
            DiagnosticIDs::Note)
-          << Lock->getName()
-          << (isa<CoyieldExpr>(Suspend) ? "co_yield" : "co_await");
+          << Name << (isa<CoyieldExpr>(Suspend) ? "co_yield" : "co_await");
   }
 }
 

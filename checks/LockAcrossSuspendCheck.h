@@ -18,7 +18,8 @@ namespace clang::tidy::coro {
 /// with the `scoped_lockable` attribute) that may hold its mutex at a
 /// suspension point of its coroutine. Flow-sensitive over clang's CFG:
 /// unlock(), release(), moving the lock away and the end of its scope release
-/// it; lock() re-acquires it. Locks of async mutexes (acquired by co_await)
+/// it; lock() re-acquires it. A mutex locked by its own `m.lock()` is
+/// tracked the same way until `m.unlock()`. Locks of async mutexes (acquired by co_await)
 /// are not reported, nor awaits that hand the lock or its mutex to the
 /// awaited call (`co_await cv.wait(lk)`).
 ///
@@ -40,6 +41,7 @@ public:
 
 private:
   const utils::NameListOption LockTypesOption;
+  const utils::NameListOption MutexTypesOption;
   utils::ReportOnce Reported;
   const std::string AllowedAwaitablesOption;
   const unsigned FlowVisitsPerBlock;

@@ -31,10 +31,13 @@ template <class T> struct remove_reference<T &> { using type = T; };
 template <class T> typename remove_reference<T>::type &&move(T &&) noexcept;
 struct defer_lock_t { explicit defer_lock_t() = default; };
 inline constexpr defer_lock_t defer_lock{};
-class mutex { public: void lock(); void unlock(); };
+class mutex { public: void lock(); bool try_lock(); void unlock(); };
+struct adopt_lock_t { explicit adopt_lock_t() = default; };
+inline constexpr adopt_lock_t adopt_lock{};
 template <class M> class lock_guard {
 public:
   explicit lock_guard(M &);
+  lock_guard(M &, adopt_lock_t);
   ~lock_guard();
 };
 template <class M> class unique_lock {
@@ -134,7 +137,9 @@ protected:
          findLocksHeldAcrossSuspension(F, ctx(), Options, &Classifier)) {
       if (!Result.empty())
         Result += ";";
-      Result += Finding.Lock->getName().str() + ":";
+      Result += (Finding.Lock ? Finding.Lock->getName().str()
+                              : spelledText(Finding.Mutex, ctx())) +
+                ":";
       bool FirstLine = true;
       for (const CoroutineSuspendExpr *S : Finding.Suspensions) {
         if (!FirstLine)
@@ -151,6 +156,7 @@ protected:
   LockFlowOptions Options = [] {
     LockFlowOptions O;
     O.LockTypes.add({"std::lock_guard", "std::unique_lock"});
+    O.MutexTypes.add({"std::mutex"});
     return O;
   }();
 };
@@ -359,6 +365,60 @@ Task parameter(std::unique_lock<std::mutex> lk) {
   EXPECT_EQ(held("annotated"), "none");
   EXPECT_EQ(held("lambda"), "none") << "a nested lambda is its own body";
   EXPECT_EQ(held("parameter"), "lk:1") << "a by-value parameter owns its lock";
+}
+
+TEST_F(LockFlow, MutexesLockedWithoutALockObject) {
+  build(R"cpp(
+struct Account {
+  std::mutex m;
+  Task deposit();
+};
+Task Account::deposit() {
+  m.lock();
+  co_await io();
+  this->m.unlock();
+  co_await io();
+}
+Task other(std::mutex &a, std::mutex &b) {
+  a.lock();
+  b.lock();
+  b.unlock();
+  co_await io();
+  a.unlock();
+}
+Task tried(std::mutex &m) {
+  if (m.try_lock()) {
+    co_await io();
+    m.unlock();
+  }
+  co_await io();
+}
+Task adopted(std::mutex &m) {
+  m.lock();
+  {
+    std::lock_guard<std::mutex> g(m, std::adopt_lock);
+  }
+  co_await io();
+}
+Task async(AsyncMutex &m) {
+  co_await m.lock();
+  co_await io();
+  m.unlock();
+}
+Task handedOver(std::mutex &m, AsyncConditionVariable &cv, std::unique_lock<std::mutex> &lk) {
+  m.lock();
+  co_await cv.wait(lk);
+  m.unlock();
+}
+)cpp");
+  EXPECT_EQ(held("deposit"), "m:2") << "unlocked through this->m";
+  EXPECT_EQ(held("other"), "a:4") << "only the mutex still locked";
+  EXPECT_EQ(held("tried"), "m:2") << "held only where try_lock succeeded";
+  EXPECT_EQ(held("adopted"), "none") << "the lock object adopted it";
+  EXPECT_EQ(held("async"), "none") << "an async mutex is acquired by co_await";
+  EXPECT_EQ(held("handedOver"), "m:2") << "the wait is handed the lock, not m";
+  Options.MutexTypes = QualifiedNameSet();
+  EXPECT_EQ(held("deposit"), "none") << "only listed mutex types";
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include <optional>
 
 namespace clang::tidy::coro::utils {
@@ -364,6 +365,25 @@ const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx) {
 const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
   const FunctionDecl *FD = getEnclosingFunction(S, Ctx);
   return isCoroutine(FD) ? FD : nullptr;
+}
+
+std::string spelledText(const Expr *E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  CharSourceRange File = Lexer::makeFileCharRange(Range, SM, LO);
+  if (File.isValid()) {
+    llvm::StringRef Text = Lexer::getSourceText(File, SM, LO);
+    if (!Text.empty())
+      return Text.str();
+  }
+  const Expr *Stripped = ignoreValueWrappers(E);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Stripped))
+    return Ref->getDecl()->getNameAsString();
+  std::string Printed;
+  llvm::raw_string_ostream OS(Printed);
+  Stripped->printPretty(OS, nullptr, PrintingPolicy(LO));
+  return OS.str();
 }
 
 std::string describeFunction(const FunctionDecl *FD) {

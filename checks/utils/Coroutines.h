@@ -105,6 +105,11 @@ const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx);
 /// `lambda` for lambda call operators.
 std::string describeFunction(const FunctionDecl *FD);
 
+/// How messages name the expression \p E: its source text (in a macro
+/// argument, the argument's own text, never the whole invocation), else a
+/// name or pretty print from the AST.
+std::string spelledText(const Expr *E, const ASTContext &Ctx);
+
 /// The callee of a call-like expression (call, member call, operator call,
 /// or a constructor of the result); null if unknown.
 const FunctionDecl *getCalleeDecl(const Expr *E);

@@ -36,6 +36,18 @@ bool isLockType(QualType T, const LockFlowOptions &Options) {
   });
 }
 
+bool isBlockingMutexType(QualType T, const LockFlowOptions &Options,
+                         CoroutineTypeClassifier &Classifier) {
+  if (T.isNull() || T->isReferenceType() || T->isPointerType() ||
+      T->isDependentType() || isLockType(T, Options))
+    return false;
+  const CXXRecordDecl *Class = getRecord(T);
+  bool Mutex = isOrDerivesFrom(Class, [&](const CXXRecordDecl *RD) {
+    return Options.MutexTypes.matches(RD) || RD->hasAttr<CapabilityAttr>();
+  });
+  return Mutex && !isAsyncMutex(Class, Classifier);
+}
+
 /// True if the awaiter class \p Awaiter's `await_ready()` is a single
 /// `return <constant true>;`: awaiting it never suspends.
 static bool awaiterAlwaysReady(const CXXRecordDecl *Awaiter,

@@ -26,6 +26,10 @@ struct LockFlowOptions {
   /// Lock class (template) names, e.g. `std::unique_lock`. Classes derived
   /// from a listed class are locks too.
   QualifiedNameSet LockTypes;
+  /// Mutex class names whose own `lock()` / `try_lock()` (without a lock
+  /// object) is tracked: `m.lock(); co_await x; m.unlock();`. Classes with
+  /// clang's `capability` attribute are mutexes too.
+  QualifiedNameSet MutexTypes;
   /// Awaitable or awaiter class names whose co_await is not a suspension.
   QualifiedNameSet AllowedAwaitables;
   /// Also treat classes with clang's `scoped_lockable` attribute as locks.
@@ -36,6 +40,13 @@ struct LockFlowOptions {
 
 /// True if an object of type \p T (not a reference or pointer) is a lock.
 bool isLockType(QualType T, const LockFlowOptions &Options);
+
+/// True if an object of type \p T (not a reference or pointer) is a mutex
+/// whose own `lock()` blocks: listed in MutexTypes (or derived from one), or
+/// a `capability` class that is not itself a lock type; and not an async
+/// mutex (isAsyncMutex).
+bool isBlockingMutexType(QualType T, const LockFlowOptions &Options,
+                         CoroutineTypeClassifier &Classifier);
 
 /// True if the await or yield \p E may suspend the coroutine: its awaitable
 /// is not listed in AllowedAwaitables and its awaiter's `await_ready()` is

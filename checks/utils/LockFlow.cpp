@@ -15,7 +15,9 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <map>
 #include <optional>
+#include <string>
 
 namespace clang::tidy::coro::utils {
 
@@ -62,6 +64,26 @@ bool sameObject(const Expr *A, const Expr *B) {
   return false;
 }
 
+/// A key naming the object \p E designates by its path (see sameObject):
+/// "this", a variable, or a member of such an object; none for anything
+/// else (a call result, an array element).
+std::optional<std::string> objectKey(const Expr *E) {
+  E = stripObject(E);
+  if (!E)
+    return std::nullopt;
+  if (isa<CXXThisExpr>(E))
+    return std::string("this");
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return "d" + std::to_string(reinterpret_cast<uintptr_t>(
+                     Ref->getDecl()->getCanonicalDecl()));
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (std::optional<std::string> Base = objectKey(Member->getBase()))
+      return *Base + ".m" +
+             std::to_string(reinterpret_cast<uintptr_t>(
+                 Member->getMemberDecl()->getCanonicalDecl()));
+  return std::nullopt;
+}
+
 class LockDataflow {
 public:
   LockDataflow(const FunctionDecl *Coroutine, const CFG &Cfg,
@@ -91,6 +113,15 @@ public:
 private:
 
   void collectLocks();
+  void collectRawAcquires();
+  void addRawAcquire(const Expr *Call, const Expr *Mutex);
+  /// The tracked state bit of raw acquisition \p I.
+  unsigned rawBit(unsigned I) const { return Locks.size() + I; }
+  /// Clears the raw acquisitions of the mutex \p Mutex designates.
+  void releaseRaw(const Expr *Mutex, State &Held) const;
+  /// Clears the raw acquisitions of the mutexes a lock value adopts
+  /// (`std::unique_lock lk(m, std::adopt_lock)`): the lock owns them now.
+  void adoptRaw(const Expr *Value, State &Held) const;
   void track(const VarDecl *Var) {
     if (Index.count(Var) || isAsyncLock(Var, Options, Classifier))
       return;
@@ -112,9 +143,10 @@ private:
   template <typename Callback>
   void transferStmt(const Stmt *S, State &Held, Callback OnSuspend);
 
-  /// For a branch on `lk.owns_lock()`, `lk` (operator bool) or
-  /// `lk.try_lock*()`, possibly negated: the lock and the branch (true or
-  /// false edge) on which it is known not to be held.
+  /// For a branch on `lk.owns_lock()`, `lk` (operator bool),
+  /// `lk.try_lock*()` or a mutex's own `m.try_lock*()`, possibly negated:
+  /// the state bit and the branch (true or false edge) on which it is known
+  /// not to be held.
   std::optional<std::pair<unsigned, bool>>
   ownershipTest(const Expr *Condition) const;
 
@@ -127,6 +159,19 @@ private:
   /// initialiser, or in a lock value assigned to it).
   llvm::SmallVector<llvm::SmallVector<const Expr *, 2>, 8> MutexArgs;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
+  /// A call that locks a mutex itself, without a lock object: `m.lock()`,
+  /// `m.try_lock()`, or one mutex of `std::lock(a, b)`.
+  struct RawAcquire {
+    const Expr *Call;
+    const Expr *Mutex;
+    unsigned Key;
+  };
+  llvm::SmallVector<RawAcquire, 4> Raw;
+  /// The raw acquisitions each call makes.
+  llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 1>> RawOfCall;
+  /// The mutex objects locked raw (objectKey), and each one's acquisitions.
+  std::map<std::string, unsigned> KeyIndex;
+  llvm::SmallVector<llvm::SmallVector<unsigned, 2>, 4> RawOfKey;
   /// The held state a lock had when it was last moved from (std::move), so
   /// that the construction or assignment consuming it inherits that state.
   llvm::DenseMap<unsigned, bool> MovedState;
@@ -135,7 +180,7 @@ private:
 };
 
 LockDataflow::State LockDataflow::initialState() const {
-  State Initial(Locks.size());
+  State Initial(Locks.size() + Raw.size());
   // A lock handed to the coroutine by value: assume it holds its mutex.
   for (unsigned I = 0; I < Locks.size(); ++I)
     if (isa<ParmVarDecl>(Locks[I]))
@@ -203,6 +248,74 @@ void LockDataflow::collectLocks() {
             addMutexArgs(*Lock, Op->getArg(1));
 }
 
+void LockDataflow::collectRawAcquires() {
+  for (const CFGBlock *Block : Cfg)
+    for (const CFGElement &Element : *Block) {
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S->getStmt())) {
+        const Expr *Object = Member->getImplicitObjectArgument();
+        if (Object && !trackedVar(Object) &&
+            methodEffect(Member->getMethodDecl()) == LockEffect::Acquire &&
+            isBlockingMutexType(Member->getObjectType(), Options, Classifier))
+          addRawAcquire(Member, Object);
+        continue;
+      }
+      // std::lock(a, b, ...) locks them all; std::try_lock's result says
+      // whether it did: assume it did.
+      if (const auto *Call = dyn_cast<CallExpr>(S->getStmt()))
+        if (isStdFunction(Call->getDirectCallee(), {"lock", "try_lock"}))
+          for (const Expr *Arg : Call->arguments())
+            if (isBlockingMutexType(Arg->getType(), Options, Classifier))
+              addRawAcquire(Call, Arg);
+    }
+}
+
+void LockDataflow::addRawAcquire(const Expr *Call, const Expr *Mutex) {
+  std::optional<std::string> Key = objectKey(Mutex);
+  if (!Key)
+    return;
+  auto [It, New] = KeyIndex.try_emplace(*Key, RawOfKey.size());
+  if (New)
+    RawOfKey.emplace_back();
+  unsigned I = Raw.size();
+  Raw.push_back({Call, Mutex, It->second});
+  RawOfCall[Call].push_back(I);
+  RawOfKey[It->second].push_back(I);
+}
+
+void LockDataflow::releaseRaw(const Expr *Mutex, State &Held) const {
+  if (Raw.empty())
+    return;
+  std::optional<std::string> Key = objectKey(Mutex);
+  if (!Key)
+    return;
+  auto It = KeyIndex.find(*Key);
+  if (It == KeyIndex.end())
+    return;
+  for (unsigned I : RawOfKey[It->second])
+    Held.reset(rawBit(I));
+}
+
+void LockDataflow::adoptRaw(const Expr *Value, State &Held) const {
+  if (Raw.empty())
+    return;
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(lockValue(Value));
+  if (!Construct)
+    return;
+  bool Adopts = llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
+    const CXXRecordDecl *RD = getRecord(Arg->getType());
+    return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+           RD->getName() == "adopt_lock_t";
+  });
+  if (!Adopts)
+    return;
+  for (const Expr *Arg : Construct->arguments())
+    if (!isStdLockTag(Arg->getType()))
+      releaseRaw(Arg, Held);
+}
+
 void LockDataflow::addMutexArgs(unsigned Lock, const Expr *Value) {
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(lockValue(Value));
   if (!Construct || (Construct->getConstructor() &&
@@ -216,6 +329,8 @@ void LockDataflow::addMutexArgs(unsigned Lock, const Expr *Value) {
 /// True if the argument \p Arg is the lock \p Lock itself, something got
 /// from it (`lk.mutex()`), or the mutex it was constructed from.
 bool LockDataflow::designatesLock(const Expr *Arg, unsigned Lock) const {
+  if (Lock >= Locks.size())
+    return sameObject(Arg, Raw[Lock - Locks.size()].Mutex);
   const Expr *E = stripObject(Arg);
   if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(E))
     E = stripObject(Member->getImplicitObjectArgument());
@@ -300,6 +415,8 @@ LockDataflow::ownershipTest(const Expr *Condition) const {
   if (!Member)
     return std::nullopt;
   std::optional<unsigned> Lock = trackedVar(Member->getImplicitObjectArgument());
+  if (auto It = RawOfCall.find(Member); !Lock && It != RawOfCall.end())
+    Lock = rawBit(It->second.front());
   const CXXMethodDecl *MD = Member->getMethodDecl();
   if (!Lock || !MD)
     return std::nullopt;
@@ -430,6 +547,7 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
         continue;
       Held[It->second] = Var->getInit() ? valueHeld(Var->getInit(), Held)
                                         : false;
+      adoptRaw(Var->getInit(), Held);
     }
     return;
   }
@@ -443,8 +561,14 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
     std::optional<unsigned> Lock =
         trackedVar(Member->getImplicitObjectArgument());
-    if (!Lock)
+    if (!Lock) {
+      if (auto It = RawOfCall.find(Member); It != RawOfCall.end())
+        for (unsigned I : It->second)
+          Held.set(rawBit(I));
+      else if (methodEffect(Member->getMethodDecl()) == LockEffect::Release)
+        releaseRaw(Member->getImplicitObjectArgument(), Held);
       return;
+    }
     switch (methodEffect(Member->getMethodDecl())) {
     case LockEffect::Acquire:
       Held.set(*Lock);
@@ -467,11 +591,18 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      if (std::optional<unsigned> Lock = trackedVar(Op->getArg(0)))
+      if (std::optional<unsigned> Lock = trackedVar(Op->getArg(0))) {
         Held[*Lock] = valueHeld(Op->getArg(1), Held);
+        adoptRaw(Op->getArg(1), Held);
+      }
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (auto It = RawOfCall.find(Call); It != RawOfCall.end()) {
+      for (unsigned I : It->second)
+        Held.set(rawBit(I));
+      return;
+    }
     const FunctionDecl *FD = Call->getDirectCallee();
     if (isStdFunction(FD, {"swap"}) && Call->getNumArgs() == 2) {
       std::optional<unsigned> A = trackedVar(Call->getArg(0));
@@ -497,16 +628,21 @@ void LockDataflow::transferStmt(const Stmt *S, State &Held,
 std::vector<LockHeldAcrossSuspension>
 LockDataflow::run(const SourceManager &SM, DataflowOutcome &Outcome) {
   collectLocks();
-  if (Locks.empty())
+  collectRawAcquires();
+  if (Locks.empty() && Raw.empty())
     return {};
-  HeldAt.assign(Locks.size(), {});
+  HeldAt.assign(Locks.size() + Raw.size(), {});
   Outcome = solveForward(Cfg, *this, Options.VisitsPerBlock);
 
   std::vector<LockHeldAcrossSuspension> Result;
-  for (unsigned I = 0; I < Locks.size(); ++I) {
+  for (unsigned I = 0; I < HeldAt.size(); ++I) {
     if (HeldAt[I].empty())
       continue;
-    LockHeldAcrossSuspension Entry{Locks[I], {}};
+    LockHeldAcrossSuspension Entry{I < Locks.size() ? Locks[I] : nullptr,
+                                   I < Locks.size()
+                                       ? nullptr
+                                       : Raw[I - Locks.size()].Mutex,
+                                   {}};
     Entry.Suspensions.append(HeldAt[I].begin(), HeldAt[I].end());
     llvm::sort(Entry.Suspensions, [&](const CoroutineSuspendExpr *A,
                                       const CoroutineSuspendExpr *B) {

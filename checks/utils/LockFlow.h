@@ -33,10 +33,14 @@
 
 namespace clang::tidy::coro::utils {
 
-/// A lock variable and the suspension points reached while it may be held,
-/// in source order.
+/// A lock variable, or a mutex locked without a lock object, and the
+/// suspension points reached while it may be held, in source order.
 struct LockHeldAcrossSuspension {
+  /// The lock object; null for a mutex locked by its own `lock()`.
   const VarDecl *Lock;
+  /// For a mutex locked by its own `lock()` / `try_lock()` (or by
+  /// `std::lock`): the mutex expression at that call. Null for a lock object.
+  const Expr *Mutex = nullptr;
   llvm::SmallVector<const CoroutineSuspendExpr *, 4> Suspensions;
 };
 
@@ -44,7 +48,8 @@ struct LockHeldAcrossSuspension {
 /// lambda call operator whose body is a CoroutineBodyStmt). Lambdas nested in
 /// it are not part of it. Locals and by-value parameters of lock type are
 /// tracked, except async locks (isAsyncLock); the result is in declaration
-/// order. A co_await whose operand passes a lock, or the mutex it was
+/// order, followed by the mutexes locked by their own `lock()` in the order
+/// of those calls. A co_await whose operand passes a lock, or the mutex it was
 /// constructed from, to a call is not a suspension point for that lock.
 /// \p Classifier, if given, must belong to \p Ctx (it memoises across calls).
 /// \p Outcome, if given, receives whether the solve converged: when it did

@@ -11,7 +11,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <map>
@@ -117,7 +116,6 @@ private:
   void inlineLambda(const LambdaExpr &Lambda, const Stmt &Where, State &S,
                     bool Report);
 
-  std::string spell(const Expr *E) const;
   const BodyParents &parents() {
     if (!Parents) {
       OwnParents.emplace(F);
@@ -381,28 +379,6 @@ static const ValueDecl *assignedVariable(const Stmt *S) {
   return nullptr;
 }
 
-std::string SettledFlow::spell(const Expr *E) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LO = Ctx.getLangOpts();
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  // In a macro argument (`EXPECT_EQ(1, x.value())`) this is the argument's
-  // own text; never the whole macro invocation.
-  CharSourceRange File = Lexer::makeFileCharRange(Range, SM, LO);
-  if (File.isValid()) {
-    llvm::StringRef Text = Lexer::getSourceText(File, SM, LO);
-    if (!Text.empty())
-      return Text.str();
-  }
-  // Otherwise the name from the AST.
-  const Expr *Stripped = ignoreValueWrappers(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Stripped))
-    return Ref->getDecl()->getNameAsString();
-  std::string Printed;
-  llvm::raw_string_ostream OS(Printed);
-  Stripped->printPretty(OS, nullptr, PrintingPolicy(LO));
-  return OS.str();
-}
-
 void SettledFlow::applyCall(const ResultCall &Call, const Expr *E, State &S,
                             bool Report, const Stmt *Where) {
   if (Call.Role == CallRole::Accessor && Report && !isSafe(S, Call.K) &&
@@ -410,7 +386,7 @@ void SettledFlow::applyCall(const ResultCall &Call, const Expr *E, State &S,
       !isInsideCatchingTry(Where ? *Where : *E, parents(), Ctx)) {
     Reported.insert(E);
     Findings.push_back(UncheckedAccess{
-        E, spell(Call.Object), Call.Method->getDeclName().getAsString(),
+        E, spelledText(Call.Object, Ctx), Call.Method->getDeclName().getAsString(),
         Roots.lookup(Call.K.Root), S.Failed.count(Call.K) > 0});
   }
   // A test stored in a bool or passed on counts as a check (the analysis
