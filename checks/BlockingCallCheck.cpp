@@ -304,12 +304,76 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   Checked.clear();
   Reported.clear();
   Descriptors.clear();
+  ZeroPointees.clear();
   CurrentCoroutine = nullptr;
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
   utils::matchCoroutineDefinitions(*MatchFinder, this);
   Project.registerMatchers(MatchFinder, this);
+}
+
+namespace {
+/// A POSIX wait that returns at once for some value of one argument.
+enum class NoWaitWhen {
+  /// The argument is an integer zero (milliseconds).
+  Zero,
+  /// The argument points to a zero `struct timeval` / `struct timespec`.
+  PointsToZero,
+  /// The argument spells the flag `WNOHANG`.
+  NoHangFlag,
+};
+struct PosixNoWait {
+  llvm::StringRef Function;
+  unsigned Index;
+  NoWaitWhen When;
+};
+/// From the POSIX and Linux manual pages: a zero timeout polls, WNOHANG
+/// returns if no child has changed state.
+const PosixNoWait PosixNoWaits[] = {
+    {"poll", 2, NoWaitWhen::Zero},
+    {"epoll_wait", 3, NoWaitWhen::Zero},
+    {"epoll_pwait", 3, NoWaitWhen::Zero},
+    {"ppoll", 2, NoWaitWhen::PointsToZero},
+    {"select", 4, NoWaitWhen::PointsToZero},
+    {"pselect", 4, NoWaitWhen::PointsToZero},
+    {"waitpid", 2, NoWaitWhen::NoHangFlag},
+    {"waitid", 3, NoWaitWhen::NoHangFlag},
+};
+
+/// The POSIX function \p Callee is, if it is one of PosixNoWaits: a C
+/// function declared at global scope.
+const PosixNoWait *posixNoWait(const FunctionDecl *Callee) {
+  if (!Callee->getIdentifier() || isa<CXXMethodDecl>(Callee) ||
+      !Callee->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return nullptr;
+  for (const PosixNoWait &Entry : PosixNoWaits)
+    if (Callee->getName() == Entry.Function)
+      return &Entry;
+  return nullptr;
+}
+} // namespace
+
+bool BlockingCallCheck::returnsAtOnce(const CallExpr *Call,
+                                      const FunctionDecl *Callee) const {
+  const PosixNoWait *Entry = posixNoWait(Callee);
+  if (!Entry || Call->getNumArgs() <= Entry->Index)
+    return false;
+  const Expr *Arg = Call->getArg(Entry->Index);
+  const ASTContext &Ctx = Callee->getASTContext();
+  switch (Entry->When) {
+  case NoWaitWhen::Zero:
+    return utils::isZeroTimeout(Arg, Ctx);
+  case NoWaitWhen::PointsToZero:
+    return ZeroPointees.pointsToZero(Arg, Ctx, [&](const CallExpr *User) {
+      const FunctionDecl *FD = User->getDirectCallee();
+      const PosixNoWait *Other = FD ? posixNoWait(FD) : nullptr;
+      return Other && Other->When == NoWaitWhen::PointsToZero;
+    });
+  case NoWaitWhen::NoHangFlag:
+    return utils::flagUse(Arg, "WNOHANG", Ctx) == utils::FlagUse::Set;
+  }
+  return false;
 }
 
 bool BlockingCallCheck::isBlockingCall(const Expr *Call,
@@ -358,11 +422,14 @@ bool BlockingCallCheck::isBlockingCall(const Expr *Call,
         return false;
     }
   // The runtime table's polls: a zero timeout returns at once.
-  if (const auto *CE = dyn_cast<CallExpr>(Call))
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    if (returnsAtOnce(CE, Callee))
+      return false;
     for (const auto &[Names, Index] : PollingArguments)
       if (Names.matches(Callee) && CE->getNumArgs() > Index &&
           utils::isZeroTimeout(CE->getArg(Index), Callee->getASTContext()))
         return false;
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ReportOnce.h"
+#include "utils/RuntimeCalls.h"
 #include "utils/ExecutorFlow.h"
 #include "utils/NameListOption.h"
 #include "utils/NonBlockingDescriptors.h"
@@ -41,6 +42,9 @@ public:
 private:
   utils::CallVerdict classify(const Expr *Call, const FunctionDecl *Callee);
   bool isBlockingCall(const Expr *Call, const FunctionDecl *Callee) const;
+  /// A POSIX wait whose arguments make it return at once (a zero timeout,
+  /// WNOHANG).
+  bool returnsAtOnce(const CallExpr *Call, const FunctionDecl *Callee) const;
   bool matchesThroughObject(const Expr *Call,
                             const FunctionDecl *Callee) const;
   void checkCoroutine(const FunctionDecl *Coroutine, ASTContext &Ctx);
@@ -67,6 +71,9 @@ private:
   utils::NonBlockingDescriptors Descriptors;
   /// Blocking calls that only poll when an argument is a zero timeout.
   std::vector<std::pair<utils::FunctionNameSet, unsigned>> PollingArguments;
+  /// The `struct timeval *` / `struct timespec *` arguments seen to point
+  /// to zeros (select, pselect, ppoll); memoised per variable.
+  mutable utils::ZeroTimeoutPointees ZeroPointees;
   /// Functions that run their argument elsewhere (executors, spawners,
   /// event loop entry points): never looked into.
   utils::QualifiedNameSet Elsewhere;

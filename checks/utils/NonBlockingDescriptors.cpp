@@ -5,12 +5,12 @@
 #include "ForwardDataflow.h"
 #include "OwnBody.h"
 #include "QualifiedNames.h"
+#include "RuntimeCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <vector>
@@ -70,43 +70,6 @@ const Expr *descriptorOperand(const Expr *Call) {
     if (CE->getNumArgs() > 0)
       return CE->getArg(0);
   return nullptr;
-}
-
-bool expandsFrom(SourceLocation Loc, llvm::StringRef Macro,
-                 const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  while (Loc.isMacroID()) {
-    if (Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts()) == Macro)
-      return true;
-    Loc = SM.getImmediateMacroCallerLoc(Loc);
-  }
-  return false;
-}
-
-enum class FlagUse { Absent, Set, Cleared };
-
-/// Whether \p E spells the flag \p Name (an enumerator, as glibc declares
-/// SOCK_NONBLOCK, or a macro, as O_NONBLOCK), and whether under a `~`.
-FlagUse flagUse(const Stmt *S, llvm::StringRef Name, const ASTContext &Ctx,
-                bool Negated = false) {
-  if (!S)
-    return FlagUse::Absent;
-  if (const auto *Not = dyn_cast<UnaryOperator>(S))
-    if (Not->getOpcode() == UO_Not)
-      Negated = !Negated;
-  bool Here = false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    Here = isa<EnumConstantDecl>(Ref->getDecl()) &&
-           Ref->getDecl()->getName() == Name;
-  else if (isa<IntegerLiteral>(S))
-    Here = expandsFrom(S->getBeginLoc(), Name, Ctx);
-  if (Here)
-    return Negated ? FlagUse::Cleared : FlagUse::Set;
-  for (const Stmt *Child : S->children())
-    if (FlagUse Use = flagUse(Child, Name, Ctx, Negated);
-        Use != FlagUse::Absent)
-      return Use;
-  return FlagUse::Absent;
 }
 
 bool isAsioNonBlockingSwitch(const CXXMemberCallExpr *Member) {
