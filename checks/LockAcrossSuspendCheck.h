@@ -19,9 +19,9 @@ namespace clang::tidy::coro {
 /// suspension point of its coroutine. Flow-sensitive over clang's CFG:
 /// unlock(), release(), moving the lock away and the end of its scope release
 /// it; lock() re-acquires it. A mutex locked by its own `m.lock()` is
-/// tracked the same way until `m.unlock()`. Locks of async mutexes (acquired by co_await)
-/// are not reported, nor awaits that hand the lock or its mutex to the
-/// awaited call (`co_await cv.wait(lk)`).
+/// tracked the same way until `m.unlock()`. Locks of async mutexes (acquired
+/// by co_await) are not reported, nor awaits that hand the lock or its mutex
+/// to the awaited call (`co_await cv.wait(lk)`).
 ///
 /// See docs/checks/coro-lock-across-suspend.md.
 class LockAcrossSuspendCheck : public ClangTidyCheck {

@@ -226,18 +226,20 @@ bool isAsyncLock(const VarDecl *Lock, const LockFlowOptions &Options,
 // What a call does to a lock
 //===----------------------------------------------------------------------===//
 
-bool isStdDeferLock(QualType T) {
+/// True if \p T is the std class \p Name.
+static bool isStdClass(QualType T, llvm::StringRef Name) {
   const CXXRecordDecl *RD = getRecord(T);
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         RD->getName() == "defer_lock_t";
+         RD->getName() == Name;
 }
 
-/// std::defer_lock_t, std::adopt_lock_t, std::try_to_lock_t.
+bool isStdDeferLock(QualType T) { return isStdClass(T, "defer_lock_t"); }
+
+bool isStdAdoptLock(QualType T) { return isStdClass(T, "adopt_lock_t"); }
+
 bool isStdLockTag(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         (RD->getName() == "defer_lock_t" || RD->getName() == "adopt_lock_t" ||
-          RD->getName() == "try_to_lock_t");
+  return isStdDeferLock(T) || isStdAdoptLock(T) ||
+         isStdClass(T, "try_to_lock_t");
 }
 
 LockEffect methodEffect(const CXXMethodDecl *MD) {

@@ -96,6 +96,9 @@ LockEffect methodEffect(const CXXMethodDecl *MD);
 /// std::defer_lock_t.
 bool isStdDeferLock(QualType T);
 
+/// std::adopt_lock_t.
+bool isStdAdoptLock(QualType T);
+
 /// std::defer_lock_t, std::adopt_lock_t, std::try_to_lock_t.
 bool isStdLockTag(QualType T);
 

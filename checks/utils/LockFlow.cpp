@@ -304,12 +304,9 @@ void LockDataflow::adoptRaw(const Expr *Value, State &Held) const {
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(lockValue(Value));
   if (!Construct)
     return;
-  bool Adopts = llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
-    const CXXRecordDecl *RD = getRecord(Arg->getType());
-    return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-           RD->getName() == "adopt_lock_t";
-  });
-  if (!Adopts)
+  if (llvm::none_of(Construct->arguments(), [](const Expr *Arg) {
+        return isStdAdoptLock(Arg->getType());
+      }))
     return;
   for (const Expr *Arg : Construct->arguments())
     if (!isStdLockTag(Arg->getType()))

@@ -86,26 +86,6 @@ bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes) {
   return declaresFunction(DC->getPrimaryContext()->lookup(Twin));
 }
 
-bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent() || E->isTypeDependent())
-    return false;
-  Expr::EvalResult Result;
-  if (!E->EvaluateAsRValue(Result, Ctx))
-    return false;
-  const APValue &V = Result.Val;
-  if (V.isInt())
-    return V.getInt().isZero();
-  // std::chrono::duration: one field, the count.
-  if (V.isStruct() && V.getStructNumFields() >= 1) {
-    const APValue &Count = V.getStructField(0);
-    if (Count.isInt())
-      return Count.getInt().isZero();
-    if (Count.isFloat())
-      return Count.getFloat().isZero();
-  }
-  return false;
-}
-
 bool expandsFrom(SourceLocation Loc, llvm::StringRef Macro,
                  const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -165,7 +145,7 @@ static bool isZeroValue(const APValue &V) {
   }
 }
 
-static bool isZeroConstant(const Expr *E, const ASTContext &Ctx) {
+bool isZeroTimeout(const Expr *E, const ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
     return false;
   Expr::EvalResult Result;
@@ -233,7 +213,7 @@ private:
         return Cast->getCastKind() == CK_LValueToRValue;
       if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent))
         return Assign->getOpcode() == BO_Assign &&
-               isZeroConstant(Assign->getRHS(), Ctx);
+               isZeroTimeout(Assign->getRHS(), Ctx);
       return false;
     }
     // `&v` handed to a call that takes a timeout.
@@ -276,7 +256,7 @@ bool ZeroTimeoutPointees::pointsToZero(
       Construct && Construct->getConstructor() &&
       Construct->getConstructor()->isTrivial() && Construct->getNumArgs() == 0)
     Init = nullptr;
-  if (Init && !isZeroConstant(Init, Ctx))
+  if (Init && !isZeroTimeout(Init, Ctx))
     return false;
   const auto *Function =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());

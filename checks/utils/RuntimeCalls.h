@@ -29,8 +29,8 @@ namespace clang::tidy::coro::utils {
 /// `async_shutdown` on sockets), `ssl::stream::shutdown` is.
 bool hasAsyncTwin(const FunctionDecl *FD, llvm::ArrayRef<std::string> Scopes);
 
-/// True if \p E evaluates, at compile time, to an integer zero or to a
-/// `std::chrono::duration` whose count is zero.
+/// True if \p E evaluates, at compile time, to all zeros: an integer zero,
+/// a `std::chrono::duration` whose count is zero, a zero `timeval`.
 bool isZeroTimeout(const Expr *E, const ASTContext &Ctx);
 
 /// True if \p Loc is in the expansion of the macro \p Macro, directly or
