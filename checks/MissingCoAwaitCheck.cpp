@@ -34,15 +34,22 @@ MissingCoAwaitCheck::MissingCoAwaitCheck(StringRef Name,
           Options, "DeferredOperationTypes",
           utils::joinNames(utils::presetNames(
               &utils::RuntimePreset::DeferredOperationTypes))),
-      FutureTypesOption(Options, "FutureTypes", defaultFutureTypes()) {
+      FutureTypesOption(Options, "FutureTypes", defaultFutureTypes()),
+      UnstartedConversionsOption(
+          Options, "UnstartedConversions",
+          utils::joinNames(utils::presetNames(
+              &utils::RuntimePreset::UnstartedConversions))) {
   IgnoredFunctions.add(IgnoredFunctionsOption.names());
   DeferredOperationTypes.add(DeferredOperationTypesOption.names());
   FutureTypes.add(FutureTypesOption.names());
+  UnstartedConversions.add(UnstartedConversionsOption.names());
 }
 
-bool MissingCoAwaitCheck::isLostWork(QualType T, ASTContext &Ctx) {
+bool MissingCoAwaitCheck::isLostWork(const Expr *Call, ASTContext &Ctx) {
+  QualType T = Call->getType();
   return classifier(Ctx).isAwaitable(T) ||
-         DeferredOperationTypes.matchesType(T);
+         DeferredOperationTypes.matchesType(T) ||
+         UnstartedConversions.matchesCall(Call);
 }
 
 void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -50,6 +57,7 @@ void MissingCoAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   IgnoredFunctionsOption.store(Options, Opts);
   DeferredOperationTypesOption.store(Options, Opts);
   FutureTypesOption.store(Options, Opts);
+  UnstartedConversionsOption.store(Options, Opts);
 }
 
 utils::CoroutineTypeClassifier &
@@ -136,7 +144,7 @@ void MissingCoAwaitCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   // emplace_back) hands back an object that lives elsewhere.
   if (!isa<CallExpr>(E) || !E->isPRValue())
     return;
-  if (!isLostWork(E->getType(), Ctx))
+  if (!isLostWork(E, Ctx))
     return;
   report(E, Ctx, /*Discarded=*/true, nullptr);
 }
@@ -151,7 +159,7 @@ void MissingCoAwaitCheck::checkUnusedLocal(const VarDecl *Var,
   if (!Init || !isa<CallExpr>(Init) || !Init->isPRValue() ||
       Init->isInstantiationDependent())
     return;
-  if (!isLostWork(Var->getType(), Ctx))
+  if (!isLostWork(Init, Ctx))
     return;
   const FunctionDecl *Enclosing = dyn_cast_or_null<FunctionDecl>(
       Var->getParentFunctionOrMethod());
@@ -170,6 +178,15 @@ static std::string describeProducer(const Expr *Call, bool Deferred) {
   const FunctionDecl *Callee = utils::getCalleeDecl(Call);
   if (!Callee)
     return "a call";
+  // A function object (`folly::coro::co_invoke(...)`): the object's name,
+  // as the call is written.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(
+          utils::ignoreValueWrappers(Call));
+      Op && Op->getOperator() == OO_Call && isa<CXXMethodDecl>(Callee) &&
+      !cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      return "'" + Ref->getDecl()->getName().str() + "'";
   // `basic_waitable_timer::async_wait`, not its template arguments.
   if (Deferred)
     if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
@@ -202,28 +219,6 @@ static bool isCopyable(const CXXRecordDecl *RD) {
   return false;
 }
 
-/// True if the promise of \p Coroutine declares await_transform, so
-/// `co_await` applies to operands that are no awaitables by themselves.
-static bool promiseTransformsAwaits(const FunctionDecl *Coroutine,
-                                    ASTContext &Ctx) {
-  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody());
-  if (!Body || !Body->getPromiseDecl())
-    return false;
-  const CXXRecordDecl *Promise =
-      utils::getRecord(Body->getPromiseDecl()->getType());
-  if (!Promise || !Promise->hasDefinition())
-    return false;
-  DeclarationName Name(&Ctx.Idents.get("await_transform"));
-  if (!Promise->lookup(Name).empty())
-    return true;
-  bool Found = false;
-  Promise->forallBases([&](const CXXRecordDecl *Base) {
-    Found = !Base->lookup(Name).empty();
-    return !Found;
-  });
-  return Found;
-}
-
 void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
                                  bool Discarded, const VarDecl *Var) {
   if (const FunctionDecl *Callee = utils::getCalleeDecl(Call))
@@ -235,9 +230,12 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
   // promise whose await_transform accepts it (asio::awaitable's does).
   bool Deferred = !utils::isAwaitableKind(Kind) &&
                   DeferredOperationTypes.matchesType(Type);
+  // A lazy task turned into a handle that does not start it
+  // (`std::move(task).semi()`).
+  bool Unstarted = !utils::isAwaitableKind(Kind) && !Deferred &&
+                   UnstartedConversions.matchesCall(Call);
   std::string Producer = describeProducer(Call, Deferred);
-  std::string TypeName =
-      Type.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  std::string TypeName = utils::spelledType(Type, Ctx);
   // A deferred operation's type is spelled as a return-type computation
   // hundreds of characters long: name its class template instead.
   if (Deferred)
@@ -259,7 +257,11 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     Consequence = "; the task has started, but its result and failure are "
                   "lost";
     OffersFix = false;
-  } else if (Kind == utils::CoroutineTypeKind::LazyTask) {
+  } else if (Unstarted) {
+    Consequence = "; the lazy task never runs";
+    OffersFix = false;
+  } else if (Kind == utils::CoroutineTypeKind::LazyTask ||
+             Kind == utils::CoroutineTypeKind::TransformedTask) {
     // A task just made by a coroutine, or one that cannot be shared with a
     // copy that someone else starts.
     if (llvm::StringRef(Producer).starts_with("coroutine ") ||
@@ -289,13 +291,23 @@ void MissingCoAwaitCheck::report(const Expr *Call, ASTContext &Ctx,
     if (!OffersFix)
       return;
     if (Coroutine) {
-      // No fix-it inside macro expansions: the text is not the user's; for
-      // a deferred operation, only where the promise can transform it.
-      if (!Call->getBeginLoc().isMacroID() &&
-          (!Deferred || promiseTransformsAwaits(Coroutine, Ctx)))
+      // Only where `co_await` would compile: an operand that is no
+      // awaitable by itself needs a promise that transforms it.
+      bool Awaitable =
+          Deferred ? !utils::promiseAwaitTransforms(Coroutine).empty()
+                   : classifier(Ctx).awaitableIn(Type, Coroutine);
+      // No fix-it inside macro expansions: the text is not the user's.
+      if (Awaitable && !Call->getBeginLoc().isMacroID())
         D << FixItHint::CreateInsertion(Call->getBeginLoc(), "co_await ");
-      return;
+      if (Awaitable)
+        return;
     }
+  }
+  if (Coroutine) {
+    diag(Loc, "no fix-it: the promise of '%0' cannot co_await it",
+         DiagnosticIDs::Note)
+        << utils::describeFunction(Coroutine);
+    return;
   }
   if (Enclosing)
     diag(Loc, "no fix-it: '%0' is not a coroutine", DiagnosticIDs::Note)

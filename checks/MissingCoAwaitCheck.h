@@ -40,8 +40,9 @@ private:
   void report(const Expr *Call, ASTContext &Ctx, bool Discarded,
               const VarDecl *Var);
   utils::CoroutineTypeClassifier &classifier(ASTContext &Ctx);
-  /// An awaitable, or a deferred operation.
-  bool isLostWork(QualType T, ASTContext &Ctx);
+  /// An awaitable, a deferred operation, or a task converted into a handle
+  /// that does not start it.
+  bool isLostWork(const Expr *Call, ASTContext &Ctx);
 
   const bool AllowCastToVoid;
   const utils::NameListOption IgnoredFunctionsOption;
@@ -54,6 +55,10 @@ private:
   /// awaited, so that the message says what a dropped one loses.
   const utils::NameListOption FutureTypesOption;
   utils::QualifiedNameSet FutureTypes;
+  /// Functions that turn a lazy task into a handle that does not start it
+  /// (`folly::coro::Task::semi`): dropping the handle drops the task.
+  const utils::NameListOption UnstartedConversionsOption;
+  utils::QualifiedNameSet UnstartedConversions;
   std::unique_ptr<utils::CoroutineTypeClassifier> Classifier;
   llvm::SmallPtrSet<const Stmt *, 8> StmtExprBodies;
   utils::ReferencedVariables References;

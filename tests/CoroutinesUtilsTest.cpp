@@ -160,6 +160,127 @@ TEST_F(Classifier, EnclosingCoroutine) {
   }
 }
 
+// Awaitability through the awaiting coroutine's promise (folly's Task
+// shape): a lazy task with no awaiter of its own is awaitable only where
+// an await_transform accepts it.
+const std::string TransformPrelude = std::string(Prelude) + R"cpp(
+template <class T> struct Transformed {
+  struct promise_type : Promise<std::suspend_always> { Transformed get_return_object(); };
+};
+template <class T> Awaiter viaIfAsync(Transformed<T> &&);
+template <class A> concept IsTransformed = requires { typename A::promise_type; };
+#define HOST(Name, Transforms)                                                 \
+  struct Name {                                                                \
+    struct promise_type : Promise<std::suspend_always> {                       \
+      Name get_return_object();                                                \
+      Transforms                                                               \
+    };                                                                         \
+    bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); \
+  };
+HOST(AnyHost, template <class A> auto await_transform(A &&a) { return viaIfAsync(static_cast<A &&>(a)); })
+struct TransformBase { template <class A> auto await_transform(A &&a) { return viaIfAsync(static_cast<A &&>(a)); } };
+struct InheritedHost {
+  struct promise_type : Promise<std::suspend_always>, TransformBase {
+    InheritedHost get_return_object();
+    using TransformBase::await_transform;
+  };
+};
+HOST(ExactHost, Awaiter await_transform(Transformed<int>);)
+HOST(OtherExactHost, Awaiter await_transform(Awaiter);)
+HOST(DeletedHost, template <class A> auto await_transform(A &&) = delete;)
+HOST(ConstrainedHost, template <class A> requires IsTransformed<std::remove_reference_t<A>> auto await_transform(A &&a) { return viaIfAsync(static_cast<A &&>(a)); })
+Transformed<int> transformed();
+Transformed<long> other();
+AnyHost any() { co_return; }
+InheritedHost inherited() { co_return; }
+ExactHost exact() { co_return; }
+OtherExactHost otherexact() { co_return; }
+DeletedHost deleted() { co_return; }
+ConstrainedHost constrained() { co_return; }
+ConstrainedHost constrainedUser() { co_await transformed(); }
+Lazy<int> plainhost() { co_return; }
+void use() { transformed(); other(); }
+)cpp";
+
+class AwaitTransform : public ::testing::Test {
+protected:
+  void SetUp() override {
+    AST = tooling::buildASTFromCodeWithArgs(
+        "#include <type_traits>\n" + TransformPrelude, {"-std=c++20"});
+    ASSERT_TRUE(AST);
+  }
+  const FunctionDecl *fn(const char *Name) {
+    auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                       AST->getASTContext());
+    EXPECT_FALSE(Found.empty()) << Name;
+    return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
+  }
+  bool awaitableIn(const char *Task, const char *Coroutine) {
+    auto Found = match(functionDecl(hasName(Task)).bind("f"),
+                       AST->getASTContext());
+    EXPECT_FALSE(Found.empty()) << Task;
+    CoroutineTypeClassifier C(AST->getASTContext());
+    return C.awaitableIn(
+        Found.front().getNodeAs<FunctionDecl>("f")->getReturnType(),
+        fn(Coroutine));
+  }
+  std::unique_ptr<ASTUnit> AST;
+};
+
+TEST_F(AwaitTransform, LazyTaskWithoutAwaiterIsTransformed) {
+  auto Found = match(functionDecl(hasName("transformed")).bind("f"),
+                     AST->getASTContext());
+  ASSERT_FALSE(Found.empty());
+  CoroutineTypeClassifier C(AST->getASTContext());
+  CoroutineTypeKind Kind =
+      C.classify(Found.front().getNodeAs<FunctionDecl>("f")->getReturnType());
+  EXPECT_EQ(Kind, CoroutineTypeKind::TransformedTask);
+  EXPECT_TRUE(isTaskKind(Kind));
+}
+TEST_F(AwaitTransform, UnconstrainedTemplateAccepts) {
+  EXPECT_TRUE(awaitableIn("transformed", "any"));
+  EXPECT_TRUE(awaitableIn("transformed", "inherited"));
+}
+TEST_F(AwaitTransform, NonTemplateOverloadAcceptsItsOwnType) {
+  EXPECT_TRUE(awaitableIn("transformed", "exact"));
+  EXPECT_FALSE(awaitableIn("other", "exact"));
+  EXPECT_FALSE(awaitableIn("transformed", "otherexact"));
+}
+TEST_F(AwaitTransform, DeletedOrMissingTransformAcceptsNothing) {
+  EXPECT_FALSE(awaitableIn("transformed", "deleted"));
+  EXPECT_FALSE(awaitableIn("transformed", "plainhost"));
+}
+TEST_F(AwaitTransform, ConstrainedTemplateAcceptsWhatTheCompilerInstantiated) {
+  // constrainedUser awaited a Transformed<int>: the template accepts the
+  // class template, so Transformed<long> too.
+  EXPECT_TRUE(awaitableIn("transformed", "constrained"));
+  EXPECT_TRUE(awaitableIn("other", "constrained"));
+}
+TEST_F(AwaitTransform, AwaitablesNeedNoTransform) {
+  EXPECT_TRUE(awaitableIn("plainhost", "any"));
+}
+
+TEST(SpelledType, AliasesNameTheClass) {
+  auto AST = tooling::buildASTFromCodeWithArgs(R"cpp(
+namespace lib { template <class T> struct Box {}; }
+template <class T> using Id = T;
+using lib::Box;
+Box<int> asWritten();
+Box<Id<int>> throughAlias();
+using IntBox = Box<int>;
+IntBox typedefed();
+)cpp", {"-std=c++20"});
+  ASSERT_TRUE(AST);
+  auto &Ctx = AST->getASTContext();
+  auto typeOf = [&](const char *Name) {
+    auto Found = match(functionDecl(hasName(Name)).bind("f"), Ctx);
+    return spelledType(Found.front().getNodeAs<FunctionDecl>("f")->getReturnType(), Ctx);
+  };
+  EXPECT_EQ(typeOf("asWritten"), "Box<int>");
+  EXPECT_EQ(typeOf("throughAlias"), "lib::Box<int>");
+  EXPECT_EQ(typeOf("typedefed"), "lib::Box<int>");
+}
+
 TEST(Runtimes, QualifiedNamesDropInlineNamespacesAndTemplateArguments) {
   auto AST = tooling::buildASTFromCodeWithArgs(R"cpp(
 namespace std { inline namespace __1 { template <class T> struct future { T get(); }; } }

@@ -92,10 +92,9 @@ static const ClassTemplateDecl *templateOf(QualType T) {
   return nullptr;
 }
 
-static bool operatorAccepts(const FunctionDecl *Op, const CXXRecordDecl *RD) {
-  if (Op->getNumParams() != 1)
-    return false;
-  QualType Param = Op->getParamDecl(0)->getType();
+/// True if parameter type \p Param names class \p RD, or its class
+/// template when \p RD is a specialisation of it.
+static bool namesClassOrTemplate(QualType Param, const CXXRecordDecl *RD) {
   if (const CXXRecordDecl *ParamRD = getRecord(Param))
     if (!Param->isDependentType() &&
         ParamRD->getCanonicalDecl() == RD->getCanonicalDecl())
@@ -105,6 +104,11 @@ static bool operatorAccepts(const FunctionDecl *Op, const CXXRecordDecl *RD) {
   return ParamTemplate && Spec &&
          ParamTemplate->getCanonicalDecl() ==
              Spec->getSpecializedTemplate()->getCanonicalDecl();
+}
+
+static bool operatorAccepts(const FunctionDecl *Op, const CXXRecordDecl *RD) {
+  return Op->getNumParams() == 1 &&
+         namesClassOrTemplate(Op->getParamDecl(0)->getType(), RD);
 }
 
 bool CoroutineTypeClassifier::hasFreeCoAwait(const CXXRecordDecl *RD) {
@@ -317,9 +321,102 @@ CoroutineTypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
   const CXXRecordDecl *Promise = promiseType(QualType(RD->getTypeForDecl(), 0));
   if (!Promise)
     return Awaitable ? CoroutineTypeKind::Awaitable : CoroutineTypeKind::None;
-  if (!Awaitable)
-    return CoroutineTypeKind::SyncGenerator;
-  return initialStart(Promise);
+  if (Awaitable)
+    return initialStart(Promise);
+  // No awaiter of its own. A range is a synchronous generator, pulled by
+  // plain code; a lazy task without one is awaited through the awaiting
+  // coroutine's promise (folly::coro::Task). Others (eager, or started by
+  // their own promise) are no work a caller can lose.
+  if (!hasMemberNamed(RD, &Ctx.Idents.get("begin")) &&
+      initialStart(Promise) == CoroutineTypeKind::LazyTask)
+    return CoroutineTypeKind::TransformedTask;
+  return CoroutineTypeKind::SyncGenerator;
+}
+
+bool CoroutineTypeClassifier::awaitableIn(QualType T,
+                                          const FunctionDecl *Coroutine) {
+  CoroutineTypeKind Kind = classify(T);
+  if (Kind != CoroutineTypeKind::TransformedTask)
+    return isAwaitableKind(Kind);
+  return promiseAccepts(promiseAwaitTransforms(Coroutine), getRecord(T));
+}
+
+llvm::SmallVector<const FunctionDecl *, 4>
+promiseAwaitTransforms(const FunctionDecl *Coroutine) {
+  llvm::SmallVector<const FunctionDecl *, 4> Transforms;
+  const auto *Body =
+      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine ? Coroutine->getBody()
+                                                    : nullptr);
+  if (!Body || !Body->getPromiseDecl())
+    return Transforms;
+  const CXXRecordDecl *Promise = getRecord(Body->getPromiseDecl()->getType());
+  DeclarationName Name(
+      &Coroutine->getASTContext().Idents.get("await_transform"));
+  // The nearest class that declares the name hides those above it, as
+  // member name lookup does ([class.member.lookup]); the depth bound only
+  // guards against malformed hierarchies.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Level;
+  if (Promise && Promise->hasDefinition())
+    Level.push_back(Promise);
+  for (unsigned Depth = 0; !Level.empty() && Depth < 16; ++Depth) {
+    llvm::SmallVector<const CXXRecordDecl *, 4> Bases;
+    for (const CXXRecordDecl *RD : Level) {
+      for (const NamedDecl *ND : RD->lookup(Name)) {
+        const NamedDecl *Target = ND->getUnderlyingDecl();
+        if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(Target))
+          Target = FTD->getTemplatedDecl();
+        if (const auto *FD = dyn_cast<FunctionDecl>(Target))
+          Transforms.push_back(FD);
+      }
+      for (const CXXBaseSpecifier &Base : RD->bases())
+        if (const CXXRecordDecl *BaseRD = getRecord(Base.getType());
+            BaseRD && BaseRD->hasDefinition())
+          Bases.push_back(BaseRD);
+    }
+    if (!Transforms.empty())
+      break;
+    Level = std::move(Bases);
+  }
+  return Transforms;
+}
+
+/// True if the pattern of \p FTD takes one operand of any type, with no
+/// constraint on it: `template <typename A> auto await_transform(A &&)`.
+static bool takesAnyOperand(const FunctionTemplateDecl *FTD) {
+  const FunctionDecl *Pattern = FTD->getTemplatedDecl();
+  const TemplateParameterList *Params = FTD->getTemplateParameters();
+  if (Pattern->getNumParams() != 1 || Pattern->getTrailingRequiresClause() ||
+      Params->size() != 1 || Params->hasAssociatedConstraints())
+    return false;
+  QualType Param = Pattern->getParamDecl(0)->getType().getNonReferenceType();
+  return Param.getUnqualifiedType()->getAs<TemplateTypeParmType>();
+}
+
+bool promiseAccepts(llvm::ArrayRef<const FunctionDecl *> Transforms,
+                    const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  for (const FunctionDecl *FD : Transforms) {
+    if (FD->isDeleted() || FD->getNumParams() == 0)
+      continue;
+    const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate();
+    if (!FTD) {
+      const CXXRecordDecl *Param = getRecord(FD->getParamDecl(0)->getType());
+      if (Param && (Param->getCanonicalDecl() == RD->getCanonicalDecl() ||
+                    (RD->hasDefinition() && RD->isDerivedFrom(Param))))
+        return true;
+      continue;
+    }
+    // What the compiler already made of this template for the operand's
+    // class template (another co_await in the unit), else its signature.
+    for (const FunctionDecl *Spec : FTD->specializations())
+      if (!Spec->isDeleted() && Spec->getNumParams() > 0 &&
+          namesClassOrTemplate(Spec->getParamDecl(0)->getType(), RD))
+        return true;
+    if (takesAnyOperand(FTD))
+      return true;
+  }
+  return false;
 }
 
 CoroutineTypeKind CoroutineTypeClassifier::classify(QualType T) {
@@ -402,6 +499,36 @@ std::string describeFunction(const FunctionDecl *FD) {
   }
   FD->getNameForDiagnostic(OS, Policy, /*Qualified=*/false);
   return OS.str();
+}
+
+/// True if naming \p T as written goes through a typedef, an alias
+/// template or decltype, at the top or in a template argument.
+static bool spelledThroughAlias(QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return false;
+  const Type *Ty = T.getTypePtr();
+  if (const auto *Elaborated = dyn_cast<ElaboratedType>(Ty))
+    Ty = Elaborated->getNamedType().getTypePtr();
+  if (isa<TypedefType, DecltypeType, UsingType>(Ty))
+    return true;
+  const auto *TST = dyn_cast<TemplateSpecializationType>(Ty);
+  if (!TST)
+    return false;
+  if (TST->isTypeAlias())
+    return true;
+  for (const TemplateArgument &Arg : TST->template_arguments())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        spelledThroughAlias(Arg.getAsType(), Depth + 1))
+      return true;
+  return false;
+}
+
+std::string spelledType(QualType T, const ASTContext &Ctx) {
+  T = T.getUnqualifiedType();
+  if (const CXXRecordDecl *RD = getRecord(T);
+      RD && spelledThroughAlias(T))
+    T = Ctx.getRecordType(RD);
+  return T.getAsString(Ctx.getPrintingPolicy());
 }
 
 const FunctionDecl *getCalleeDecl(const Expr *E) {

@@ -33,6 +33,11 @@ enum class CoroutineTypeKind {
   Task,          ///< A coroutine return type that is awaitable, of unknown
                  ///< start: its initial awaiter decides at run time, hands
                  ///< the coroutine to an executor, or cannot be read.
+  TransformedTask, ///< A lazy coroutine return type with no awaiter of its
+                   ///< own (folly::coro::Task): awaitable only where the
+                   ///< awaiting coroutine's promise accepts it in
+                   ///< await_transform (awaitableIn()); nothing runs until
+                   ///< then.
   SyncGenerator, ///< A coroutine return type that is not awaitable
                  ///< (std::generator and friends): never flag it.
 };
@@ -41,10 +46,12 @@ enum class CoroutineTypeKind {
 inline bool isTaskKind(CoroutineTypeKind Kind) {
   return Kind == CoroutineTypeKind::LazyTask ||
          Kind == CoroutineTypeKind::EagerTask ||
-         Kind == CoroutineTypeKind::Task;
+         Kind == CoroutineTypeKind::Task ||
+         Kind == CoroutineTypeKind::TransformedTask;
 }
 
-/// True if \p Kind is awaitable (awaiter, lazy, eager or other task).
+/// True if \p Kind is awaitable (awaiter, lazy, eager or other task) in
+/// some coroutine: a TransformedTask only in those whose promise accepts it.
 inline bool isAwaitableKind(CoroutineTypeKind Kind) {
   return Kind == CoroutineTypeKind::Awaitable || isTaskKind(Kind);
 }
@@ -62,6 +69,11 @@ public:
   /// `promise_type` or `std::coroutine_traits<T, ...>::promise_type`.
   const CXXRecordDecl *promiseType(QualType T);
 
+  /// True if `co_await` of an operand of type \p T compiles in
+  /// \p Coroutine: \p T is awaitable by itself, or the coroutine's promise
+  /// accepts it in await_transform (promiseAccepts()).
+  bool awaitableIn(QualType T, const FunctionDecl *Coroutine);
+
 private:
   CoroutineTypeKind classifyRecord(const CXXRecordDecl *RD);
   bool hasAwaiterMembers(const CXXRecordDecl *RD) const;
@@ -78,6 +90,22 @@ private:
   const ClassTemplateDecl *Traits = nullptr;
   llvm::SmallVector<const FunctionDecl *, 8> FreeCoAwaitOperators;
 };
+
+/// The await_transform overloads of \p Coroutine's promise (its own, or
+/// those of the nearest base that declares any, through using-declarations
+/// too); empty if it has none, so that `co_await x` awaits x itself.
+llvm::SmallVector<const FunctionDecl *, 4>
+promiseAwaitTransforms(const FunctionDecl *Coroutine);
+
+/// True if one of the await_transform overloads \p Transforms accepts an
+/// operand of class \p RD, judged as the compiler would without
+/// instantiating anything new: a non-template overload taking \p RD or a
+/// base of it; a template the compiler already instantiated for \p RD's
+/// class template; or an unconstrained template taking any one operand
+/// (`template <typename A> auto await_transform(A &&)`, folly's). Deleted
+/// overloads (std::generator's) accept nothing.
+bool promiseAccepts(llvm::ArrayRef<const FunctionDecl *> Transforms,
+                    const CXXRecordDecl *RD);
 
 /// The type \p T with references, cv-qualifiers and sugar removed, as a
 /// class, or null.
@@ -109,6 +137,12 @@ std::string describeFunction(const FunctionDecl *FD);
 /// argument, the argument's own text, never the whole invocation), else a
 /// name or pretty print from the AST.
 std::string spelledText(const Expr *E, const ASTContext &Ctx);
+
+/// How messages name the type \p T: as written (`Task<>`), unless the
+/// spelling goes through an alias (`std::invoke_result_t<F>`,
+/// `SemiFuture<lift_unit_t<StorageType>>`): then the class it names
+/// (`folly::SemiFuture<int>`).
+std::string spelledType(QualType T, const ASTContext &Ctx);
 
 /// The callee of a call-like expression (call, member call, operator call,
 /// or a constructor of the result); null if unknown.

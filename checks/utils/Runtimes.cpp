@@ -238,6 +238,11 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // Future does not cancel it. (A SemiFuture may hold deferred work that
     // only runs once it gets an executor: not listed.)
     Folly.FutureTypes = {"folly::Future"};
+    // Task::semi() && and toSemiFuture(a) return a SemiFuture deferred
+    // until it is given an executor (`deferExTry`): the task has not
+    // started.
+    Folly.UnstartedConversions = {"folly::coro::Task::semi",
+                                  "folly::coro::toSemiFuture"};
     All.push_back(Folly);
 
     RuntimePreset Libcoro;

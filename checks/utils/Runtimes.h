@@ -95,6 +95,10 @@ struct RuntimePreset {
   /// (`socket.async_read_some(buf, asio::deferred)`): nothing starts until
   /// the operation is awaited or invoked with a completion token.
   std::vector<llvm::StringRef> DeferredOperationTypes;
+  /// Functions that turn a lazy task into a handle that does not start it
+  /// (`folly::coro::Task::semi`: a deferred SemiFuture). Dropped, the task
+  /// never runs.
+  std::vector<llvm::StringRef> UnstartedConversions;
   /// Types of futures: handles of an operation that runs whether or not the
   /// future is awaited (`async_simple::Future`, `folly::Future`). Dropped,
   /// the operation is not stopped; its result and failure are lost.

@@ -2,7 +2,6 @@
 // result; dropping it loses the task's failure. start(callback) hands the
 // result (a Try) to the callback instead.
 #include <folly/coro/Task.h>
-#include <folly/coro/TaskWithExecutor.h>
 #include <folly/futures/Future.h>
 
 folly::coro::Task<int> compute() { co_return 1; }

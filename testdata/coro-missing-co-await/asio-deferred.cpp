@@ -23,7 +23,7 @@ asio::awaitable<void> dropped(tcp::socket &socket, asio::steady_timer &timer) {
 // In a coroutine whose promise cannot await it, and outside coroutines: no
 // fix-it, the finding stays.
 mini::Task<void> other_runtime(asio::steady_timer &timer) {
-  timer.async_wait(asio::deferred); // expected-warning {{result of 'basic_waitable_timer::async_wait'}}
+  timer.async_wait(asio::deferred); // expected-warning {{result of 'basic_waitable_timer::async_wait'}} expected-note {{no fix-it: the promise of 'other_runtime' cannot co_await it}}
   co_return;
 }
 

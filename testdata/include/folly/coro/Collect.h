@@ -4,13 +4,10 @@
 #include <tuple>
 #include <vector>
 #include <folly/Try.h>
+#include <folly/Unit.h>
 #include <folly/coro/Task.h>
 #include <type_traits>
 
-namespace folly {
-struct Unit {};
-template <typename T> using lift_unit_t = std::conditional_t<std::is_void_v<T>, Unit, T>;
-} // namespace folly
 
 namespace folly::coro {
 /// Fail-fast: rethrows a child's failure.

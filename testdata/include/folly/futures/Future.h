@@ -1,12 +1,12 @@
 // Stand-in for folly's <folly/futures/Future.h> // (coro-tidy testdata): declarations only, the real qualified names and
 // signature shapes, no code from the project.
 #pragma once
+#include <folly/Executor.h>
 #include <folly/Try.h>
+#include <folly/Unit.h>
 #include <chrono>
 
 namespace folly {
-class Executor;
-struct Unit {};
 template <class T> class Future;
 template <class T> class SemiFuture {
 public:
