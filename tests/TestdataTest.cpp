@@ -2,12 +2,15 @@
 //
 // For each testdata/<check>/<case>.cpp: run coro-tidy, compare its
 // diagnostics with the inline `expected-*` comments, run the stock
-// clang-tidy-19 with the plugin and require the same findings, and, when a
-// <case>.fixed.cpp exists, apply the fixes to a copy and compare.
+// clang-tidy-19 with the plugin and require the same findings and fixes,
+// and, when a <case>.fixed.cpp exists, apply the fixes to a copy and
+// compare; a case without one must get no fix.
 //
 //===----------------------------------------------------------------------===//
 
 #include "TestSupport.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -220,11 +223,46 @@ std::vector<Diagnostic> ownDiagnostics(const std::string &Output,
   return Own;
 }
 
-TEST_P(Testdata, ReportsExactlyTheExpectedDiagnostics) {
+/// The fixes of an exported-fixes file, one line per replacement of each
+/// diagnostic's own message (what --fix applies; notes' fixes are not
+/// applied without --fix-notes), sorted: "check: file:offset+length 'text'".
+std::vector<std::string> exportedFixes(const std::string &Path,
+                                       std::string &Error) {
+  std::vector<std::string> Fixes;
+  if (!llvm::sys::fs::exists(Path))
+    return Fixes; // Nothing to export.
+  std::string Text = readFile(Path);
+  clang::tooling::TranslationUnitDiagnostics TU;
+  llvm::yaml::Input In(Text);
+  In >> TU;
+  if (In.error()) {
+    Error = "unreadable exported fixes " + Path;
+    return Fixes;
+  }
+  for (const clang::tooling::Diagnostic &D : TU.Diagnostics)
+    for (const auto &File : D.Message.Fix)
+      for (const clang::tooling::Replacement &R : File.second)
+        Fixes.push_back(D.DiagnosticName + ": " + R.getFilePath().str() + ":" +
+                        std::to_string(R.getOffset()) + "+" +
+                        std::to_string(R.getLength()) + " '" +
+                        R.getReplacementText().str() + "'");
+  std::sort(Fixes.begin(), Fixes.end());
+  return Fixes;
+}
+
+// One run of coro-tidy and one of the stock clang-tidy-19 with the plugin per
+// case (each parse of a case costs seconds): the tool's diagnostics must be
+// the expected ones, the plugin's the same, and the fixes both export the
+// same; a case without a <case>.fixed.cpp must get no fix (no check offers a
+// fix it was not tested for). FixItsProduceTheFixedFile applies the others.
+TEST_P(Testdata, ReportsTheExpectedDiagnosticsInToolAndPlugin) {
   TestCase Case = GetParam();
   for (const std::string &Error : Case.Errors)
     ADD_FAILURE() << Case.Path << ": " << Error;
-  ProcessResult R = run(coroTidy(), toolArgs(Case, Case.Path));
+  TempDir Tmp;
+  std::vector<std::string> Args = toolArgs(Case, Case.Path);
+  Args.insert(Args.begin(), "--export-fixes=" + Tmp.path() + "/tool.yaml");
+  ProcessResult R = run(coroTidy(), Args);
   bool ExpectsErrors = std::any_of(
       Case.Expected.begin(), Case.Expected.end(),
       [](const Expectation &E) { return E.Level == "error"; });
@@ -268,35 +306,41 @@ TEST_P(Testdata, ReportsExactlyTheExpectedDiagnostics) {
       ADD_FAILURE() << "expected " << E.Level << " on line " << E.Line
                     << " not reported: {{" << E.Text << "}}\nstdout:\n"
                     << R.Out;
-}
 
-TEST_P(Testdata, PluginInStockClangTidyAgrees) {
+  std::string Error;
+  std::vector<std::string> ToolFixes =
+      exportedFixes(Tmp.path() + "/tool.yaml", Error);
+  EXPECT_EQ(Error, "");
+  if (Case.FixedPath.empty() && !ExpectsErrors)
+    EXPECT_TRUE(ToolFixes.empty())
+        << "fixes offered, but there is no "
+        << llvm::sys::path::stem(Case.Path).str() << ".fixed.cpp:\n"
+        << llvm::join(ToolFixes, "\n");
+
   if (!haveProgram(clangTidy()))
-    GTEST_SKIP() << "clang-tidy-19 is not installed";
-  TestCase Case = GetParam();
-  std::vector<std::string> Args = toolArgs(Case, Case.Path);
-  Args.insert(Args.begin(), "--load=" + plugin());
+    GTEST_SKIP() << "clang-tidy-19 is not installed: the plugin is not run";
+  Args = toolArgs(Case, Case.Path);
+  Args.insert(Args.begin(), {"--load=" + plugin(),
+                             "--export-fixes=" + Tmp.path() + "/plugin.yaml"});
   ProcessResult Plugin = run(clangTidy(), Args);
-  ProcessResult Tool = run(coroTidy(), toolArgs(Case, Case.Path));
-  std::vector<Diagnostic> A = parseDiagnostics(Tool.Out);
+  std::vector<Diagnostic> A = parseDiagnostics(R.Out);
   std::vector<Diagnostic> B = parseDiagnostics(Plugin.Out);
   std::sort(A.begin(), A.end());
   std::sort(B.begin(), B.end());
-  EXPECT_EQ(A, B) << "coro-tidy:\n" << Tool.Out << "\nclang-tidy --load:\n"
+  EXPECT_EQ(A, B) << "coro-tidy:\n" << R.Out << "\nclang-tidy --load:\n"
                   << Plugin.Out << Plugin.Err;
+  EXPECT_EQ(ToolFixes, exportedFixes(Tmp.path() + "/plugin.yaml", Error))
+      << "the plugin exports other fixes";
+  EXPECT_EQ(Error, "");
 }
 
-// With a <case>.fixed.cpp, --fix must produce it; without one, --fix must
-// leave the file alone (no check offers a fix it was not tested for).
-TEST_P(Testdata, FixItsProduceTheFixedFile) {
+class FixedTestdata : public Testdata {};
+
+// --fix on a copy must produce <case>.fixed.cpp, and the fixed code must
+// compile.
+TEST_P(FixedTestdata, FixItsProduceTheFixedFile) {
   TestCase Case = GetParam();
-  bool ExpectsErrors = std::any_of(
-      Case.Expected.begin(), Case.Expected.end(),
-      [](const Expectation &E) { return E.Level == "error"; });
-  if (ExpectsErrors)
-    GTEST_SKIP() << "a case that does not compile gets no fixes";
-  std::string Expected =
-      readFile(Case.FixedPath.empty() ? Case.Path : Case.FixedPath);
+  std::string Expected = readFile(Case.FixedPath);
   TempDir Tmp;
   std::string Copy = Tmp.write(llvm::sys::path::filename(Case.Path).str(),
                                readFile(Case.Path));
@@ -305,7 +349,6 @@ TEST_P(Testdata, FixItsProduceTheFixedFile) {
   ProcessResult R = run(coroTidy(), Args);
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
   EXPECT_EQ(readFile(Copy), Expected);
-  // The fixed code must compile.
   std::vector<std::string> Compile{"-fsyntax-only"};
   Compile.insert(Compile.end(), Case.Args.begin(), Case.Args.end());
   Compile.push_back(Copy);
@@ -324,6 +367,20 @@ std::string caseName(const ::testing::TestParamInfo<TestCase> &Info) {
 INSTANTIATE_TEST_SUITE_P(AllFiles, Testdata,
                          ::testing::ValuesIn(discoverCases()), caseName);
 
-TEST(TestdataHarness, FindsCases) { EXPECT_FALSE(discoverCases().empty()); }
+std::vector<TestCase> casesWithFixedFiles() {
+  std::vector<TestCase> Cases = discoverCases();
+  Cases.erase(std::remove_if(Cases.begin(), Cases.end(),
+                             [](const TestCase &C) { return C.FixedPath.empty(); }),
+              Cases.end());
+  return Cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllFiles, FixedTestdata,
+                         ::testing::ValuesIn(casesWithFixedFiles()), caseName);
+
+TEST(TestdataHarness, FindsCases) {
+  EXPECT_FALSE(discoverCases().empty());
+  EXPECT_FALSE(casesWithFixedFiles().empty());
+}
 
 } // namespace
