@@ -134,7 +134,7 @@ TEST(Mutation, SourceMutantsOfTestdata) {
   ASSERT_GT(Sources.size(), 50u);
   Random R(20261201);
   TempDir Dir;
-  const int Mutants = 240, Batch = 24;
+  const int Mutants = 144, Batch = 24;
   for (int First = 0; First < Mutants; First += Batch) {
     std::vector<std::string> Args = {"--no-cache", "-j2", "--quiet"};
     for (int I = First; I < First + Batch; ++I) {
