@@ -305,6 +305,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   Reported.clear();
   Descriptors.clear();
   ZeroPointees.clear();
+  ExecutorFacts.reset();
   CurrentCoroutine = nullptr;
 }
 
@@ -466,8 +467,8 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
       utils::findLoopFutureWaits(Coroutine, Ctx);
   // Code the coroutine runs after moving itself onto a thread pool made for
   // blocking work (run_in_executor's C++ forms) stalls no event loop.
-  llvm::DenseSet<const Stmt *> OnBlockingExecutor =
-      utils::statementsOnBlockingExecutor(Coroutine, Executors);
+  const llvm::DenseSet<const Stmt *> &OnBlockingExecutor =
+      ExecutorFacts.statementsOnBlockingExecutor(Coroutine);
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
     if (OnBlockingExecutor.contains(Step.Call))
       return;

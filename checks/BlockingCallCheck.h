@@ -60,6 +60,8 @@ private:
   const utils::NameListOption AsyncTwinScopesOption;
   const utils::NameListOption BlockingExecutorsOption;
   utils::ExecutorVocabulary Executors;
+  /// Where each coroutine of the current translation unit runs.
+  utils::ExecutorFacts ExecutorFacts{Executors};
   std::vector<std::string> AsyncTwinScopes;
   utils::ReportOnce Reported;
   const std::string AllowedFunctionsOption;

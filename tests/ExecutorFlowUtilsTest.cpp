@@ -26,7 +26,16 @@ namespace {
 
 const std::string Prelude = std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
 namespace rt {
+struct Pool;
+struct Loop;
+}
+struct Task;
+namespace rt {
+void spawn(Pool &, Task);
+void spawn(Loop &, Task);
+template <class F> void spawn(Pool &, F &&) {}
 struct Pool {
+  void run(Task);
   struct op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
   op schedule();
 };
@@ -76,6 +85,10 @@ protected:
     V.SwitchAwaiters.add({"rt::move_to", "rt::Loop::op"});
     V.StartPromises.add({"rt::start_on_promise"});
     V.Binders.add({"rt::binder"});
+    ExecutorVocabulary::Spawn Free{{}, 0, 1}, Member{{}, -1, 0};
+    Free.Functions.add({"rt::spawn"});
+    Member.Functions.add({"rt::Pool::run"});
+    V.Spawns = {Free, Member};
   }
   void parse(const std::string &Code) {
     AST = tooling::buildASTFromCodeWithArgs(Prelude + Code, {"-std=c++20"});
@@ -104,6 +117,34 @@ protected:
       if (!Out.empty())
         Out += ",";
       Out += std::to_string(R.Val.getInt().getExtValue());
+    }
+    return Out;
+  }
+  /// The arguments of the block(N) calls, in the coroutine lambdas written
+  /// in \p Name, that run on the pool as ExecutorFacts sees them.
+  std::string onPoolInLambdas(const std::string &Name) {
+    ExecutorFacts Facts(V);
+    std::string Out;
+    for (const BoundNodes &L :
+         match(functionDecl(hasName(Name), isDefinition(),
+                            forEachDescendant(lambdaExpr().bind("l"))),
+               AST->getASTContext())) {
+      const FunctionDecl *Op = L.getNodeAs<LambdaExpr>("l")->getCallOperator();
+      const llvm::DenseSet<const Stmt *> &On =
+          Facts.statementsOnBlockingExecutor(Op);
+      for (const BoundNodes &N :
+           match(findAll(callExpr(callee(functionDecl(hasName("block"))))
+                             .bind("c")),
+                 *Op->getBody(), AST->getASTContext())) {
+        const auto *Call = N.getNodeAs<CallExpr>("c");
+        Expr::EvalResult R;
+        if (!On.contains(Call) ||
+            !Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
+          continue;
+        if (!Out.empty())
+          Out += ",";
+        Out += std::to_string(R.Val.getInt().getExtValue());
+      }
     }
     return Out;
   }
@@ -204,6 +245,48 @@ Task g() { block(3); co_return; }
 )cpp");
   EXPECT_EQ(onPool("f"), "1");
   EXPECT_EQ(onPool("g"), "");
+}
+
+TEST_F(ExecutorFlowTest, CallersThatStartALambdaOnAPool) {
+  parse(R"cpp(
+Task g(rt::Pool &p, rt::Loop &l) {
+  rt::spawn(p, []() -> Task { block(1); co_return; }());
+  rt::spawn(p, []() -> Task { block(2); co_return; });
+  p.run([]() -> Task { block(3); co_return; }());
+  auto a = []() -> Task { block(4); co_return; };
+  rt::spawn(p, a());
+  rt::spawn(p, a);
+  auto b = []() -> Task { block(5); co_return; };
+  rt::spawn(p, b());
+  rt::spawn(l, b());                 // one use on the loop
+  auto c = []() -> Task { block(6); co_return; };
+  co_await c();                      // awaited before the switch
+  co_await p.schedule();
+  auto d = []() -> Task { block(7); co_return; };
+  co_await d();                      // awaited on the pool
+  auto e = []() -> Task { block(8); co_return; };
+  auto copy = e;                     // a use that is not followed
+  rt::spawn(p, e());
+  rt::spawn(l, []() -> Task { block(9); co_return; }());
+}
+)cpp");
+  EXPECT_EQ(onPoolInLambdas("g"), "1,2,3,4,7");
+}
+
+TEST_F(ExecutorFlowTest, NestedLambdasFollowTheirEnclosingLambda) {
+  parse(R"cpp(
+void h(rt::Pool &p, rt::Loop &l) {
+  rt::spawn(p, []() -> Task {
+    auto inner = []() -> Task { block(1); co_return; };
+    co_await inner();                // the outer lambda runs on the pool
+  }());
+  rt::spawn(l, []() -> Task {
+    auto inner = []() -> Task { block(2); co_return; };
+    co_await inner();
+  }());
+}
+)cpp");
+  EXPECT_EQ(onPoolInLambdas("h"), "1");
 }
 
 } // namespace

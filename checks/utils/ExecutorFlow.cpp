@@ -5,6 +5,7 @@
 #include "ForwardDataflow.h"
 #include "OwnBody.h"
 #include "Runtimes.h"
+#include "ValueUse.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -19,6 +20,11 @@ ExecutorVocabulary ExecutorVocabulary::fromPresets(
   V.SwitchAwaiters.add(presetNames(&RuntimePreset::ExecutorSwitchAwaiters));
   V.StartPromises.add(presetNames(&RuntimePreset::StartOnExecutorPromises));
   V.Binders.add(presetNames(&RuntimePreset::ExecutorBinders));
+  for (const ExecutorSpawn &S : presetExecutorSpawns()) {
+    ExecutorVocabulary::Spawn Entry{{}, S.Executor, S.Task};
+    Entry.Functions.add({S.Function.str()});
+    V.Spawns.push_back(std::move(Entry));
+  }
   return V;
 }
 
@@ -231,7 +237,8 @@ private:
 
 llvm::DenseSet<const Stmt *>
 statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
-                             const ExecutorVocabulary &V) {
+                             const ExecutorVocabulary &V,
+                             bool StartsOnBlocking) {
   llvm::DenseSet<const Stmt *> OnPool;
   const auto *Body =
       Coroutine ? dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody())
@@ -239,7 +246,7 @@ statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
   if (!Body || !Body->getBody())
     return OnPool;
   ASTContext &Ctx = Coroutine->getASTContext();
-  bool Starts = startsOnBlockingExecutor(Coroutine, V);
+  bool Starts = StartsOnBlocking || startsOnBlockingExecutor(Coroutine, V);
   SwitchFinder Finder(V, Ctx);
   Finder.TraverseStmt(Body->getBody());
   if (!Starts && !Finder.Found)
@@ -256,6 +263,173 @@ statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
   // never reached, and a stopped solve would only leave calls reported.
   solveForward(*Graph, Problem);
   return OnPool;
+}
+
+//===----------------------------------------------------------------------===//
+// What callers decide
+//===----------------------------------------------------------------------===//
+
+/// One body's lambdas (by closure class), the uses of its local variables,
+/// and its parent map: built in one walk each.
+struct ExecutorFacts::BodyIndex {
+  explicit BodyIndex(const FunctionDecl &F) : Parents(F) {}
+  BodyParents Parents;
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> Lambdas;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Uses;
+};
+
+namespace {
+class BodyIndexer : public OwnBodyVisitor<BodyIndexer> {
+  using Base = OwnBodyVisitor<BodyIndexer>;
+
+public:
+  BodyIndexer(const ASTContext &Ctx,
+              llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> &Lambdas,
+              llvm::DenseMap<const VarDecl *,
+                             llvm::SmallVector<const DeclRefExpr *, 4>> &Uses)
+      : Base(&Ctx), Lambdas(Lambdas), Uses(Uses) {}
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    Lambdas.try_emplace(Lambda->getLambdaClass(), Lambda);
+    return Base::TraverseLambdaExpr(Lambda);
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->isLocalVarDecl())
+        Uses[Var].push_back(Ref);
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const CXXRecordDecl *, const LambdaExpr *> &Lambdas;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      &Uses;
+};
+} // namespace
+
+ExecutorFacts::ExecutorFacts(const ExecutorVocabulary &V) : V(V) {}
+ExecutorFacts::~ExecutorFacts() = default;
+
+void ExecutorFacts::reset() {
+  OnPool.clear();
+  Starts.clear();
+  Indexes.clear();
+}
+
+const llvm::DenseSet<const Stmt *> &
+ExecutorFacts::statementsOnBlockingExecutor(const FunctionDecl *Coroutine) {
+  auto It = OnPool.find(Coroutine);
+  if (It != OnPool.end())
+    return *It->second;
+  auto Statements = std::make_unique<llvm::DenseSet<const Stmt *>>(
+      utils::statementsOnBlockingExecutor(Coroutine, V,
+                                          startsOnBlocking(Coroutine)));
+  // Owned through a pointer: the set outlives later insertions.
+  return *(OnPool[Coroutine] = std::move(Statements));
+}
+
+bool ExecutorFacts::startsOnBlocking(const FunctionDecl *Coroutine) {
+  auto It = Starts.find(Coroutine);
+  if (It != Starts.end())
+    return It->second;
+  Starts[Coroutine] = false; // A use that leads back here decides nothing.
+  bool Result = startsOnBlockingExecutor(Coroutine, V);
+  if (!Result)
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Coroutine))
+      if (MD->getParent()->isLambda() && !V.Spawns.empty())
+        Result = lambdaStartsOnBlocking(MD);
+  return Starts[Coroutine] = Result;
+}
+
+const ExecutorFacts::BodyIndex *
+ExecutorFacts::indexOf(const FunctionDecl *F) {
+  std::unique_ptr<BodyIndex> &Index = Indexes[F];
+  if (!Index) {
+    Index = std::make_unique<BodyIndex>(*F);
+    BodyIndexer(F->getASTContext(), Index->Lambdas, Index->Uses)
+        .TraverseStmt(F->getBody());
+  }
+  return Index.get();
+}
+
+bool ExecutorFacts::lambdaStartsOnBlocking(const CXXMethodDecl *CallOperator) {
+  const CXXRecordDecl *Closure = CallOperator->getParent();
+  const auto *Enclosing = dyn_cast<FunctionDecl>(Closure->getDeclContext());
+  if (!Enclosing || !Enclosing->hasBody())
+    return false;
+  const BodyIndex *Index = indexOf(Enclosing);
+  const LambdaExpr *Lambda = Index->Lambdas.lookup(Closure);
+  if (!Lambda)
+    return false;
+  ValueUse Use = valueUse(Lambda, Index->Parents);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Use.Declaration)) {
+    auto Uses = Index->Uses.find(Var);
+    return Uses != Index->Uses.end() &&
+           llvm::all_of(Uses->second, [&](const DeclRefExpr *Ref) {
+             return useStartsOnBlocking(Ref, Enclosing, *Index);
+           });
+  }
+  return useStartsOnBlocking(Lambda, Enclosing, *Index);
+}
+
+bool ExecutorFacts::useStartsOnBlocking(const Expr *Object,
+                                        const FunctionDecl *Enclosing,
+                                        const BodyIndex &Index) {
+  // The function object itself given to a spawn function.
+  ValueUse Use = valueUse(Object, Index.Parents);
+  if (spawnsOnBlocking(Use.User, Use.Child))
+    return true;
+  // Called: the task it returns spawned, or awaited where the enclosing
+  // coroutine runs on a pool (a lazy task runs where it is awaited).
+  const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Use.User);
+  if (!Call || Call->getOperator() != OO_Call || Call->getNumArgs() == 0 ||
+      Call->getArg(0) != Use.Child)
+    return false;
+  ValueUse Task = valueUse(Call, Index.Parents);
+  if (spawnsOnBlocking(Task.User, Task.Child))
+    return true;
+  return isa_and_nonnull<CoawaitExpr>(Task.User) && isCoroutine(Enclosing) &&
+         statementsOnBlockingExecutor(Enclosing).contains(Call);
+}
+
+/// The executor class an argument designates, through an implicit
+/// conversion to a type-erased executor (`asio::any_io_executor` made from a
+/// pool's executor).
+static const CXXRecordDecl *executorArgumentClass(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  // A converting constructor: one written argument, the others defaulted.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() >= 1 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor() &&
+        llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                     [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); }))
+      E = ignoreValueWrappers(Construct->getArg(0));
+  return E ? executorClass(E->getType()) : nullptr;
+}
+
+bool ExecutorFacts::spawnsOnBlocking(const Stmt *User,
+                                     const Expr *Child) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(User);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Child)
+    return false;
+  for (const ExecutorVocabulary::Spawn &S : V.Spawns) {
+    if (S.Task >= Call->getNumArgs() || Call->getArg(S.Task) != Child ||
+        !S.Functions.matches(Callee))
+      continue;
+    const Expr *Executor = nullptr;
+    if (S.Executor == ExecutorSpawn::ObjectArgument) {
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        Executor = Member->getImplicitObjectArgument();
+    } else if (static_cast<unsigned>(S.Executor) < Call->getNumArgs()) {
+      Executor = Call->getArg(S.Executor);
+    }
+    const CXXRecordDecl *Class =
+        Executor ? executorArgumentClass(Executor) : nullptr;
+    if (Class && enclosingBlockingExecutor(Class, V))
+      return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::coro::utils

@@ -18,7 +18,9 @@
 //   coroutine's own again;
 // - a promise of StartOnExecutorPromises: the coroutine starts on the
 //   executor of the promise's first template argument
-//   (concurrencpp's `result<T> f(executor_tag, std::shared_ptr<E>, ...)`).
+//   (concurrencpp's `result<T> f(executor_tag, std::shared_ptr<E>, ...)`);
+// - its callers, for a coroutine lambda: a lambda that only spawn functions
+//   given a pool start (ExecutorSpawns) starts there (ExecutorFacts).
 // Joins are intersections: on a pool after the merge only if on a pool on
 // every incoming path. A co_yield hands control to the consumer: unknown.
 //
@@ -31,7 +33,10 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <vector>
 
 namespace clang::tidy::coro::utils {
 
@@ -42,6 +47,13 @@ struct ExecutorVocabulary {
   QualifiedNameSet SwitchAwaiters;
   QualifiedNameSet StartPromises;
   QualifiedNameSet Binders;
+  /// ExecutorSpawns, each function's names as a set of their own.
+  struct Spawn {
+    QualifiedNameSet Functions;
+    int Executor;
+    unsigned Task;
+  };
+  std::vector<Spawn> Spawns;
 
   /// Every preset's entries, plus \p ExtraBlockingExecutors.
   static ExecutorVocabulary
@@ -66,12 +78,54 @@ bool startsOnBlockingExecutor(const FunctionDecl *Coroutine,
 
 /// The statements of \p Coroutine's body (each call, construction and
 /// operator call among them) evaluated, on every path that reaches them,
-/// while the coroutine is on a blocking-allowed executor. Empty, without
-/// building a CFG, when the coroutine neither starts on one nor switches.
-/// Linear in the size of the body's CFG.
+/// while the coroutine is on a blocking-allowed executor, when it starts on
+/// one if \p StartsOnBlocking and on its promise's executor otherwise
+/// (startsOnBlockingExecutor). Empty, without building a CFG, when the
+/// coroutine neither starts on one nor switches. Linear in the size of the
+/// body's CFG.
 llvm::DenseSet<const Stmt *>
 statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
-                             const ExecutorVocabulary &V);
+                             const ExecutorVocabulary &V,
+                             bool StartsOnBlocking = false);
+
+/// Where the coroutines of one translation unit start and run, including
+/// what their callers decide. A coroutine lambda runs on a blocking-allowed
+/// executor when every use of it starts it on one: given to a spawn
+/// function with such an executor (ExecutorSpawns: `asio::co_spawn(pool,
+/// f, detached)`, `tp->spawn_joinable(f())`), directly or through the local
+/// variable it initialises, or called and awaited (`co_await f()`) where
+/// the awaiting coroutine runs on one. Any other use (a copy, a capture, a
+/// call elsewhere) leaves it where it was. Memoized per coroutine and per
+/// enclosing body, so each body is indexed once: reset() it per translation
+/// unit.
+class ExecutorFacts {
+public:
+  explicit ExecutorFacts(const ExecutorVocabulary &V);
+  ~ExecutorFacts();
+
+  /// statementsOnBlockingExecutor(), starting where startsOnBlocking says.
+  const llvm::DenseSet<const Stmt *> &
+  statementsOnBlockingExecutor(const FunctionDecl *Coroutine);
+  /// True if \p Coroutine starts on a blocking-allowed executor: its
+  /// promise starts it there, or its callers do.
+  bool startsOnBlocking(const FunctionDecl *Coroutine);
+  void reset();
+
+private:
+  struct BodyIndex;
+  const BodyIndex *indexOf(const FunctionDecl *F);
+  bool lambdaStartsOnBlocking(const CXXMethodDecl *CallOperator);
+  bool useStartsOnBlocking(const Expr *Use, const FunctionDecl *Enclosing,
+                           const BodyIndex &Index);
+  bool spawnsOnBlocking(const Stmt *User, const Expr *Child) const;
+
+  const ExecutorVocabulary &V;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::unique_ptr<llvm::DenseSet<const Stmt *>>>
+      OnPool;
+  llvm::DenseMap<const FunctionDecl *, bool> Starts;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyIndex>> Indexes;
+};
 
 } // namespace clang::tidy::coro::utils
 

@@ -146,6 +146,10 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Asio.BlockingExecutors = {"boost::asio::thread_pool", "asio::thread_pool"};
     Asio.ExecutorBinders = {"boost::asio::executor_binder",
                             "asio::executor_binder"};
+    // co_spawn(executor or execution context, awaitable or function object,
+    // token): the awaitable's executor is the one it is spawned on.
+    Asio.ExecutorSpawns = {{"boost::asio::co_spawn", 0, 1},
+                           {"asio::co_spawn", 0, 1}};
     All.push_back(Asio);
 
     RuntimePreset Cobalt;
@@ -259,6 +263,12 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     // co_await tp.schedule() resumes on a thread_pool thread (yield() too);
     // an io_scheduler's schedule() on the scheduler.
     Libcoro.BlockingExecutors = {"coro::thread_pool"};
+    // spawn_detached(task&&), spawn_joinable(task&&) and schedule(task),
+    // which awaits schedule() and then the task.
+    Libcoro.ExecutorSpawns = {
+        {"coro::thread_pool::spawn_detached", ExecutorSpawn::ObjectArgument, 0},
+        {"coro::thread_pool::spawn_joinable", ExecutorSpawn::ObjectArgument, 0},
+        {"coro::thread_pool::schedule", ExecutorSpawn::ObjectArgument, 0}};
     Libcoro.ExecutorSwitchAwaiters = {"coro::thread_pool::schedule_operation",
                                       "coro::thread_pool::operation",
                                       "coro::io_scheduler::schedule_operation",
@@ -394,6 +404,15 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
         "concurrencpp::details::resume_on_awaitable"};
     Concurrencpp.StartOnExecutorPromises = {
         "concurrencpp::details::initialy_rescheduled_promise"};
+    // executor::post and submit(callable, args...) (and derivable_executor's
+    // own): the callable is invoked on one of the executor's threads.
+    Concurrencpp.ExecutorSpawns = {
+        {"concurrencpp::executor::post", ExecutorSpawn::ObjectArgument, 0},
+        {"concurrencpp::executor::submit", ExecutorSpawn::ObjectArgument, 0},
+        {"concurrencpp::derivable_executor::post", ExecutorSpawn::ObjectArgument,
+         0},
+        {"concurrencpp::derivable_executor::submit",
+         ExecutorSpawn::ObjectArgument, 0}};
     All.push_back(Concurrencpp);
 
     // netcan/asyncio, the asyncio-shaped C++20 clone (include/asyncio/*.h).
@@ -468,6 +487,14 @@ std::vector<PollingArgument> presetPollingArguments() {
   for (const RuntimePreset &Preset : runtimePresets())
     All.insert(All.end(), Preset.PollingArguments.begin(),
                Preset.PollingArguments.end());
+  return All;
+}
+
+std::vector<ExecutorSpawn> presetExecutorSpawns() {
+  std::vector<ExecutorSpawn> All;
+  for (const RuntimePreset &Preset : runtimePresets())
+    All.insert(All.end(), Preset.ExecutorSpawns.begin(),
+               Preset.ExecutorSpawns.end());
   return All;
 }
 

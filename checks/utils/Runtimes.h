@@ -31,6 +31,18 @@ struct PollingArgument {
   unsigned Index;
 };
 
+/// A function that starts a coroutine on an executor it is given
+/// (`asio::co_spawn(pool, f(), detached)`, `tp->spawn_detached(f())`): the
+/// executor is argument Executor, or the object a member is called on when
+/// Executor is ObjectArgument; the task, or the coroutine function object,
+/// is argument Task.
+struct ExecutorSpawn {
+  static constexpr int ObjectArgument = -1;
+  llvm::StringRef Function;
+  int Executor;
+  unsigned Task;
+};
+
 struct RuntimePreset {
   llvm::StringRef Name;
   /// Coroutine task types (class templates or classes).
@@ -114,6 +126,9 @@ struct RuntimePreset {
   /// Promise templates that start their coroutine on the executor of their
   /// first template argument.
   std::vector<llvm::StringRef> StartOnExecutorPromises;
+  /// Functions that start the coroutine they are given on the executor they
+  /// are given: a coroutine lambda that only they start runs there.
+  std::vector<ExecutorSpawn> ExecutorSpawns;
   /// Completion-token binders: an operation awaited with one resumes on the
   /// executor of the binder's second template argument.
   std::vector<llvm::StringRef> ExecutorBinders;
@@ -136,6 +151,9 @@ presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field);
 
 /// Every preset's PollingArguments.
 std::vector<PollingArgument> presetPollingArguments();
+
+/// Every preset's ExecutorSpawns.
+std::vector<ExecutorSpawn> presetExecutorSpawns();
 
 } // namespace clang::tidy::coro::utils
 

@@ -20,5 +20,9 @@ public:
   auto spawn_detached(task<void> &&task) noexcept -> bool;
   /// Starts the task now; the returned task joins it and must be awaited.
   auto spawn_joinable(task<void> &&task) noexcept -> coro::task<void>;
+  /// Awaits schedule(), then the task: the task runs on the pool.
+  template <typename return_type>
+  [[nodiscard]] auto schedule(coro::task<return_type> task)
+      -> coro::task<return_type>;
 };
 } // namespace coro
