@@ -180,10 +180,11 @@ static std::string describeProducer(const Expr *Call, bool Deferred) {
     return "a call";
   // A function object (`folly::coro::co_invoke(...)`): the object's name,
   // as the call is written.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(
           utils::ignoreValueWrappers(Call));
-      Op && Op->getOperator() == OO_Call && isa<CXXMethodDecl>(Callee) &&
-      !cast<CXXMethodDecl>(Callee)->getParent()->isLambda())
+      Op && Op->getOperator() == OO_Call && Method &&
+      !Method->getParent()->isLambda())
     if (const auto *Ref =
             dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
       return "'" + Ref->getDecl()->getName().str() + "'";
