@@ -452,7 +452,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (Project.check(Result))
     return;
   const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
-  if (!Coroutine)
+  // A synchronous generator's body runs inside whatever iterates it, as a
+  // helper's does: reported through the coroutines that iterate it.
+  if (!Coroutine || utils::isSyncGeneratorCoroutine(Coroutine))
     return;
   checkCoroutine(Coroutine, *Result.Context);
 }

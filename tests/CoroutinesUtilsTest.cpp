@@ -62,6 +62,17 @@ struct Generator {
   struct promise_type : Promise<std::suspend_always> { Generator get_return_object(); void yield_value(int); };
   int *begin(); int *end();
 };
+// An asynchronous generator: its begin() is awaited (cppcoro's shape), and
+// one pulled through next() with no begin() at all (folly's shape).
+template <class T> struct AsyncGen {
+  struct promise_type : Promise<std::suspend_always> { AsyncGen get_return_object(); void yield_value(T); };
+  struct begin_op { bool await_ready(); void await_suspend(std::coroutine_handle<>); int *await_resume(); };
+  begin_op begin();
+};
+template <class T> struct Pulled {
+  struct promise_type : Promise<std::suspend_always> { Pulled get_return_object(); void yield_value(T); };
+  Awaiter next();
+};
 // asio::awaitable's shape: the promise named by a coroutine_traits partial
 // specialisation, initial_suspend() an `auto` member of a dependent base,
 // nothing instantiated for a coroutine that is only declared.
@@ -90,12 +101,13 @@ protected:
 Lazy<int> lazy(); Eager eager(); Awaiter awaiter(); MemberOp member();
 RunTime runtime(); Posted posted(); Framed<int> framed();
 lib::FreeOp<int> freeop(); HiddenFriend hidden(); Generator gen();
+AsyncGen<int> asyncgen(); Pulled<int> pulled();
 Derived derived(); Plain plain(); Alias alias(); Lazy<int> &ref();
 Lazy<int> coro() { co_return; }
 void notcoro() {}
 Lazy<int> withlambda() { auto l = [] { return 1; }; co_return; }
 // Calls complete the returned class types, as in real code.
-void use_all() { lazy(); eager(); runtime(); posted(); framed(); awaiter(); member(); freeop(); hidden(); gen(); derived(); plain(); alias(); }
+void use_all() { lazy(); eager(); runtime(); posted(); framed(); awaiter(); member(); freeop(); hidden(); gen(); asyncgen(); pulled(); derived(); plain(); alias(); }
 )cpp",
         {"-std=c++20"});
     ASSERT_TRUE(AST);
@@ -134,6 +146,16 @@ TEST_F(Classifier, HiddenFriendCoAwait) { EXPECT_EQ(kindOf("hidden"), CoroutineT
 TEST_F(Classifier, SyncGeneratorIsNotAwaitable) {
   EXPECT_EQ(kindOf("gen"), CoroutineTypeKind::SyncGenerator);
   EXPECT_FALSE(isAwaitableKind(kindOf("gen")));
+}
+TEST_F(Classifier, OnlyARangeWithAPlainIteratorIsASyncGenerator) {
+  CoroutineTypeClassifier C(AST->getASTContext());
+  EXPECT_TRUE(C.isSyncGenerator(returnTypeOf("gen")));
+  EXPECT_FALSE(C.isSyncGenerator(returnTypeOf("asyncgen")));
+  EXPECT_FALSE(C.isSyncGenerator(returnTypeOf("pulled")));
+  EXPECT_FALSE(C.isSyncGenerator(returnTypeOf("lazy")));
+  // A generator pulled through next() is not a task awaited through a
+  // promise's await_transform, however lazy its promise.
+  EXPECT_EQ(kindOf("pulled"), CoroutineTypeKind::SyncGenerator);
 }
 TEST_F(Classifier, PlainClass) { EXPECT_EQ(kindOf("plain"), CoroutineTypeKind::None); }
 TEST_F(Classifier, ReferencesAreNotNewWork) { EXPECT_EQ(kindOf("ref"), CoroutineTypeKind::None); }

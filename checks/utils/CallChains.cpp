@@ -203,7 +203,10 @@ bool CallChainFinder::canFollow(const FunctionDecl *FD) const {
   const FunctionDecl *Def = FD->getDefinition();
   if (!Def || !Def->doesThisDeclarationHaveABody() || !Def->getBody())
     return false;
-  if (isCoroutine(Def) || Def->isDependentContext())
+  // A coroutine runs on its own, except a synchronous generator, whose body
+  // runs inside whoever iterates it.
+  if ((isCoroutine(Def) && !isSyncGeneratorCoroutine(Def)) ||
+      Def->isDependentContext())
     return false;
   // A virtual call runs whichever override the object has; the body here
   // is only one candidate. Final classes and methods are exact.

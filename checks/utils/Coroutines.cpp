@@ -327,10 +327,48 @@ CoroutineTypeClassifier::classifyRecord(const CXXRecordDecl *RD) {
   // plain code; a lazy task without one is awaited through the awaiting
   // coroutine's promise (folly::coro::Task). Others (eager, or started by
   // their own promise) are no work a caller can lose.
-  if (!hasMemberNamed(RD, &Ctx.Idents.get("begin")) &&
+  // A promise that yields makes a generator, pulled through its own
+  // members (folly::coro::AsyncGenerator's next()), not a task.
+  if (!hasMemberNamed(RD, &Ctx.Idents.get("begin")) && !yields(Promise) &&
       initialStart(Promise) == CoroutineTypeKind::LazyTask)
     return CoroutineTypeKind::TransformedTask;
   return CoroutineTypeKind::SyncGenerator;
+}
+
+bool CoroutineTypeClassifier::yields(const CXXRecordDecl *Promise) const {
+  // Read through the pattern: the promise of a coroutine only declared here
+  // is a specialisation nothing instantiated.
+  return Promise &&
+         findInPattern(classOrPattern(QualType(Promise->getTypeForDecl(), 0)),
+                       &Ctx.Idents.get("yield_value"));
+}
+
+bool CoroutineTypeClassifier::isSyncGenerator(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  const CXXRecordDecl *Promise = RD ? promiseType(T) : nullptr;
+  if (!Promise || classify(T) != CoroutineTypeKind::SyncGenerator ||
+      !yields(Promise))
+    return false;
+  const CXXMethodDecl *Begin =
+      methodOf(findInPattern(classOrPattern(T), &Ctx.Idents.get("begin")));
+  if (!Begin)
+    return false;
+  // What begin() returns, read through its pattern too: a member class of a
+  // specialisation is instantiated only when used.
+  QualType Result = returnTypeOf(Begin);
+  const CXXRecordDecl *Awaiter = classOrPattern(Result);
+  return !isAwaitable(Result) &&
+         !(Awaiter && (findInPattern(Awaiter, &Ctx.Idents.get("await_ready")) ||
+                       findInPattern(Awaiter, Ctx.DeclarationNames
+                                                  .getCXXOperatorName(
+                                                      OO_Coawait))));
+}
+
+bool isSyncGeneratorCoroutine(const FunctionDecl *FD) {
+  if (!isCoroutine(FD))
+    return false;
+  return CoroutineTypeClassifier(FD->getASTContext())
+      .isSyncGenerator(FD->getReturnType());
 }
 
 bool CoroutineTypeClassifier::awaitableIn(QualType T,

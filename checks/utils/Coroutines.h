@@ -39,7 +39,8 @@ enum class CoroutineTypeKind {
                    ///< await_transform (awaitableIn()); nothing runs until
                    ///< then.
   SyncGenerator, ///< A coroutine return type that is not awaitable
-                 ///< (std::generator and friends): never flag it.
+                 ///< (std::generator and friends, folly's AsyncGenerator,
+                 ///< eager fire-and-forget types): never flag it.
 };
 
 /// True if \p Kind is an awaitable coroutine return type (a task).
@@ -74,12 +75,21 @@ public:
   /// accepts it in await_transform (promiseAccepts()).
   bool awaitableIn(QualType T, const FunctionDecl *Coroutine);
 
+  /// True if \p T, a coroutine return type, is a synchronous generator
+  /// (std::generator, cppcoro::generator): not awaitable, a promise with
+  /// yield_value, and a begin() whose result is not awaitable (an
+  /// asynchronous generator's begin() is awaited). Its body runs inside
+  /// whatever iterates it, as a plain function's would.
+  bool isSyncGenerator(QualType T);
+
 private:
   CoroutineTypeKind classifyRecord(const CXXRecordDecl *RD);
   bool hasAwaiterMembers(const CXXRecordDecl *RD) const;
   bool hasMemberCoAwait(const CXXRecordDecl *RD) const;
   bool hasFreeCoAwait(const CXXRecordDecl *RD);
   CoroutineTypeKind initialStart(const CXXRecordDecl *Promise) const;
+  /// True if \p Promise declares yield_value (it makes a generator).
+  bool yields(const CXXRecordDecl *Promise) const;
   void collectFreeCoAwaitOperators(const DeclContext *DC);
   const ClassTemplateDecl *coroutineTraits();
 
@@ -118,6 +128,10 @@ inline bool isCoroutineBody(const Stmt *Body) {
 
 /// True if \p FD (a function, method or lambda call operator) is a coroutine.
 bool isCoroutine(const FunctionDecl *FD);
+
+/// True if \p FD is a coroutine whose return type is a synchronous
+/// generator (CoroutineTypeClassifier::isSyncGenerator).
+bool isSyncGeneratorCoroutine(const FunctionDecl *FD);
 
 /// The function whose body \p S executes in: the innermost enclosing
 /// function, method, or lambda call operator (a lambda nested in a coroutine
