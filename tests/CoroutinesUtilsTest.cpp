@@ -88,6 +88,19 @@ template <class T, class E, class... Args> struct coroutine_traits<Framed<T, E>,
   using promise_type = Frame<T, E>;
 };
 }
+// Boost.Cobalt's post coroutine: coroutines returning a coroutine_handle of
+// one promise, keyed by a partial specialisation on that handle type. Other
+// handles are no coroutine type.
+template <class T> struct PostPromise : Promise<std::suspend_always> {
+  std::coroutine_handle<PostPromise> get_return_object();
+};
+struct OtherPromise {};
+namespace std {
+template <class T, class... Args>
+struct coroutine_traits<coroutine_handle<PostPromise<T>>, Args...> {
+  using promise_type = PostPromise<T>;
+};
+}
 struct Derived : Awaiter {};
 struct Plain { int x; };
 using Alias = Lazy<int>;
@@ -102,6 +115,8 @@ Lazy<int> lazy(); Eager eager(); Awaiter awaiter(); MemberOp member();
 RunTime runtime(); Posted posted(); Framed<int> framed();
 lib::FreeOp<int> freeop(); HiddenFriend hidden(); Generator gen();
 AsyncGen<int> asyncgen(); Pulled<int> pulled();
+std::coroutine_handle<PostPromise<int>> posthandle();
+std::coroutine_handle<OtherPromise> otherhandle();
 Derived derived(); Plain plain(); Alias alias(); Lazy<int> &ref();
 Lazy<int> coro() { co_return; }
 void notcoro() {}
@@ -147,6 +162,14 @@ TEST_F(Classifier, SyncGeneratorIsNotAwaitable) {
   EXPECT_EQ(kindOf("gen"), CoroutineTypeKind::SyncGenerator);
   EXPECT_FALSE(isAwaitableKind(kindOf("gen")));
 }
+TEST_F(Classifier, TraitsKeyedOnOneHandleTypeLeaveOtherHandlesAlone) {
+  CoroutineTypeClassifier C(AST->getASTContext());
+  EXPECT_NE(C.promiseType(returnTypeOf("posthandle")), nullptr);
+  EXPECT_EQ(C.promiseType(returnTypeOf("otherhandle")), nullptr);
+  EXPECT_EQ(kindOf("otherhandle"), CoroutineTypeKind::None);
+  EXPECT_NE(C.promiseType(returnTypeOf("framed")), nullptr);
+}
+
 TEST_F(Classifier, OnlyARangeWithAPlainIteratorIsASyncGenerator) {
   CoroutineTypeClassifier C(AST->getASTContext());
   EXPECT_TRUE(C.isSyncGenerator(returnTypeOf("gen")));

@@ -131,6 +131,51 @@ bool CoroutineTypeClassifier::hasFreeCoAwait(const CXXRecordDecl *RD) {
   return false;
 }
 
+/// True if the class \p RD can be an instance of \p Key, the keyed type of a
+/// coroutine_traits partial specialisation, read shallowly without
+/// deduction: a template parameter matches anything; a specialisation
+/// matches a specialisation of the same template whose type arguments
+/// match in turn (`coroutine_handle<post_promise<T>>` is not every
+/// `coroutine_handle`); any other type must be the same class.
+static bool keyMatches(QualType Key, const CXXRecordDecl *RD,
+                       unsigned Depth = 0) {
+  if (Key.isNull() || !RD || Depth > 8)
+    return false;
+  Key = Key.getCanonicalType().getUnqualifiedType();
+  if (isa<TemplateTypeParmType>(Key))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  const ClassTemplateDecl *Keyed = templateOf(Key);
+  if (!Keyed)
+    return !Key->isDependentType() && getRecord(Key) == RD;
+  if (!Spec || Keyed->getCanonicalDecl() !=
+                   Spec->getSpecializedTemplate()->getCanonicalDecl())
+    return false;
+  const auto *TST = Key->getAs<TemplateSpecializationType>();
+  if (!TST)
+    return true;
+  llvm::ArrayRef<TemplateArgument> KeyArgs = TST->template_arguments();
+  const TemplateArgumentList &Actual = Spec->getTemplateArgs();
+  for (unsigned I = 0; I < KeyArgs.size() && I < Actual.size(); ++I) {
+    if (KeyArgs[I].getKind() != TemplateArgument::Type ||
+        Actual[I].getKind() != TemplateArgument::Type)
+      continue; // Packs and values: not compared.
+    QualType K = KeyArgs[I].getAsType();
+    if (isa<TemplateTypeParmType>(K.getCanonicalType()))
+      continue;
+    QualType A = Actual[I].getAsType();
+    if (!K->isDependentType()) {
+      if (K.getCanonicalType().getUnqualifiedType() !=
+          A.getCanonicalType().getUnqualifiedType())
+        return false;
+      continue;
+    }
+    if (!keyMatches(K, getRecord(A), Depth + 1))
+      return false;
+  }
+  return true;
+}
+
 const CXXRecordDecl *CoroutineTypeClassifier::promiseType(QualType T) {
   const CXXRecordDecl *RD = getRecord(T);
   if (!RD)
@@ -165,9 +210,7 @@ const CXXRecordDecl *CoroutineTypeClassifier::promiseType(QualType T) {
     const TemplateArgumentList &Args = Partial->getTemplateArgs();
     if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
       continue;
-    const ClassTemplateDecl *Keyed = templateOf(Args[0].getAsType());
-    if (Keyed && Keyed->getCanonicalDecl() ==
-                     Spec->getSpecializedTemplate()->getCanonicalDecl())
+    if (keyMatches(Args[0].getAsType(), RD))
       return Partial;
   }
   return nullptr;
