@@ -35,11 +35,23 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (Callee->getIdentifier() && Callee->getName() == "join")
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                  Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+            Finished.insert(Ref->getDecl());
       if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
         if (const auto *Ref =
                 dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
           Moved.insert(Ref->getDecl());
     }
+    return true;
+  }
+  // `co_await t`: the object's own completion was awaited.
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+            ignoreValueWrappers(Await->getOperand())))
+      Finished.insert(Ref->getDecl());
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -104,13 +116,16 @@ public:
 
   /// The locals' destructors, after the body's calls. A library object that
   /// is named again (joined, waited, detached, moved) is left to those
-  /// calls; a user object is followed unless it is moved away.
+  /// calls; a user object is followed unless it is moved away, awaited
+  /// (`co_await t`) or joined (`t.join()`): then its wait happened there,
+  /// and its destructor finds nothing left to wait for.
   void finish() {
     for (const CallStep &Step : Locals) {
       bool Library = libraryDestructorWaits(Step.Call,
                                             cast<CXXDestructorDecl>(Step.Callee));
       if (Library ? Named.contains(Step.Destroyed)
-                  : Moved.contains(Step.Destroyed))
+                  : Moved.contains(Step.Destroyed) ||
+                        Finished.contains(Step.Destroyed))
         continue;
       Fn(Step);
     }
@@ -122,6 +137,7 @@ private:
   llvm::SmallVector<CallStep, 4> Locals;
   llvm::SmallPtrSet<const Decl *, 16> Named;
   llvm::SmallPtrSet<const Decl *, 4> Moved;
+  llvm::SmallPtrSet<const Decl *, 4> Finished;
   llvm::SmallPtrSet<const Stmt *, 4> DiscardedTemporaries;
 };
 

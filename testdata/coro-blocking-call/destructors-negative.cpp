@@ -67,3 +67,27 @@ mini::Task<void> in_lambda() {
   (void)later;
   co_return;
 }
+
+// Awaited or joined before its scope ends: its destructor finds nothing left
+// to wait for (Boost.Cobalt's thread, awaited, then destroyed).
+class AwaitableWorker {
+public:
+  explicit AwaitableWorker(void (*fn)()) : thread_(fn) {}
+  ~AwaitableWorker() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+  void join() { thread_.join(); }
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> awaited_first() {
+  AwaitableWorker w(work);
+  co_await w;
+}
+

@@ -62,3 +62,24 @@ mini::Task<void> via_helper() {
   run_and_join(); // expected-warning {{call to 'run_and_join' in coroutine 'via_helper' can reach a blocking call to the destructor of 't' ('std::jthread')}}
   co_return;
 }
+
+// Joined before its scope ends: the join is the blocking call, and the
+// destructor, with nothing left to join, is not reported again.
+class Joinable {
+public:
+  explicit Joinable(void (*fn)()) : thread_(fn) {}
+  ~Joinable() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void join() { thread_.join(); } // expected-note {{'Joinable::join' calls 'std::thread::join', which can block}}
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> joined_first() {
+  Joinable j(work);
+  j.join(); // expected-warning {{call to 'Joinable::join' in coroutine 'joined_first' can reach a blocking call to 'std::thread::join'}}
+  co_return;
+}
