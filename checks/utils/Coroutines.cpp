@@ -387,14 +387,13 @@ bool CoroutineTypeClassifier::yields(const CXXRecordDecl *Promise) const {
 }
 
 bool CoroutineTypeClassifier::isSyncGenerator(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  const CXXRecordDecl *Promise = RD ? promiseType(T) : nullptr;
-  if (!Promise || classify(T) != CoroutineTypeKind::SyncGenerator ||
-      !yields(Promise))
-    return false;
+  // The cheap tests first (a range whose promise yields), so that tasks,
+  // which have neither, never reach classify().
   const CXXMethodDecl *Begin =
       methodOf(findInPattern(classOrPattern(T), &Ctx.Idents.get("begin")));
-  if (!Begin)
+  const CXXRecordDecl *Promise = Begin ? promiseType(T) : nullptr;
+  if (!Promise || !yields(Promise) ||
+      classify(T) != CoroutineTypeKind::SyncGenerator)
     return false;
   // What begin() returns, read through its pattern too: a member class of a
   // specialisation is instantiated only when used.
@@ -408,7 +407,10 @@ bool CoroutineTypeClassifier::isSyncGenerator(QualType T) {
 }
 
 bool isSyncGeneratorCoroutine(const FunctionDecl *FD) {
-  if (!isCoroutine(FD))
+  // A classifier per call: only ranges get past its first, cheap test.
+  if (!isCoroutine(FD) ||
+      !findInPattern(classOrPattern(FD->getReturnType()),
+                     &FD->getASTContext().Idents.get("begin")))
     return false;
   return CoroutineTypeClassifier(FD->getASTContext())
       .isSyncGenerator(FD->getReturnType());
