@@ -268,7 +268,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
   // The runtimes' members that return EAGAIN rather than wait.
   Allowed.add(utils::presetNames(&utils::RuntimePreset::NonBlockingFunctions));
   AsyncTwinScopes = AsyncTwinScopesOption.names();
-  for (const utils::PollingArgument &P : utils::presetPollingArguments()) {
+  for (const utils::PollingArgument &P : utils::presetEntries(&utils::RuntimePreset::PollingArguments)) {
     utils::FunctionNameSet Names;
     Names.add({P.Function.str()});
     PollingArguments.emplace_back(std::move(Names), P.Index);
@@ -454,7 +454,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = utils::matchedCoroutine(Result, Checked);
   // A synchronous generator's body runs inside whatever iterates it, as a
   // helper's does: reported through the coroutines that iterate it.
-  if (!Coroutine || utils::isSyncGeneratorCoroutine(Coroutine))
+  if (!Coroutine || finder().isSyncGenerator(Coroutine))
     return;
   checkCoroutine(Coroutine, *Result.Context);
 }

@@ -213,6 +213,16 @@ CallChainFinder::CallChainFinder(Classifier Classify)
 CallChainFinder::CallChainFinder(Classifier Classify, Options Opts)
     : Classify(std::move(Classify)), Opts(Opts) {}
 
+bool CallChainFinder::isSyncGenerator(const FunctionDecl *FD) const {
+  auto [It, Inserted] = SyncGenerators.try_emplace(FD, false);
+  if (Inserted) {
+    if (!Types)
+      Types.emplace(FD->getASTContext());
+    It->second = isSyncGeneratorCoroutine(FD, *Types);
+  }
+  return It->second;
+}
+
 bool CallChainFinder::canFollow(const FunctionDecl *FD) const {
   if (!FD)
     return false;
@@ -221,7 +231,7 @@ bool CallChainFinder::canFollow(const FunctionDecl *FD) const {
     return false;
   // A coroutine runs on its own, except a synchronous generator, whose body
   // runs inside whoever iterates it.
-  if ((isCoroutine(Def) && !isSyncGeneratorCoroutine(Def)) ||
+  if ((isCoroutine(Def) && !isSyncGenerator(Def)) ||
       Def->isDependentContext())
     return false;
   // A virtual call runs whichever override the object has; the body here

@@ -40,6 +40,7 @@
 #ifndef CORO_TIDY_CHECKS_UTILS_CALLCHAINS_H
 #define CORO_TIDY_CHECKS_UTILS_CALLCHAINS_H
 
+#include "Coroutines.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -147,6 +148,10 @@ public:
   /// The classifier's verdict on one call.
   CallVerdict verdict(const CallStep &Step) { return classify(Step); }
 
+  /// isSyncGeneratorCoroutine(FD), memoised, with the finder's one
+  /// CoroutineTypeClassifier for its translation unit.
+  bool isSyncGenerator(const FunctionDecl *FD) const;
+
 private:
   static constexpr unsigned Unreachable = ~0u;
   struct Node {
@@ -163,6 +168,8 @@ private:
   Classifier Classify;
   Options Opts;
   llvm::DenseMap<const FunctionDecl *, Node> Memo;
+  mutable std::optional<CoroutineTypeClassifier> Types;
+  mutable llvm::DenseMap<const FunctionDecl *, bool> SyncGenerators;
 };
 
 /// A check's finder, made on first use with \p MaxDepth (one per

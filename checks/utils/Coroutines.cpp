@@ -406,14 +406,9 @@ bool CoroutineTypeClassifier::isSyncGenerator(QualType T) {
                                                       OO_Coawait))));
 }
 
-bool isSyncGeneratorCoroutine(const FunctionDecl *FD) {
-  // A classifier per call: only ranges get past its first, cheap test.
-  if (!isCoroutine(FD) ||
-      !findInPattern(classOrPattern(FD->getReturnType()),
-                     &FD->getASTContext().Idents.get("begin")))
-    return false;
-  return CoroutineTypeClassifier(FD->getASTContext())
-      .isSyncGenerator(FD->getReturnType());
+bool isSyncGeneratorCoroutine(const FunctionDecl *FD,
+                              CoroutineTypeClassifier &Classifier) {
+  return isCoroutine(FD) && Classifier.isSyncGenerator(FD->getReturnType());
 }
 
 bool CoroutineTypeClassifier::awaitableIn(QualType T,

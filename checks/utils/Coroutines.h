@@ -130,8 +130,11 @@ inline bool isCoroutineBody(const Stmt *Body) {
 bool isCoroutine(const FunctionDecl *FD);
 
 /// True if \p FD is a coroutine whose return type is a synchronous
-/// generator (CoroutineTypeClassifier::isSyncGenerator).
-bool isSyncGeneratorCoroutine(const FunctionDecl *FD);
+/// generator (CoroutineTypeClassifier::isSyncGenerator). Give every call in
+/// a translation unit the same \p Classifier: its walk for free
+/// `operator co_await` then happens once.
+bool isSyncGeneratorCoroutine(const FunctionDecl *FD,
+                              CoroutineTypeClassifier &Classifier);
 
 /// The function whose body \p S executes in: the innermost enclosing
 /// function, method, or lambda call operator (a lambda nested in a coroutine

@@ -7,8 +7,10 @@
 #include "Runtimes.h"
 #include "ValueUse.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/IgnoreExpr.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 #include <algorithm>
 
 namespace clang::tidy::coro::utils {
@@ -20,7 +22,7 @@ ExecutorVocabulary ExecutorVocabulary::fromPresets(
   V.SwitchAwaiters.add(presetNames(&RuntimePreset::ExecutorSwitchAwaiters));
   V.StartPromises.add(presetNames(&RuntimePreset::StartOnExecutorPromises));
   V.Binders.add(presetNames(&RuntimePreset::ExecutorBinders));
-  for (const ExecutorSpawn &S : presetExecutorSpawns()) {
+  for (const ExecutorSpawn &S : presetEntries(&RuntimePreset::ExecutorSpawns)) {
     ExecutorVocabulary::Spawn Entry{{}, S.Executor, S.Task};
     Entry.Functions.add({S.Function.str()});
     V.Spawns.push_back(std::move(Entry));
@@ -77,29 +79,17 @@ enclosingBlockingExecutor(const CXXRecordDecl *RD,
   return nullptr;
 }
 
-static const Expr *stripped(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit();
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Paren = dyn_cast<ParenExpr>(E))
-      E = Paren->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
 ExecutorMove classifySuspension(const CoroutineSuspendExpr *Suspend,
                                 const ExecutorVocabulary &V) {
   const auto *Await = dyn_cast<CoawaitExpr>(Suspend);
   if (!Await || Await->isImplicit())
     return ExecutorMove::None;
-  const Expr *Operand = stripped(Await->getOperand());
-  if (!Operand)
+  // Only the nodes that keep the awaiter's type: ignoreValueWrappers would
+  // also strip a converting construction of the awaiter itself.
+  if (!Await->getOperand())
     return ExecutorMove::None;
+  const Expr *Operand = IgnoreExprNodes(
+      Await->getOperand(), IgnoreImplicitSingleStep, IgnoreParensSingleStep);
 
   // An awaiter that moves the coroutine: the executor is its first template
   // argument (concurrencpp's resume_on_awaitable<E>) or the class it is

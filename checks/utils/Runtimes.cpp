@@ -482,22 +482,6 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
   return Presets;
 }
 
-std::vector<PollingArgument> presetPollingArguments() {
-  std::vector<PollingArgument> All;
-  for (const RuntimePreset &Preset : runtimePresets())
-    All.insert(All.end(), Preset.PollingArguments.begin(),
-               Preset.PollingArguments.end());
-  return All;
-}
-
-std::vector<ExecutorSpawn> presetExecutorSpawns() {
-  std::vector<ExecutorSpawn> All;
-  for (const RuntimePreset &Preset : runtimePresets())
-    All.insert(All.end(), Preset.ExecutorSpawns.begin(),
-               Preset.ExecutorSpawns.end());
-  return All;
-}
-
 std::vector<std::string>
 presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field) {
   std::vector<std::string> Names;

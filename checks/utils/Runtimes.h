@@ -149,11 +149,15 @@ llvm::ArrayRef<RuntimePreset> runtimePresets();
 std::vector<std::string>
 presetNames(std::vector<llvm::StringRef> RuntimePreset::*Field);
 
-/// Every preset's PollingArguments.
-std::vector<PollingArgument> presetPollingArguments();
-
-/// Every preset's ExecutorSpawns.
-std::vector<ExecutorSpawn> presetExecutorSpawns();
+/// The union of one structured field over every preset, e.g.
+/// `presetEntries(&RuntimePreset::ExecutorSpawns)`.
+template <typename Entry>
+std::vector<Entry> presetEntries(std::vector<Entry> RuntimePreset::*Field) {
+  std::vector<Entry> All;
+  for (const RuntimePreset &Preset : runtimePresets())
+    All.insert(All.end(), (Preset.*Field).begin(), (Preset.*Field).end());
+  return All;
+}
 
 } // namespace clang::tidy::coro::utils
 
