@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "StdCoroutineStandIn.h"
+#include "checks/utils/Coroutines.h"
 #include "checks/utils/ExecutorFlow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -136,6 +137,36 @@ protected:
            match(findAll(callExpr(callee(functionDecl(hasName("block"))))
                              .bind("c")),
                  *Op->getBody(), AST->getASTContext())) {
+        const auto *Call = N.getNodeAs<CallExpr>("c");
+        Expr::EvalResult R;
+        if (!On.contains(Call) ||
+            !Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
+          continue;
+        if (!Out.empty())
+          Out += ",";
+        Out += std::to_string(R.Val.getInt().getExtValue());
+      }
+    }
+    return Out;
+  }
+  /// The same for every named coroutine of the file, in order.
+  std::string onPoolInNamedCoroutines() {
+    ExecutorFacts Facts(V);
+    std::string Out;
+    for (const BoundNodes &F :
+         match(functionDecl(isDefinition(), unless(cxxMethodDecl()),
+                            isExpansionInMainFile())
+                   .bind("f"),
+               AST->getASTContext())) {
+      const auto *FD = F.getNodeAs<FunctionDecl>("f");
+      if (!isCoroutine(FD))
+        continue;
+      const llvm::DenseSet<const Stmt *> &On =
+          Facts.statementsOnBlockingExecutor(FD);
+      for (const BoundNodes &N :
+           match(findAll(callExpr(callee(functionDecl(hasName("block"))))
+                             .bind("c")),
+                 *FD->getBody(), AST->getASTContext())) {
         const auto *Call = N.getNodeAs<CallExpr>("c");
         Expr::EvalResult R;
         if (!On.contains(Call) ||
@@ -287,6 +318,38 @@ void h(rt::Pool &p, rt::Loop &l) {
 }
 )cpp");
   EXPECT_EQ(onPoolInLambdas("h"), "1");
+}
+
+TEST_F(ExecutorFlowTest, InternalCoroutinesAreJudgedByAllTheirCalls) {
+  parse(R"cpp(
+namespace {
+Task spawned() { block(1); co_return; }
+Task by_name() { block(2); co_return; }
+Task awaited_on_pool() { block(3); co_return; }
+Task also_on_loop() { block(4); co_return; }
+Task by_pointer() { block(5); co_return; }
+Task never_called() { block(6); co_return; }
+} // namespace
+static Task static_spawned() { block(7); co_return; }
+Task external() { block(8); co_return; }
+Task (*stored)() = &by_pointer;
+
+void g(rt::Pool &p, rt::Loop &l) {
+  rt::spawn(p, spawned());
+  rt::spawn(p, spawned());
+  rt::spawn(p, by_name);
+  rt::spawn(p, also_on_loop());
+  rt::spawn(l, also_on_loop());
+  rt::spawn(p, static_spawned());
+  rt::spawn(p, external());
+  rt::spawn(p, by_pointer());
+}
+Task h(rt::Pool &p) {
+  co_await p.schedule();
+  co_await awaited_on_pool();
+}
+)cpp");
+  EXPECT_EQ(onPoolInNamedCoroutines(), "1,2,3,7");
 }
 
 } // namespace

@@ -304,6 +304,7 @@ void ExecutorFacts::reset() {
   OnPool.clear();
   Starts.clear();
   Indexes.clear();
+  InternalReferences.reset();
 }
 
 const llvm::DenseSet<const Stmt *> &
@@ -324,10 +325,13 @@ bool ExecutorFacts::startsOnBlocking(const FunctionDecl *Coroutine) {
     return It->second;
   Starts[Coroutine] = false; // A use that leads back here decides nothing.
   bool Result = startsOnBlockingExecutor(Coroutine, V);
-  if (!Result)
-    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Coroutine))
-      if (MD->getParent()->isLambda() && !V.Spawns.empty())
-        Result = lambdaStartsOnBlocking(MD);
+  if (!Result && !V.Spawns.empty()) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(Coroutine);
+    if (MD && MD->getParent()->isLambda())
+      Result = lambdaStartsOnBlocking(MD);
+    else if (!Coroutine->isExternallyVisible())
+      Result = callersStartOnBlocking(Coroutine);
+  }
   return Starts[Coroutine] = Result;
 }
 
@@ -362,6 +366,87 @@ bool ExecutorFacts::lambdaStartsOnBlocking(const CXXMethodDecl *CallOperator) {
   return useStartsOnBlocking(Lambda, Enclosing, *Index);
 }
 
+namespace {
+/// The references, in the unit's own code (not system headers), to
+/// coroutines with internal linkage, each with the function whose body
+/// holds it. Instantiations are walked: their calls are resolved.
+class InternalReferenceIndexer
+    : public RecursiveASTVisitor<InternalReferenceIndexer> {
+  using Base = RecursiveASTVisitor<InternalReferenceIndexer>;
+
+public:
+  using Map = llvm::DenseMap<const FunctionDecl *,
+                             llvm::SmallVector<ExecutorFacts::Reference, 2>>;
+  InternalReferenceIndexer(const SourceManager &SM, Map &Refs)
+      : SM(SM), Refs(Refs) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return Base::TraverseDecl(D);
+    Enclosing.push_back(FD);
+    bool Continue = Base::TraverseDecl(D);
+    Enclosing.pop_back();
+    return Continue;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    Enclosing.push_back(Lambda->getCallOperator());
+    bool Continue = Base::TraverseLambdaExpr(Lambda);
+    Enclosing.pop_back();
+    return Continue;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    note(Ref->getDecl(), Ref);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    note(Member->getMemberDecl(), Member);
+    return true;
+  }
+
+private:
+  void note(const ValueDecl *D, const Expr *Ref) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || FD->isExternallyVisible())
+      return;
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !isCoroutine(Def))
+      return;
+    Refs[FD->getCanonicalDecl()].push_back(
+        {Ref, Enclosing.empty() ? nullptr : Enclosing.back()});
+  }
+
+  const SourceManager &SM;
+  Map &Refs;
+  llvm::SmallVector<const FunctionDecl *, 8> Enclosing;
+};
+} // namespace
+
+bool ExecutorFacts::callersStartOnBlocking(const FunctionDecl *Coroutine) {
+  if (!InternalReferences) {
+    InternalReferences.emplace();
+    ASTContext &Ctx = Coroutine->getASTContext();
+    InternalReferenceIndexer(Ctx.getSourceManager(), *InternalReferences)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  auto It = InternalReferences->find(Coroutine->getCanonicalDecl());
+  if (It == InternalReferences->end())
+    return false;
+  return llvm::all_of(It->second, [&](const Reference &R) {
+    if (!R.Enclosing || R.Enclosing->isDependentContext() ||
+        !R.Enclosing->hasBody() || !isa<DeclRefExpr>(R.Ref))
+      return false;
+    return useStartsOnBlocking(R.Ref, R.Enclosing, *indexOf(R.Enclosing));
+  });
+}
+
 bool ExecutorFacts::useStartsOnBlocking(const Expr *Object,
                                         const FunctionDecl *Enclosing,
                                         const BodyIndex &Index) {
@@ -369,12 +454,19 @@ bool ExecutorFacts::useStartsOnBlocking(const Expr *Object,
   ValueUse Use = valueUse(Object, Index.Parents);
   if (spawnsOnBlocking(Use.User, Use.Child))
     return true;
-  // Called: the task it returns spawned, or awaited where the enclosing
-  // coroutine runs on a pool (a lazy task runs where it is awaited).
-  const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Use.User);
-  if (!Call || Call->getOperator() != OO_Call || Call->getNumArgs() == 0 ||
-      Call->getArg(0) != Use.Child)
+  // Called (a lambda through its operator(), a function by name): the task
+  // it returns spawned, or awaited where the enclosing coroutine runs on a
+  // pool (a lazy task runs where it is awaited).
+  const auto *Call = dyn_cast_or_null<CallExpr>(Use.User);
+  if (!Call)
     return false;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Operator->getOperator() != OO_Call || Operator->getNumArgs() == 0 ||
+        Operator->getArg(0) != Use.Child)
+      return false;
+  } else if (Call->getCallee() != Use.Child) {
+    return false;
+  }
   ValueUse Task = valueUse(Call, Index.Parents);
   if (spawnsOnBlocking(Task.User, Task.Child))
     return true;

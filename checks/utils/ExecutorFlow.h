@@ -36,6 +36,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::coro::utils {
@@ -95,9 +96,13 @@ statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
 /// f, detached)`, `tp->spawn_joinable(f())`), directly or through the local
 /// variable it initialises, or called and awaited (`co_await f()`) where
 /// the awaiting coroutine runs on one. Any other use (a copy, a capture, a
-/// call elsewhere) leaves it where it was. Memoized per coroutine and per
-/// enclosing body, so each body is indexed once: reset() it per translation
-/// unit.
+/// call elsewhere) leaves it where it was. A named coroutine with internal
+/// linkage (static, in an anonymous namespace) is judged the same way by
+/// its references, all of which are in this translation unit; one that
+/// other units can call is not. Memoized per coroutine and per enclosing
+/// body, so each body is indexed once, and the unit's references to
+/// internal coroutines are collected in one walk: reset() it per
+/// translation unit.
 class ExecutorFacts {
 public:
   explicit ExecutorFacts(const ExecutorVocabulary &V);
@@ -111,10 +116,18 @@ public:
   bool startsOnBlocking(const FunctionDecl *Coroutine);
   void reset();
 
+  /// A reference to a coroutine, and the function whose body holds it (null
+  /// outside any body).
+  struct Reference {
+    const Expr *Ref;
+    const FunctionDecl *Enclosing;
+  };
+
 private:
   struct BodyIndex;
   const BodyIndex *indexOf(const FunctionDecl *F);
   bool lambdaStartsOnBlocking(const CXXMethodDecl *CallOperator);
+  bool callersStartOnBlocking(const FunctionDecl *Coroutine);
   bool useStartsOnBlocking(const Expr *Use, const FunctionDecl *Enclosing,
                            const BodyIndex &Index);
   bool spawnsOnBlocking(const Stmt *User, const Expr *Child) const;
@@ -125,6 +138,10 @@ private:
       OnPool;
   llvm::DenseMap<const FunctionDecl *, bool> Starts;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<BodyIndex>> Indexes;
+  /// Per internal coroutine (canonical declaration), its references.
+  std::optional<llvm::DenseMap<const FunctionDecl *,
+                               llvm::SmallVector<Reference, 2>>>
+      InternalReferences;
 };
 
 } // namespace clang::tidy::coro::utils

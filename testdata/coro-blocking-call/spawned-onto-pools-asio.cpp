@@ -49,3 +49,24 @@ void erased_variable(asio::thread_pool &pool, asio::any_io_executor ex) {
   }, asio::detached);
   (void)pool;
 }
+
+// Named coroutines with internal linkage: judged by their calls, the
+// function given to co_spawn by name as well as the awaitable it returns.
+namespace {
+asio::awaitable<void> pool_job() {
+  std::this_thread::sleep_for(1ms); // on the pool
+  co_return;
+}
+
+asio::awaitable<void> loop_job() {
+  std::this_thread::sleep_for(1ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'loop_job'}}
+  co_return;
+}
+} // namespace
+
+void named_jobs(asio::io_context &io, asio::thread_pool &pool) {
+  asio::co_spawn(pool, pool_job(), asio::detached);
+  asio::co_spawn(pool, pool_job, asio::detached);
+  asio::co_spawn(pool, loop_job(), asio::detached);
+  asio::co_spawn(io, loop_job, asio::detached);
+}

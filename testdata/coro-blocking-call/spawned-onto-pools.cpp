@@ -3,7 +3,8 @@
 // spawn_joinable and schedule(task), concurrencpp's submit and post), or by
 // awaiting it where the caller already runs on the pool, runs on the pool:
 // it may block. One use elsewhere, or a use the check cannot follow, and the
-// lambda is checked as any coroutine.
+// lambda is checked as any coroutine. A named coroutine with internal
+// linkage is judged the same way by its calls.
 #include <chrono>
 #include <concurrencpp/concurrencpp.h>
 #include <coro/sync_wait.hpp>
@@ -96,11 +97,55 @@ void submitted(std::shared_ptr<concurrencpp::thread_pool_executor> pool,
   });
 }
 
-// Named coroutines are not followed to their callers: another file may call
-// them anywhere.
+// A named coroutine that other files may call is checked as any coroutine:
+// its callers elsewhere are not known.
 coro::task<void> named_worker() {
   std::this_thread::sleep_for(1ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'named_worker'}}
   co_return;
 }
 
 void spawns_named(coro::thread_pool &tp) { tp.spawn_detached(named_worker()); }
+
+// One with internal linkage has all its callers here: judged like a lambda.
+namespace {
+coro::task<void> internal_worker(int n) {
+  std::this_thread::sleep_for(1ms); // on the pool: every call is spawned there
+  co_return;
+}
+
+coro::task<int> internal_awaited() {
+  std::this_thread::sleep_for(1ms); // on the pool: awaited after the switch
+  co_return 1;
+}
+
+coro::task<void> internal_also_run_here() {
+  std::this_thread::sleep_for(1ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'internal_also_run_here'}}
+  co_return;
+}
+
+coro::task<void> internal_by_pointer() {
+  std::this_thread::sleep_for(1ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine 'internal_by_pointer'}}
+  co_return;
+}
+} // namespace
+
+static coro::task<void> static_worker() {
+  std::this_thread::sleep_for(1ms); // on the pool
+  co_return;
+}
+
+void spawns_internal(coro::thread_pool &tp) {
+  tp.spawn_detached(internal_worker(1));
+  tp.spawn_detached(internal_worker(2));
+  tp.spawn_detached(internal_also_run_here());
+  tp.spawn_detached(static_worker());
+  coro::task<void> (*later)() = &internal_by_pointer;
+  tp.spawn_detached(later());
+}
+
+coro::task<void> awaits_internal(coro::thread_pool &tp) {
+  co_await tp.schedule();
+  co_await internal_awaited();
+}
+
+void runs_internal_here() { coro::sync_wait(internal_also_run_here()); }
