@@ -125,7 +125,7 @@ TEST(CrossFile, VirtualCallsAnyReportsWhenOneOverrideBlocks) {
       P.tidy({"--config={CheckOptions: {coro-blocking-call.VirtualCalls: any}}"});
   ASSERT_EQ(R.ExitCode, 0) << R.Err;
   std::multiset<std::string> Expected = expected();
-  Expected.insert("src/routes.cpp:25 coro-blocking-call");
+  Expected.insert("src/routes.cpp:26 coro-blocking-call");
   EXPECT_EQ(join(warnings(R.Out, P.Dir.path())), join(Expected));
   EXPECT_NE(R.Out.find("'RemoteBackend::get' overrides 'Backend::get' and can block"),
             std::string::npos);
@@ -170,14 +170,14 @@ TEST(CrossFile, AStaleChainDisappearsAfterTheNextRunOverTheDatabase) {
   // The index still says load_profile blocks: a one-file run of routes.cpp
   // trusts it (docs/project-analysis.md says how stale it may be).
   ProcessResult Stale = P.tidy({P.path("src/routes.cpp")});
-  EXPECT_EQ(warnings(Stale.Out, P.Dir.path()).count("src/routes.cpp:9 coro-blocking-call"),
+  EXPECT_EQ(warnings(Stale.Out, P.Dir.path()).count("src/routes.cpp:10 coro-blocking-call"),
             1u);
   ProcessResult Fresh = P.tidy({});
   std::multiset<std::string> Expected = expected();
-  Expected.erase(Expected.find("src/routes.cpp:9 coro-blocking-call"));
+  Expected.erase(Expected.find("src/routes.cpp:10 coro-blocking-call"));
   EXPECT_EQ(join(warnings(Fresh.Out, P.Dir.path())), join(Expected));
   ProcessResult After = P.tidy({P.path("src/routes.cpp")});
-  EXPECT_EQ(warnings(After.Out, P.Dir.path()).count("src/routes.cpp:9 coro-blocking-call"),
+  EXPECT_EQ(warnings(After.Out, P.Dir.path()).count("src/routes.cpp:10 coro-blocking-call"),
             0u);
 }
 
@@ -223,8 +223,8 @@ TEST(CrossFile, ShardsPartitionTheUnits) {
       Units.insert(E.getAsObject()->getString("file")->str());
   }
   // Every unit exactly once.
-  EXPECT_EQ(Units.size(), 13u);
-  EXPECT_EQ(std::set<std::string>(Units.begin(), Units.end()).size(), 13u);
+  EXPECT_EQ(Units.size(), 14u);
+  EXPECT_EQ(std::set<std::string>(Units.begin(), Units.end()).size(), 14u);
   for (const char *Bad : {"0/3", "4/3", "x", "1/0", "2"}) {
     ProcessResult R = P.tidy({std::string("--shard=") + Bad});
     EXPECT_EQ(R.ExitCode, 2) << Bad;

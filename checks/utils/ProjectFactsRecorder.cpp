@@ -94,14 +94,16 @@ FactPlace FactsRecorder::place(SourceLocation Loc, const SourceManager &SM) {
   return P;
 }
 
-bool FactsRecorder::record(const CallStep &Step, CallFact &Out) {
+bool FactsRecorder::record(const CallStep &Step, const CallChainFinder &Finder,
+                           CallFact &Out) {
   const FunctionDecl *Callee = Step.Callee;
   if (Callee->isDependentContext() || inSystemHeader(Callee))
     return false;
-  // A coroutine defined here is never followed; one defined elsewhere is
-  // recorded as a coroutine by its own unit.
+  // A coroutine defined here is never followed (except a synchronous
+  // generator, whose body runs in its caller); one defined elsewhere is
+  // recorded as a coroutine, or a generator, by its own unit.
   if (const FunctionDecl *Def = Callee->getDefinition())
-    if (isCoroutine(Def))
+    if (isCoroutine(Def) && !Finder.isSyncGenerator(Def))
       return false;
   Out.Callee = usr(Callee);
   if (Out.Callee.empty())
@@ -166,7 +168,9 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
     FunctionFacts &F = Recorded[FD];
     const SourceManager &SM = FD->getASTContext().getSourceManager();
     F.Usr = usr(FD);
-    F.Coroutine = isCoroutine(FD);
+    // A synchronous generator's body runs in whoever iterates it: its
+    // facts are a plain function's, followed from other units too.
+    F.Coroutine = isCoroutine(FD) && !Finder.isSyncGenerator(FD);
     F.Name = Names.Function(FD);
     F.Place = place(FD->getLocation(), SM);
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
@@ -191,7 +195,7 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
       std::vector<CallStep> Open = Definitions[FD];
       for (const CallStep &Step : Open) {
         CallFact Call;
-        if (record(Step, Call)) {
+        if (record(Step, Finder, Call)) {
           F.Calls.push_back(std::move(Call));
           Reach(Step.Callee);
         }
@@ -212,7 +216,7 @@ AnalysisFacts FactsRecorder::finish(CallChainFinder &Finder,
         return;
       case CallVerdict::Follow: {
         CallFact Call;
-        if (record(Step, Call)) {
+        if (record(Step, Finder, Call)) {
           F.Calls.push_back(std::move(Call));
           Reach(Step.Callee);
         }

@@ -51,7 +51,8 @@ public:
 private:
   const std::string &usr(const FunctionDecl *FD);
   FactPlace place(SourceLocation Loc, const SourceManager &SM);
-  bool record(const CallStep &Step, CallFact &Out);
+  bool record(const CallStep &Step, const CallChainFinder &Finder,
+              CallFact &Out);
 
   Naming Names;
   llvm::MapVector<const FunctionDecl *, std::vector<CallStep>> Definitions;

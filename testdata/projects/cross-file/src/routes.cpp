@@ -1,4 +1,5 @@
 #include "backend.h"
+#include "lines.h"
 #include "store.h"
 #include "task.h"
 
@@ -23,5 +24,14 @@ Task<> report_route() {
   compute_blocking();          // FINDING: coro-nested-loop-run
   default_storage().fetch(1);  // FINDING: coro-blocking-call
   default_backend().get(1);    // CLEAN: memory.cpp's override does not block
+  co_return;
+}
+
+Task<> import_route(int fd) {
+  int n = 0;
+  for (int c : read_bytes(fd)) // FINDING: coro-blocking-call
+    n += c;
+  for (int i : numbers(n))     // CLEAN: this generator only counts
+    n += i;
   co_return;
 }
