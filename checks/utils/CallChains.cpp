@@ -18,6 +18,36 @@ namespace clang::tidy::coro::utils {
 
 namespace {
 
+/// A non-const method a body calls on its own object: on `this` itself
+/// (Field null) or on one of its fields (`thread_.join()`, `impl_->stop()`).
+struct SelfCall {
+  const FieldDecl *Field;
+  const CXXMethodDecl *Method;
+  bool operator==(const SelfCall &O) const {
+    return Field == O.Field && Method == O.Method;
+  }
+};
+
+/// The SelfCalls of \p F's own body.
+llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F);
+
+/// True if calling \p Method on an object does the wait that \p Dtor, the
+/// object's destructor, would do: the destructor calls it on `this`
+/// (`~W() { stop(); }`), or both call the same non-const method on the same
+/// field (`~W() { if (t_.joinable()) t_.join(); }` and `join() { t_.join(); }`).
+/// The destructor then finds that wait done.
+bool finishesLikeDestructor(const CXXMethodDecl *Method,
+                            const CXXDestructorDecl *Dtor) {
+  if (!Method || Method->isConst() || isa<CXXDestructorDecl>(Method))
+    return false;
+  llvm::SmallVector<SelfCall, 4> ByDtor = selfCalls(Dtor);
+  if (llvm::is_contained(ByDtor, SelfCall{nullptr, Method->getCanonicalDecl()}))
+    return true;
+  return llvm::any_of(selfCalls(Method), [&](const SelfCall &Call) {
+    return Call.Field && llvm::is_contained(ByDtor, Call);
+  });
+}
+
 /// Visits the calls a statement makes when it runs (utils/OwnBody.h), as
 /// the user wrote them: the implicit code of a coroutine body (promise
 /// calls, await_suspend...) and of co_await expressions belongs to the
@@ -36,10 +66,10 @@ public:
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        if (Callee->getIdentifier() && Callee->getName() == "join")
-          if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                  Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-            Finished.insert(Ref->getDecl());
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          if (const CXXMethodDecl *Method = Member->getMethodDecl())
+            MemberCalls[Ref->getDecl()].push_back(Method);
       if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
         if (const auto *Ref =
                 dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
@@ -117,29 +147,75 @@ public:
   /// The locals' destructors, after the body's calls. A library object that
   /// is named again (joined, waited, detached, moved) is left to those
   /// calls; a user object is followed unless it is moved away, awaited
-  /// (`co_await t`) or joined (`t.join()`): then its wait happened there,
+  /// (`co_await t`), or given a method call that does its destructor's wait
+  /// (finishesLikeDestructor: `t.join()`): then its wait happened there,
   /// and its destructor finds nothing left to wait for.
   void finish() {
     for (const CallStep &Step : Locals) {
-      bool Library = libraryDestructorWaits(Step.Call,
-                                            cast<CXXDestructorDecl>(Step.Callee));
+      const auto *Dtor = cast<CXXDestructorDecl>(Step.Callee);
+      bool Library = libraryDestructorWaits(Step.Call, Dtor);
       if (Library ? Named.contains(Step.Destroyed)
                   : Moved.contains(Step.Destroyed) ||
-                        Finished.contains(Step.Destroyed))
+                        Finished.contains(Step.Destroyed) ||
+                        finishedByMethod(Step.Destroyed, Dtor))
         continue;
       Fn(Step);
     }
   }
 
 private:
+  bool finishedByMethod(const Decl *Object, const CXXDestructorDecl *Dtor) {
+    auto It = MemberCalls.find(Object);
+    return It != MemberCalls.end() &&
+           llvm::any_of(It->second, [&](const CXXMethodDecl *Method) {
+             return finishesLikeDestructor(Method, Dtor);
+           });
+  }
+
   llvm::function_ref<void(const CallStep &)> Fn;
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallVector<CallStep, 4> Locals;
   llvm::SmallPtrSet<const Decl *, 16> Named;
   llvm::SmallPtrSet<const Decl *, 4> Moved;
   llvm::SmallPtrSet<const Decl *, 4> Finished;
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
+      MemberCalls;
   llvm::SmallPtrSet<const Stmt *, 4> DiscardedTemporaries;
 };
+
+/// Collects the SelfCalls of one body (utils/OwnBody.h: lambdas and local
+/// classes excluded).
+class SelfCallCollector : public OwnBodyVisitor<SelfCallCollector> {
+public:
+  explicit SelfCallCollector(llvm::SmallVectorImpl<SelfCall> &Out)
+      : Out(Out) {}
+  bool shouldVisitImplicitCode() const { return false; }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || Method->isConst())
+      return true;
+    const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Object)) {
+      Out.push_back({nullptr, Method->getCanonicalDecl()});
+    } else if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+          Out.push_back({Field, Method->getCanonicalDecl()});
+    }
+    return true;
+  }
+
+private:
+  llvm::SmallVectorImpl<SelfCall> &Out;
+};
+
+llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F) {
+  llvm::SmallVector<SelfCall, 4> Out;
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (Def && Def->getBody())
+    SelfCallCollector(Out).TraverseStmt(Def->getBody());
+  return Out;
+}
 
 /// `std::async(f)` or `std::async(policy, f)` with a policy other than
 /// exactly std::launch::deferred.

@@ -83,3 +83,47 @@ mini::Task<void> joined_first() {
   j.join(); // expected-warning {{call to 'Joinable::join' in coroutine 'joined_first' can reach a blocking call to 'std::thread::join'}}
   co_return;
 }
+
+// A method whose wait is its destructor's, called on this (`~Stoppable()
+// calls stop()`): reported at that call, not again at the closing brace.
+class Stoppable {
+public:
+  explicit Stoppable(void (*fn)()) : thread_(fn) {}
+  ~Stoppable() { stop(); }
+  void stop() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'Stoppable::stop' calls 'std::thread::join', which can block}}
+  }
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> stopped_first() {
+  Stoppable s(work);
+  s.stop(); // expected-warning {{call to 'Stoppable::stop' in coroutine 'stopped_first' can reach a blocking call to 'std::thread::join'}}
+  co_return;
+}
+
+// A method that does other work leaves the destructor's wait to come.
+class Queue {
+public:
+  explicit Queue(void (*fn)()) : thread_(fn) {}
+  ~Queue() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'Queue::~Queue' calls 'std::thread::join', which can block}}
+  }
+  void add(int job) { jobs_[0] = job; }
+  bool running() const { return thread_.joinable(); }
+
+private:
+  std::thread thread_;
+  int jobs_[1] = {};
+};
+
+mini::Task<void> added_to() {
+  Queue q(work);
+  q.add(1);
+  if (q.running())
+    co_await mini::sleep(1);
+} // expected-warning {{call to the destructor of 'q' ('Queue') in coroutine 'added_to' can reach a blocking call to 'std::thread::join'}}
