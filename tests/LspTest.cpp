@@ -286,7 +286,7 @@ TEST(Lsp, ChainsIntoOtherFilesComeFromTheProjectIndex) {
   ASSERT_EQ(P.tidy({}).ExitCode, 0);
   Array D = Codes();
   // Every `// FINDING:` of the file, with notes in the files of the steps.
-  EXPECT_EQ(D.size(), 7u) << str(D);
+  EXPECT_EQ(D.size(), 8u) << str(D);
   bool NoteInStore = false;
   for (const Value &V : D)
     if (const Array *Related = V.getAsObject()->getArray("relatedInformation"))
