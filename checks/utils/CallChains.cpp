@@ -35,7 +35,10 @@ llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F);
 /// object's destructor, would do: the destructor calls it on `this`
 /// (`~W() { stop(); }`), or both call the same non-const method on the same
 /// field (`~W() { if (t_.joinable()) t_.join(); }` and `join() { t_.join(); }`).
-/// The destructor then finds that wait done.
+/// A method whose body is in another unit is judged by its name: the name
+/// of a method the destructor calls on a field (`w.join()`, defined
+/// elsewhere, and `t_.join()`), the way a wrapper forwards to what it
+/// wraps. The destructor then finds that wait done.
 bool finishesLikeDestructor(const CXXMethodDecl *Method,
                             const CXXDestructorDecl *Dtor) {
   if (!Method || Method->isConst() || isa<CXXDestructorDecl>(Method))
@@ -43,6 +46,11 @@ bool finishesLikeDestructor(const CXXMethodDecl *Method,
   llvm::SmallVector<SelfCall, 4> ByDtor = selfCalls(Dtor);
   if (llvm::is_contained(ByDtor, SelfCall{nullptr, Method->getCanonicalDecl()}))
     return true;
+  const FunctionDecl *Def = Method->getDefinition();
+  if (!Def || !Def->getBody())
+    return llvm::any_of(ByDtor, [&](const SelfCall &Call) {
+      return Call.Field && Call.Method->getDeclName() == Method->getDeclName();
+    });
   return llvm::any_of(selfCalls(Method), [&](const SelfCall &Call) {
     return Call.Field && llvm::is_contained(ByDtor, Call);
   });

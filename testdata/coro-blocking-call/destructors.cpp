@@ -127,3 +127,23 @@ mini::Task<void> added_to() {
   if (q.running())
     co_await mini::sleep(1);
 } // expected-warning {{call to the destructor of 'q' ('Queue') in coroutine 'added_to' can reach a blocking call to 'std::thread::join'}}
+
+// A method defined elsewhere under another name than the destructor's wait.
+class OpaqueStart {
+public:
+  explicit OpaqueStart(void (*fn)()) : thread_(fn) {}
+  ~OpaqueStart() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'OpaqueStart::~OpaqueStart' calls 'std::thread::join', which can block}}
+  }
+  void start();
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> started_elsewhere() {
+  OpaqueStart s(work);
+  s.start();
+  co_return;
+} // expected-warning {{call to the destructor of 's' ('OpaqueStart') in coroutine 'started_elsewhere' can reach a blocking call to 'std::thread::join'}}
