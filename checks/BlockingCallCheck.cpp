@@ -478,8 +478,14 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
           return W.Wait == Step.Call;
         }))
       return;
-    if (std::optional<utils::CallChain> Chain = finder().chainFor(Step))
+    if (std::optional<utils::CallChain> Chain = finder().chainFor(Step)) {
+      // A descriptor operation of the coroutine's own whose failure it
+      // handles as "would block": the descriptor is non-blocking.
+      if (Chain->size() == 1 &&
+          Descriptors.followsWouldBlockProtocol(Step.Call, Coroutine))
+        return;
       report(*Chain, Coroutine, Ctx);
+    }
     else if (finder().verdict(Step) == utils::CallVerdict::Follow)
       Project.leftOpen(Coroutine, Step);
   }, /*SkipColdPaths=*/true);

@@ -32,6 +32,11 @@ enum { MSG_PEEK = 2, MSG_DONTWAIT = 0x40 };
 #define F_GETFL 3
 #define F_SETFL 4
 #define FIONBIO 0x5421
+extern "C" int *__errno_location();
+#define errno (*__errno_location())
+#define EAGAIN 11
+#define EWOULDBLOCK EAGAIN
+#define EINTR 4
 extern "C" {
 int socket(int, int, int);
 int accept(int, void *, void *);
@@ -68,9 +73,56 @@ protected:
       Out += Descriptors.isNonBlocking(Call) ? '1' : '0';
     return Out;
   }
+  /// The same, by followsWouldBlockProtocol in the function \p Name.
+  std::string protocolVerdicts(const std::string &Name) {
+    const auto *F = selectFirst<FunctionDecl>(
+        "f", match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                   AST->getASTContext()));
+    std::vector<const CallExpr *> Calls;
+    for (const BoundNodes &N :
+         match(findAll(callExpr(callee(functionDecl(hasAnyName("read", "recv"))))
+                           .bind("c")),
+               *F->getBody(), AST->getASTContext()))
+      Calls.push_back(N.getNodeAs<CallExpr>("c"));
+    std::sort(Calls.begin(), Calls.end(), [&](const CallExpr *A, const CallExpr *B) {
+      return AST->getSourceManager().isBeforeInTranslationUnit(A->getBeginLoc(),
+                                                               B->getBeginLoc());
+    });
+    std::string Out;
+    for (const CallExpr *Call : Calls)
+      Out += Descriptors.followsWouldBlockProtocol(Call, F) ? '1' : '0';
+    return Out;
+  }
   NonBlockingDescriptors Descriptors;
   std::unique_ptr<ASTUnit> AST;
 };
+
+TEST_F(NonBlockingDescriptorsTest, WouldBlockHandledForTheCallItself) {
+  parse(R"cpp(
+struct Conn {
+  int fd_;
+  void g(int p, int listener) {
+    char buf[8];
+    long n = read(fd_, buf, 8);                // 1: tested, then errno
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK)
+        return;
+    }
+    if (recv(p, buf, 8, 0) < 0 && errno == EAGAIN) // 1: in the condition
+      return;
+    long m = read(p, buf, 8);                  // 0: errno checked for EINTR
+    if (m < 0 && errno == EINTR)
+      return;
+    read(p, buf, 8);                           // 0: result not tested
+    int own = accept(listener, 0, 0);
+    long k = read(own, buf, 8);                // 0: a descriptor made here
+    if (k < 0 && errno == EAGAIN)
+      return;
+  }
+};
+)cpp");
+  EXPECT_EQ(protocolVerdicts("g"), "11000");
+}
 
 TEST_F(NonBlockingDescriptorsTest, MadeNonBlockingOnEveryPath) {
   parse(R"cpp(

@@ -1,11 +1,13 @@
 //===--- NonBlockingDescriptors.cpp ---------------------------------------===//
 
 #include "NonBlockingDescriptors.h"
+#include "BodyParents.h"
 #include "Coroutines.h"
 #include "ForwardDataflow.h"
 #include "OwnBody.h"
 #include "QualifiedNames.h"
 #include "RuntimeCalls.h"
+#include "ValueUse.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/ASTContext.h"
@@ -234,7 +236,143 @@ llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
   return Out;
 }
 
+/// True if \p E is `errno`.
+bool isErrno(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  if (expandsFrom(E->getBeginLoc(), "errno", Ctx))
+    return true;
+  const auto *Deref = dyn_cast<UnaryOperator>(E);
+  const auto *Call =
+      Deref && Deref->getOpcode() == UO_Deref
+          ? dyn_cast<CallExpr>(Deref->getSubExpr()->IgnoreParenImpCasts())
+          : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName() == "__errno_location";
+}
+
+/// True if \p E spells EAGAIN, EWOULDBLOCK or EINPROGRESS.
+bool isWouldBlockCode(const Expr *E, const ASTContext &Ctx) {
+  SourceLocation Loc = E->IgnoreParenImpCasts()->getBeginLoc();
+  return expandsFrom(Loc, "EAGAIN", Ctx) ||
+         expandsFrom(Loc, "EWOULDBLOCK", Ctx) ||
+         expandsFrom(Loc, "EINPROGRESS", Ctx);
+}
+
+/// One walk of a body: its comparisons of errno with a would-block code,
+/// and, per local variable, the calls whose results it receives.
+class WouldBlockIndexer : public OwnBodyVisitor<WouldBlockIndexer> {
+public:
+  explicit WouldBlockIndexer(const ASTContext &Ctx)
+      : OwnBodyVisitor(&Ctx), Ctx(Ctx) {}
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isEqualityOp() &&
+        ((isErrno(Op->getLHS(), Ctx) && isWouldBlockCode(Op->getRHS(), Ctx)) ||
+         (isErrno(Op->getRHS(), Ctx) && isWouldBlockCode(Op->getLHS(), Ctx))))
+      Checks.push_back(Op);
+    else if (Op->getOpcode() == BO_Assign)
+      if (const VarDecl *Var = descriptorVar(Op->getLHS()))
+        noteResult(Var, Op->getRHS());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->hasLocalStorage() && Var->getInit())
+      noteResult(Var, Var->getInit());
+    return true;
+  }
+
+  llvm::SmallVector<const BinaryOperator *, 4> Checks;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Results;
+
+private:
+  void noteResult(const VarDecl *Var, const Expr *Value) {
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Value)))
+      Results[Var].push_back(Call);
+  }
+  const ASTContext &Ctx;
+};
+
+/// The local variables and calls a condition tests.
+class ConditionOperands : public RecursiveASTVisitor<ConditionOperands> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->hasLocalStorage())
+        Vars.push_back(Var);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  llvm::SmallVector<const Expr *, 4> Calls;
+};
+
+/// The calls of \p FD's own body whose failure it handles as "would block":
+/// the calls, and the calls whose results the variables receive, tested by
+/// the nearest condition around each errno check that tests anything but
+/// errno (the check's own condition, or an if it is under).
+llvm::DenseSet<const Expr *> callsHandlingWouldBlock(const FunctionDecl *FD) {
+  llvm::DenseSet<const Expr *> Out;
+  const Stmt *Body = FD->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (!Body)
+    return Out;
+  const ASTContext &Ctx = FD->getASTContext();
+  WouldBlockIndexer Index(Ctx);
+  Index.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Index.Checks.empty())
+    return Out;
+  BodyParents Parents(Body);
+  for (const BinaryOperator *Check : Index.Checks) {
+    // The conditions around the check, innermost first: the one it is in,
+    // then those of the ifs whose branches hold it.
+    for (const Stmt *Up = Parents.parent(Check); Up; Up = Parents.parent(Up)) {
+      const Expr *Condition = nullptr;
+      if (const auto *If = dyn_cast<IfStmt>(Up))
+        Condition = If->getCond();
+      else if (const auto *While = dyn_cast<WhileStmt>(Up))
+        Condition = While->getCond();
+      if (!Condition)
+        continue;
+      ConditionOperands Operands;
+      Operands.TraverseStmt(const_cast<Expr *>(Condition));
+      // errno itself is a call (`*__errno_location()`).
+      llvm::erase_if(Operands.Calls,
+                     [&](const Expr *Call) { return isErrno(Call, Ctx); });
+      if (Operands.Vars.empty() && Operands.Calls.empty())
+        continue;
+      Out.insert(Operands.Calls.begin(), Operands.Calls.end());
+      for (const VarDecl *Var : Operands.Vars) {
+        auto It = Index.Results.find(Var);
+        if (It != Index.Results.end())
+          Out.insert(It->second.begin(), It->second.end());
+      }
+      break;
+    }
+  }
+  return Out;
+}
+
 } // namespace
+
+bool NonBlockingDescriptors::followsWouldBlockProtocol(
+    const Expr *Call, const FunctionDecl *Caller) {
+  if (!Caller)
+    return false;
+  // A local the function makes itself is judged by how it made it.
+  if (const VarDecl *VD = descriptorVar(descriptorOperand(Call)))
+    if (!isa<ParmVarDecl>(VD) && VD->getParentFunctionOrMethod() == Caller)
+      return false;
+  auto It = WouldBlock.find(Caller);
+  if (It == WouldBlock.end())
+    It = WouldBlock.try_emplace(Caller, callsHandlingWouldBlock(Caller)).first;
+  return It->second.contains(Call);
+}
 
 bool NonBlockingDescriptors::isNonBlocking(const Expr *Call) {
   const ASTContext *Ctx = nullptr;

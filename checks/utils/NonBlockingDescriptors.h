@@ -21,6 +21,13 @@
 // The flow is a ForwardDataflow must-problem over the function's CFG, built
 // once per function that makes a descriptor non-blocking.
 //
+// A descriptor made elsewhere (a member, a parameter, a handle's
+// native_handle()) is judged by how the function handles the call's failure
+// instead: errno compared with EAGAIN, EWOULDBLOCK or EINPROGRESS in the
+// condition that tests the call's result, or under an if that tests it, is
+// the non-blocking protocol, which a blocking descriptor never follows
+// (those errors do not occur on one without a socket timeout).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef CORO_TIDY_CHECKS_UTILS_NONBLOCKINGDESCRIPTORS_H
@@ -39,12 +46,23 @@ public:
   /// a descriptor known to be non-blocking there (or says MSG_DONTWAIT).
   bool isNonBlocking(const Expr *Call);
 
+  /// True if \p Call, made in \p Caller's own body on a descriptor that
+  /// is not a local variable \p Caller makes itself, has its failure
+  /// handled as "would block" (EAGAIN, EWOULDBLOCK, EINPROGRESS) there.
+  bool followsWouldBlockProtocol(const Expr *Call, const FunctionDecl *Caller);
+
   /// Forgets the cached functions (at the end of a translation unit).
-  void clear() { Cache.clear(); }
+  void clear() {
+    Cache.clear();
+    WouldBlock.clear();
+  }
 
 private:
   /// Per function: the calls made on a non-blocking descriptor.
   llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const Expr *>> Cache;
+  /// Per function: the calls whose failure it handles as "would block".
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const Expr *>>
+      WouldBlock;
 };
 
 } // namespace clang::tidy::coro::utils

@@ -69,3 +69,33 @@ mini::Task<void> both_paths(int a, int b, bool first) {
   ::read(fd, buf, sizeof buf);
   co_return;
 }
+
+// A descriptor made elsewhere (a member, a parameter): the coroutine's own
+// handling of EINPROGRESS or EAGAIN for the call is the non-blocking
+// protocol, which a blocking descriptor never follows.
+struct Connection {
+  int fd_ = -1;
+  mini::Task<bool> connect(const sockaddr *addr, socklen_t len) {
+    int rc = ::connect(fd_, addr, len);
+    if (rc == 0) {
+      co_return true;
+    } else if (rc == -1) {
+      if (errno == EINPROGRESS || errno == EAGAIN) {
+        co_await writable(fd_);
+        co_return true;
+      }
+    }
+    co_return false;
+  }
+};
+
+mini::Task<long> read_some(int fd, char *buf, unsigned long n) {
+  for (;;) {
+    long got = ::read(fd, buf, n);
+    if (got < 0 && errno == EWOULDBLOCK) {
+      co_await readable(fd);
+      continue;
+    }
+    co_return got;
+  }
+}

@@ -1,5 +1,6 @@
 // A hand-written reactor: I/O on a descriptor that is not known to be
 // non-blocking, on every path, is reported, readiness wait or not.
+#include <cerrno>
 #include <fcntl.h>
 #include <minitask/minitask.hpp>
 #include <sys/socket.h>
@@ -54,4 +55,25 @@ mini::Task<void> regular_file() {
   char buf[64];
   ::read(fd, buf, sizeof buf); // expected-warning {{blocking call to 'read' in coroutine 'regular_file'}}
   co_return;
+}
+
+// Handling EAGAIN for one call says nothing of another.
+mini::Task<void> other_call(int fd, int file) {
+  char buf[64];
+  long size = ::read(file, buf, sizeof buf); // expected-warning {{blocking call to 'read' in coroutine 'other_call'}}
+  long n = ::recv(fd, buf, sizeof buf, 0);
+  if (n < 0 && errno == EAGAIN)
+    co_await readable(fd);
+  (void)size;
+}
+
+// A descriptor the coroutine makes blocking itself stays reported, EAGAIN
+// handled or not.
+mini::Task<void> own_blocking_peer(int listener) {
+  int peer = ::accept(listener, nullptr, nullptr); // expected-warning {{blocking call to 'accept' in coroutine 'own_blocking_peer'}}
+  char buf[64];
+  co_await readable(peer);
+  long n = ::read(peer, buf, sizeof buf); // expected-warning {{blocking call to 'read' in coroutine 'own_blocking_peer'}}
+  if (n < 0 && errno == EAGAIN)
+    co_return;
 }
