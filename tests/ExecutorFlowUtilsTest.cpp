@@ -121,32 +121,35 @@ protected:
     }
     return Out;
   }
-  /// The arguments of the block(N) calls, in the coroutine lambdas written
-  /// in \p Name, that run on the pool as ExecutorFacts sees them.
+  /// The arguments of the block(N) calls in \p F's body that run on the
+  /// pool as \p Facts sees them, appended to \p Out.
+  void appendOnPool(ExecutorFacts &Facts, const FunctionDecl *F,
+                    std::string &Out) {
+    const llvm::DenseSet<const Stmt *> &On =
+        Facts.statementsOnBlockingExecutor(F);
+    for (const BoundNodes &N :
+         match(findAll(callExpr(callee(functionDecl(hasName("block"))))
+                           .bind("c")),
+               *F->getBody(), AST->getASTContext())) {
+      const auto *Call = N.getNodeAs<CallExpr>("c");
+      Expr::EvalResult R;
+      if (!On.contains(Call) ||
+          !Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
+        continue;
+      if (!Out.empty())
+        Out += ",";
+      Out += std::to_string(R.Val.getInt().getExtValue());
+    }
+  }
+  /// The same for the coroutine lambdas written in \p Name.
   std::string onPoolInLambdas(const std::string &Name) {
     ExecutorFacts Facts(V);
     std::string Out;
     for (const BoundNodes &L :
          match(functionDecl(hasName(Name), isDefinition(),
                             forEachDescendant(lambdaExpr().bind("l"))),
-               AST->getASTContext())) {
-      const FunctionDecl *Op = L.getNodeAs<LambdaExpr>("l")->getCallOperator();
-      const llvm::DenseSet<const Stmt *> &On =
-          Facts.statementsOnBlockingExecutor(Op);
-      for (const BoundNodes &N :
-           match(findAll(callExpr(callee(functionDecl(hasName("block"))))
-                             .bind("c")),
-                 *Op->getBody(), AST->getASTContext())) {
-        const auto *Call = N.getNodeAs<CallExpr>("c");
-        Expr::EvalResult R;
-        if (!On.contains(Call) ||
-            !Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
-          continue;
-        if (!Out.empty())
-          Out += ",";
-        Out += std::to_string(R.Val.getInt().getExtValue());
-      }
-    }
+               AST->getASTContext()))
+      appendOnPool(Facts, L.getNodeAs<LambdaExpr>("l")->getCallOperator(), Out);
     return Out;
   }
   /// The same for every named coroutine of the file, in order.
@@ -157,26 +160,9 @@ protected:
          match(functionDecl(isDefinition(), unless(cxxMethodDecl()),
                             isExpansionInMainFile())
                    .bind("f"),
-               AST->getASTContext())) {
-      const auto *FD = F.getNodeAs<FunctionDecl>("f");
-      if (!isCoroutine(FD))
-        continue;
-      const llvm::DenseSet<const Stmt *> &On =
-          Facts.statementsOnBlockingExecutor(FD);
-      for (const BoundNodes &N :
-           match(findAll(callExpr(callee(functionDecl(hasName("block"))))
-                             .bind("c")),
-                 *FD->getBody(), AST->getASTContext())) {
-        const auto *Call = N.getNodeAs<CallExpr>("c");
-        Expr::EvalResult R;
-        if (!On.contains(Call) ||
-            !Call->getArg(0)->EvaluateAsInt(R, AST->getASTContext()))
-          continue;
-        if (!Out.empty())
-          Out += ",";
-        Out += std::to_string(R.Val.getInt().getExtValue());
-      }
-    }
+               AST->getASTContext()))
+      if (isCoroutine(F.getNodeAs<FunctionDecl>("f")))
+        appendOnPool(Facts, F.getNodeAs<FunctionDecl>("f"), Out);
     return Out;
   }
   ExecutorVocabulary V;

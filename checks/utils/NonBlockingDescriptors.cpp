@@ -211,11 +211,17 @@ private:
   llvm::DenseSet<const Expr *> &Out;
 };
 
-llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
-  llvm::DenseSet<const Expr *> Out;
+/// The body as written: a coroutine's without the runtime's implicit code.
+const Stmt *writtenBody(const FunctionDecl *FD) {
   const Stmt *Body = FD->getBody();
   if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
+    return Coroutine->getBody();
+  return Body;
+}
+
+llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
+  llvm::DenseSet<const Expr *> Out;
+  const Stmt *Body = writtenBody(FD);
   if (!Body)
     return Out;
   ASTContext &Ctx = FD->getASTContext();
@@ -317,9 +323,7 @@ public:
 /// errno (the check's own condition, or an if it is under).
 llvm::DenseSet<const Expr *> callsHandlingWouldBlock(const FunctionDecl *FD) {
   llvm::DenseSet<const Expr *> Out;
-  const Stmt *Body = FD->getBody();
-  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
+  const Stmt *Body = writtenBody(FD);
   if (!Body)
     return Out;
   const ASTContext &Ctx = FD->getASTContext();
