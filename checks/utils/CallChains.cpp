@@ -31,6 +31,21 @@ struct SelfCall {
 /// The SelfCalls of \p F's own body.
 llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F);
 
+/// selfCalls, memoised for one body's walk: a destructor is read once
+/// however many of its objects the body has.
+class SelfCallMemo {
+public:
+  llvm::ArrayRef<SelfCall> of(const FunctionDecl *F) {
+    auto [It, New] = Memo.try_emplace(F);
+    if (New)
+      It->second = selfCalls(F);
+    return It->second;
+  }
+
+private:
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<SelfCall, 4>> Memo;
+};
+
 /// True if calling \p Method on an object does the wait that \p Dtor, the
 /// object's destructor, would do: the destructor calls it on `this`
 /// (`~W() { stop(); }`), or both call the same non-const method on the same
@@ -40,10 +55,11 @@ llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F);
 /// elsewhere, and `t_.join()`), the way a wrapper forwards to what it
 /// wraps. The destructor then finds that wait done.
 bool finishesLikeDestructor(const CXXMethodDecl *Method,
-                            const CXXDestructorDecl *Dtor) {
+                            const CXXDestructorDecl *Dtor, SelfCallMemo &Memo) {
   if (!Method || Method->isConst() || isa<CXXDestructorDecl>(Method))
     return false;
-  llvm::SmallVector<SelfCall, 4> ByDtor = selfCalls(Dtor);
+  // A copy: the method's lookup below may grow the memo.
+  llvm::SmallVector<SelfCall, 4> ByDtor(Memo.of(Dtor));
   if (llvm::is_contained(ByDtor, SelfCall{nullptr, Method->getCanonicalDecl()}))
     return true;
   const FunctionDecl *Def = Method->getDefinition();
@@ -51,7 +67,7 @@ bool finishesLikeDestructor(const CXXMethodDecl *Method,
     return llvm::any_of(ByDtor, [&](const SelfCall &Call) {
       return Call.Field && Call.Method->getDeclName() == Method->getDeclName();
     });
-  return llvm::any_of(selfCalls(Method), [&](const SelfCall &Call) {
+  return llvm::any_of(Memo.of(Method), [&](const SelfCall &Call) {
     return Call.Field && llvm::is_contained(ByDtor, Call);
   });
 }
@@ -176,7 +192,7 @@ private:
     auto It = MemberCalls.find(Object);
     return It != MemberCalls.end() &&
            llvm::any_of(It->second, [&](const CXXMethodDecl *Method) {
-             return finishesLikeDestructor(Method, Dtor);
+             return finishesLikeDestructor(Method, Dtor, SelfCalls);
            });
   }
 
@@ -188,6 +204,7 @@ private:
   llvm::SmallPtrSet<const Decl *, 4> Finished;
   llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
       MemberCalls;
+  SelfCallMemo SelfCalls;
   llvm::SmallPtrSet<const Stmt *, 4> DiscardedTemporaries;
 };
 
