@@ -354,6 +354,12 @@ bool CallChainFinder::canFollow(const FunctionDecl *FD) const {
 }
 
 CallVerdict CallChainFinder::classify(const CallStep &Step) {
+  // The awaiter protocol is the runtime's, called by name or not: a
+  // combinator's `aw.await_resume()` after `aw.await_ready()` resumes an
+  // operation that is complete, as the implicit calls of `co_await aw` do,
+  // which are not followed either.
+  if (isAwaiterProtocolMember(Step.Callee))
+    return CallVerdict::Opaque;
   return Classify(Step.Call, Step.Callee);
 }
 

@@ -406,6 +406,15 @@ bool CoroutineTypeClassifier::isSyncGenerator(QualType T) {
                                                       OO_Coawait))));
 }
 
+bool isAwaiterProtocolMember(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!Method || !Method->getIdentifier())
+    return false;
+  llvm::StringRef Name = Method->getName();
+  return Name == "await_ready" || Name == "await_suspend" ||
+         Name == "await_resume";
+}
+
 bool isSyncGeneratorCoroutine(const FunctionDecl *FD,
                               CoroutineTypeClassifier &Classifier) {
   return isCoroutine(FD) && Classifier.isSyncGenerator(FD->getReturnType());

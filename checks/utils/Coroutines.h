@@ -129,6 +129,10 @@ inline bool isCoroutineBody(const Stmt *Body) {
 /// True if \p FD (a function, method or lambda call operator) is a coroutine.
 bool isCoroutine(const FunctionDecl *FD);
 
+/// True if \p FD is a member of the awaiter protocol (`await_ready`,
+/// `await_suspend`, `await_resume`: the names `co_await` looks up).
+bool isAwaiterProtocolMember(const FunctionDecl *FD);
+
 /// True if \p FD is a coroutine whose return type is a synchronous
 /// generator (CoroutineTypeClassifier::isSyncGenerator). Give every call in
 /// a translation unit the same \p Classifier: its walk for free
