@@ -471,6 +471,10 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
   // blocking work (run_in_executor's C++ forms) stalls no event loop.
   const llvm::DenseSet<const Stmt *> &OnBlockingExecutor =
       ExecutorFacts.statementsOnBlockingExecutor(Coroutine);
+  // The methods reported as blocking, per local object they were called
+  // on: its destructor, if it does the same wait, is not reported again.
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
+      Waited;
   utils::forEachOwnCall(Coroutine, [&](const utils::CallStep &Step) {
     if (OnBlockingExecutor.contains(Step.Call))
       return;
@@ -484,6 +488,19 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
       if (Chain->size() == 1 &&
           Descriptors.followsWouldBlockProtocol(Step.Call, Coroutine))
         return;
+      if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(Step.Callee);
+          Dtor && Step.Destroyed) {
+        auto It = Waited.find(Step.Destroyed);
+        if (It != Waited.end() &&
+            llvm::any_of(It->second, [&](const CXXMethodDecl *Method) {
+              return utils::finishesLikeDestructor(Method, Dtor);
+            }))
+          return;
+      }
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Step.Call))
+        if (const auto *Object = dyn_cast<DeclRefExpr>(
+                Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          Waited[Object->getDecl()].push_back(Member->getMethodDecl());
       report(*Chain, Coroutine, Ctx);
     }
     else if (finder().verdict(Step) == utils::CallVerdict::Follow)

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StdCoroutineStandIn.h"
 #include "checks/utils/NonBlockingDescriptors.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -98,30 +99,48 @@ protected:
 };
 
 TEST_F(NonBlockingDescriptorsTest, WouldBlockHandledForTheCallItself) {
-  parse(R"cpp(
+  parse(std::string(coro_tidy::test::StdCoroutineStandIn) + R"cpp(
+struct Task {
+  struct promise_type {
+    Task get_return_object();
+    std::suspend_always initial_suspend();
+    std::suspend_always final_suspend() noexcept;
+    void return_void();
+    void unhandled_exception();
+  };
+};
+std::suspend_always readable(int);
 struct Conn {
   int fd_;
-  void g(int p, int listener) {
+  Task g(int p, int listener) {
     char buf[8];
     long n = read(fd_, buf, 8);                // 1: tested, then errno
     if (n < 0) {
       if (errno == EAGAIN || errno == EWOULDBLOCK)
-        return;
+        co_await readable(fd_);
     }
     if (recv(p, buf, 8, 0) < 0 && errno == EAGAIN) // 1: in the condition
-      return;
+      co_await readable(p);
     long m = read(p, buf, 8);                  // 0: errno checked for EINTR
     if (m < 0 && errno == EINTR)
-      return;
+      co_return;
     read(p, buf, 8);                           // 0: result not tested
     int own = accept(listener, 0, 0);
     long k = read(own, buf, 8);                // 0: a descriptor made here
     if (k < 0 && errno == EAGAIN)
-      return;
+      co_await readable(own);
+    const int copy = fd_;
+    long c = read(copy, buf, 8);               // 1: a copy is not made here
+    if (c < 0 && errno == EAGAIN)
+      co_await readable(copy);
+    long r = read(p, buf, 8);                  // 0: retried, never suspends
+    if (r < 0 && (errno == EINTR || errno == EAGAIN))
+      return_later();
   }
+  void return_later();
 };
 )cpp");
-  EXPECT_EQ(protocolVerdicts("g"), "11000");
+  EXPECT_EQ(protocolVerdicts("g"), "1100010");
 }
 
 TEST_F(NonBlockingDescriptorsTest, MadeNonBlockingOnEveryPath) {

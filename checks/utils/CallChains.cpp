@@ -31,47 +31,6 @@ struct SelfCall {
 /// The SelfCalls of \p F's own body.
 llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F);
 
-/// selfCalls, memoised for one body's walk: a destructor is read once
-/// however many of its objects the body has.
-class SelfCallMemo {
-public:
-  llvm::ArrayRef<SelfCall> of(const FunctionDecl *F) {
-    auto [It, New] = Memo.try_emplace(F);
-    if (New)
-      It->second = selfCalls(F);
-    return It->second;
-  }
-
-private:
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<SelfCall, 4>> Memo;
-};
-
-/// True if calling \p Method on an object does the wait that \p Dtor, the
-/// object's destructor, would do: the destructor calls it on `this`
-/// (`~W() { stop(); }`), or both call the same non-const method on the same
-/// field (`~W() { if (t_.joinable()) t_.join(); }` and `join() { t_.join(); }`).
-/// A method whose body is in another unit is judged by its name: the name
-/// of a method the destructor calls on a field (`w.join()`, defined
-/// elsewhere, and `t_.join()`), the way a wrapper forwards to what it
-/// wraps. The destructor then finds that wait done.
-bool finishesLikeDestructor(const CXXMethodDecl *Method,
-                            const CXXDestructorDecl *Dtor, SelfCallMemo &Memo) {
-  if (!Method || Method->isConst() || isa<CXXDestructorDecl>(Method))
-    return false;
-  // A copy: the method's lookup below may grow the memo.
-  llvm::SmallVector<SelfCall, 4> ByDtor(Memo.of(Dtor));
-  if (llvm::is_contained(ByDtor, SelfCall{nullptr, Method->getCanonicalDecl()}))
-    return true;
-  const FunctionDecl *Def = Method->getDefinition();
-  if (!Def || !Def->getBody())
-    return llvm::any_of(ByDtor, [&](const SelfCall &Call) {
-      return Call.Field && Call.Method->getDeclName() == Method->getDeclName();
-    });
-  return llvm::any_of(Memo.of(Method), [&](const SelfCall &Call) {
-    return Call.Field && llvm::is_contained(ByDtor, Call);
-  });
-}
-
 /// Visits the calls a statement makes when it runs (utils/OwnBody.h), as
 /// the user wrote them: the implicit code of a coroutine body (promise
 /// calls, await_suspend...) and of co_await expressions belongs to the
@@ -89,11 +48,6 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-          if (const CXXMethodDecl *Method = Member->getMethodDecl())
-            MemberCalls[Ref->getDecl()].push_back(Method);
       if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
         if (const auto *Ref =
                 dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
@@ -170,41 +124,29 @@ public:
 
   /// The locals' destructors, after the body's calls. A library object that
   /// is named again (joined, waited, detached, moved) is left to those
-  /// calls; a user object is followed unless it is moved away, awaited
-  /// (`co_await t`), or given a method call that does its destructor's wait
-  /// (finishesLikeDestructor: `t.join()`): then its wait happened there,
-  /// and its destructor finds nothing left to wait for.
+  /// calls; a user object is followed unless it is moved away or awaited
+  /// (`co_await t`): then its wait happened there, and its destructor finds
+  /// nothing left to wait for. (A method call that did the wait is the
+  /// check's to judge: finishesLikeDestructor.)
   void finish() {
     for (const CallStep &Step : Locals) {
       const auto *Dtor = cast<CXXDestructorDecl>(Step.Callee);
       bool Library = libraryDestructorWaits(Step.Call, Dtor);
       if (Library ? Named.contains(Step.Destroyed)
                   : Moved.contains(Step.Destroyed) ||
-                        Finished.contains(Step.Destroyed) ||
-                        finishedByMethod(Step.Destroyed, Dtor))
+                        Finished.contains(Step.Destroyed))
         continue;
       Fn(Step);
     }
   }
 
 private:
-  bool finishedByMethod(const Decl *Object, const CXXDestructorDecl *Dtor) {
-    auto It = MemberCalls.find(Object);
-    return It != MemberCalls.end() &&
-           llvm::any_of(It->second, [&](const CXXMethodDecl *Method) {
-             return finishesLikeDestructor(Method, Dtor, SelfCalls);
-           });
-  }
-
   llvm::function_ref<void(const CallStep &)> Fn;
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallVector<CallStep, 4> Locals;
   llvm::SmallPtrSet<const Decl *, 16> Named;
   llvm::SmallPtrSet<const Decl *, 4> Moved;
   llvm::SmallPtrSet<const Decl *, 4> Finished;
-  llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
-      MemberCalls;
-  SelfCallMemo SelfCalls;
   llvm::SmallPtrSet<const Stmt *, 4> DiscardedTemporaries;
 };
 
@@ -220,6 +162,10 @@ public:
     if (!Method || Method->isConst())
       return true;
     const Expr *Object = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    // A smart pointer field: `impl_->stop()` is `impl_.operator->()->stop()`.
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Object))
+      if (Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+        Object = Arrow->getArg(0)->IgnoreParenImpCasts();
     if (isa<CXXThisExpr>(Object)) {
       Out.push_back({nullptr, Method->getCanonicalDecl()});
     } else if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
@@ -241,6 +187,29 @@ llvm::SmallVector<SelfCall, 4> selfCalls(const FunctionDecl *F) {
     SelfCallCollector(Out).TraverseStmt(Def->getBody());
   return Out;
 }
+
+} // namespace
+
+bool finishesLikeDestructor(const CXXMethodDecl *Method,
+                            const CXXDestructorDecl *Dtor) {
+  if (!Method || Method->isConst() || isa<CXXDestructorDecl>(Method))
+    return false;
+  llvm::SmallVector<SelfCall, 4> ByDtor = selfCalls(Dtor);
+  if (llvm::is_contained(ByDtor, SelfCall{nullptr, Method->getCanonicalDecl()}))
+    return true;
+  // A method compiled elsewhere (Boost.Cobalt's thread::join): named like
+  // the field's method the destructor calls, as a wrapper is.
+  const FunctionDecl *Def = Method->getDefinition();
+  if (!Def || !Def->getBody())
+    return llvm::any_of(ByDtor, [&](const SelfCall &Call) {
+      return Call.Field && Call.Method->getDeclName() == Method->getDeclName();
+    });
+  return llvm::any_of(selfCalls(Method), [&](const SelfCall &Call) {
+    return Call.Field && llvm::is_contained(ByDtor, Call);
+  });
+}
+
+namespace {
 
 /// `std::async(f)` or `std::async(policy, f)` with a policy other than
 /// exactly std::launch::deferred.

@@ -104,6 +104,17 @@ bool mayWaitInDestructor(const Expr *Init, const CXXDestructorDecl *Dtor);
 /// std::async task); user destructors wait if their bodies do.
 bool libraryDestructorWaits(const Expr *Init, const CXXDestructorDecl *Dtor);
 
+/// True if calling \p Method on an object does what its destructor \p Dtor
+/// would: the destructor calls it on `this` (`~W() { stop(); }`), or both
+/// call the same non-const method on the same field (`thread_.join()` in
+/// `~W()` and in `W::join()`; a smart-pointer field's `impl_->stop()`); or,
+/// compiled in another unit, it is named like a method the destructor calls
+/// on a field (Boost.Cobalt's `thread::join` and `thread_.join()`).
+/// A check that reports such a call as blocking need not report the
+/// destructor again: the wait it found is the destructor's.
+bool finishesLikeDestructor(const CXXMethodDecl *Method,
+                            const CXXDestructorDecl *Dtor);
+
 void forEachOwnCall(const FunctionDecl *FD,
                     llvm::function_ref<void(const CallStep &)> Fn,
                     bool SkipColdPaths = false);

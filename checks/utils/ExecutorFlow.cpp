@@ -433,13 +433,28 @@ bool ExecutorFacts::callersStartOnBlocking(const FunctionDecl *Coroutine) {
   if (!InternalReferences) {
     InternalReferences.emplace();
     ASTContext &Ctx = Coroutine->getASTContext();
-    InternalReferenceIndexer(Ctx.getSourceManager(), *InternalReferences)
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
+    // Every declaration of the unit, whatever the traversal scope (the
+    // language server limits it to the main file): a reference the walk
+    // did not see would make the verdict optimistic.
+    InternalReferenceIndexer Indexer(Ctx.getSourceManager(), *InternalReferences);
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      Indexer.TraverseDecl(D);
   }
   auto It = InternalReferences->find(Coroutine->getCanonicalDecl());
   if (It == InternalReferences->end())
     return false;
   return llvm::all_of(It->second, [&](const Reference &R) {
+    // A template's pattern speaks through its instantiations, which the
+    // walk visits (one never instantiated never runs); a generic lambda's
+    // instantiations are not walked, so its pattern counts against.
+    if (R.Enclosing && R.Enclosing->isDependentContext()) {
+      bool InGenericLambda = false;
+      for (const DeclContext *DC = R.Enclosing; DC; DC = DC->getParent())
+        if (const auto *Class = dyn_cast<CXXRecordDecl>(DC))
+          InGenericLambda |= Class->isGenericLambda();
+      if (!InGenericLambda)
+        return true;
+    }
     if (!R.Enclosing || R.Enclosing->isDependentContext() ||
         !R.Enclosing->hasBody() || !isa<DeclRefExpr>(R.Ref))
       return false;

@@ -242,6 +242,22 @@ llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
   return Out;
 }
 
+/// The calls that make a descriptor.
+bool makesDescriptor(llvm::StringRef Name) {
+  return llvm::is_contained({"socket", "accept", "accept4", "open", "openat",
+                             "creat", "eventfd", "timerfd_create", "signalfd",
+                             "inotify_init1", "dup", "dup2", "dup3"},
+                            Name);
+}
+
+/// The descriptor operations whose failure can say "would block".
+bool isDescriptorOperation(llvm::StringRef Name) {
+  return llvm::is_contained({"read", "write", "readv", "writev", "recv",
+                             "recvfrom", "recvmsg", "send", "sendto",
+                             "sendmsg", "connect", "accept", "accept4"},
+                            Name);
+}
+
 /// True if \p E is `errno`.
 bool isErrno(const Expr *E, const ASTContext &Ctx) {
   E = E->IgnoreParenImpCasts();
@@ -288,8 +304,15 @@ public:
       noteResult(Var, Var->getInit());
     return true;
   }
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    if (!Await->isImplicit())
+      Suspensions.push_back(Await->getBeginLoc());
+    return true;
+  }
 
   llvm::SmallVector<const BinaryOperator *, 4> Checks;
+  /// Where the body suspends (its written co_awaits).
+  llvm::SmallVector<SourceLocation, 4> Suspensions;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> Results;
 
 private:
@@ -351,27 +374,47 @@ llvm::DenseSet<const Expr *> callsHandlingWouldBlock(const FunctionDecl *FD) {
       if (Operands.Vars.empty() && Operands.Calls.empty())
         continue;
       Out.insert(Operands.Calls.begin(), Operands.Calls.end());
+      // A variable given one call's result only: with several, which one
+      // the check is about is a question of order.
       for (const VarDecl *Var : Operands.Vars) {
         auto It = Index.Results.find(Var);
-        if (It != Index.Results.end())
-          Out.insert(It->second.begin(), It->second.end());
+        if (It != Index.Results.end() && It->second.size() == 1)
+          Out.insert(It->second.front());
       }
       break;
     }
   }
-  return Out;
+  // A local the function makes itself (socket, accept, open...) is judged
+  // by how it made it, not by the protocol; a copy of a descriptor made
+  // elsewhere (`int fd = sock.native_handle();`) is not made here.
+  // The protocol waits for readiness: a retry loop that never suspends
+  // (`if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;`) is
+  // written for blocking descriptors too.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseSet<const Expr *> Kept;
+  for (const Expr *Call : Out) {
+    if (llvm::none_of(Index.Suspensions, [&](SourceLocation Await) {
+          return SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Await);
+        }))
+      continue;
+    const VarDecl *VD = descriptorVar(descriptorOperand(Call));
+    auto It = VD && !isa<ParmVarDecl>(VD) ? Index.Results.find(VD)
+                                           : Index.Results.end();
+    if (It == Index.Results.end() ||
+        llvm::none_of(It->second, [](const Expr *Made) {
+          return makesDescriptor(cFunction(Made));
+        }))
+      Kept.insert(Call);
+  }
+  return Kept;
 }
 
 } // namespace
 
 bool NonBlockingDescriptors::followsWouldBlockProtocol(
     const Expr *Call, const FunctionDecl *Caller) {
-  if (!Caller)
+  if (!Caller || !isDescriptorOperation(cFunction(Call)))
     return false;
-  // A local the function makes itself is judged by how it made it.
-  if (const VarDecl *VD = descriptorVar(descriptorOperand(Call)))
-    if (!isa<ParmVarDecl>(VD) && VD->getParentFunctionOrMethod() == Caller)
-      return false;
   auto It = WouldBlock.find(Caller);
   if (It == WouldBlock.end())
     It = WouldBlock.try_emplace(Caller, callsHandlingWouldBlock(Caller)).first;

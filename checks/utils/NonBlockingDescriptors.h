@@ -46,9 +46,11 @@ public:
   /// a descriptor known to be non-blocking there (or says MSG_DONTWAIT).
   bool isNonBlocking(const Expr *Call);
 
-  /// True if \p Call, made in \p Caller's own body on a descriptor that
-  /// is not a local variable \p Caller makes itself, has its failure
-  /// handled as "would block" (EAGAIN, EWOULDBLOCK, EINPROGRESS) there.
+  /// True if \p Call, a read, write, send, receive, connect or accept made
+  /// in \p Caller's own body on a descriptor that is not a local variable
+  /// \p Caller makes itself, has its failure handled as "would block"
+  /// (EAGAIN, EWOULDBLOCK, EINPROGRESS) there, and \p Caller suspends
+  /// after it (the readiness wait).
   bool followsWouldBlockProtocol(const Expr *Call, const FunctionDecl *Caller);
 
   /// Forgets the cached functions (at the end of a translation unit).

@@ -171,6 +171,10 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Cobalt.SpawnFunctions = {"boost::cobalt::spawn"};
     // A promise is eager; destroying it while attached cancels the task.
     Cobalt.HandleTypes = {"boost::cobalt::promise"};
+    // thread::join (src/thread.cpp: thread_.join()) waits for the thread's
+    // event loop to end, as std::thread::join does; it is compiled in the
+    // library, so its body is never seen.
+    Cobalt.BlockingFunctions = {"boost::cobalt::thread::join"};
     All.push_back(Cobalt);
 
     RuntimePreset Cppcoro;

@@ -90,27 +90,3 @@ mini::Task<void> awaited_first() {
   AwaitableWorker w(work);
   co_await w;
 }
-
-
-// Joined through a method defined in another file (Boost.Cobalt's
-// thread::join is in its library): named like the member call its
-// destructor makes, it is taken to do that wait.
-class OpaqueJoin {
-public:
-  explicit OpaqueJoin(void (*fn)()) : thread_(fn) {}
-  ~OpaqueJoin() {
-    if (thread_.joinable())
-      thread_.join();
-  }
-  void join();
-
-private:
-  std::thread thread_;
-};
-
-mini::Task<void> joined_elsewhere() {
-  OpaqueJoin j(work);
-  if (true)
-    j.join();
-  co_return;
-}

@@ -147,3 +147,47 @@ mini::Task<void> started_elsewhere() {
   s.start();
   co_return;
 } // expected-warning {{call to the destructor of 's' ('OpaqueStart') in coroutine 'started_elsewhere' can reach a blocking call to 'std::thread::join'}}
+
+// Joined through a method defined in another file that is not known to
+// block: the join is not seen, so the destructor's wait stays reported.
+class OpaqueJoin {
+public:
+  explicit OpaqueJoin(void (*fn)()) : thread_(fn) {}
+  ~OpaqueJoin() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'OpaqueJoin::~OpaqueJoin' calls 'std::thread::join', which can block}}
+  }
+  void join();
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> joined_elsewhere() {
+  OpaqueJoin j(work);
+  j.join();
+  co_return;
+} // expected-warning {{call to the destructor of 'j' ('OpaqueJoin') in coroutine 'joined_elsewhere' can reach a blocking call to 'std::thread::join'}}
+
+// A method that shares a call with the destructor but does not block
+// leaves its wait to come (~Waker() notifies, then joins).
+class Waker {
+public:
+  explicit Waker(void (*fn)()) : thread_(fn) {}
+  ~Waker() {
+    wake();
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'Waker::~Waker' calls 'std::thread::join', which can block}}
+  }
+  void wake() { flag_ = true; }
+
+private:
+  std::thread thread_;
+  bool flag_ = false;
+};
+
+mini::Task<void> woken() {
+  Waker w(work);
+  w.wake();
+  co_return;
+} // expected-warning {{call to the destructor of 'w' ('Waker') in coroutine 'woken' can reach a blocking call to 'std::thread::join'}}

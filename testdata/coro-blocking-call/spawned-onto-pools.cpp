@@ -149,3 +149,16 @@ coro::task<void> awaits_internal(coro::thread_pool &tp) {
 }
 
 void runs_internal_here() { coro::sync_wait(internal_also_run_here()); }
+
+// A template speaks through its instantiations.
+namespace {
+coro::task<void> templated_worker() {
+  std::this_thread::sleep_for(1ms); // on the pool: the instantiation spawns it there
+  co_return;
+}
+} // namespace
+
+template <class Pool> void spawn_templated(Pool &tp) {
+  tp.spawn_detached(templated_worker());
+}
+template void spawn_templated(coro::thread_pool &);
