@@ -59,18 +59,10 @@ protected:
   /// For each read/recv call in source order, '1' if it is known to be on a
   /// non-blocking descriptor, else '0'.
   std::string verdicts() {
-    std::vector<const CallExpr *> Calls;
-    for (const BoundNodes &N :
-         match(callExpr(callee(functionDecl(hasAnyName("read", "recv"))))
-                   .bind("c"),
-               AST->getASTContext()))
-      Calls.push_back(N.getNodeAs<CallExpr>("c"));
-    std::sort(Calls.begin(), Calls.end(), [&](const CallExpr *A, const CallExpr *B) {
-      return AST->getSourceManager().isBeforeInTranslationUnit(A->getBeginLoc(),
-                                                               B->getBeginLoc());
-    });
     std::string Out;
-    for (const CallExpr *Call : Calls)
+    for (const CallExpr *Call : readsInOrder(match(
+             callExpr(callee(functionDecl(hasAnyName("read", "recv")))).bind("c"),
+             AST->getASTContext())))
       Out += Descriptors.isNonBlocking(Call) ? '1' : '0';
     return Out;
   }
@@ -79,20 +71,25 @@ protected:
     const auto *F = selectFirst<FunctionDecl>(
         "f", match(functionDecl(hasName(Name), isDefinition()).bind("f"),
                    AST->getASTContext()));
+    std::string Out;
+    for (const CallExpr *Call : readsInOrder(match(
+             findAll(callExpr(callee(functionDecl(hasAnyName("read", "recv"))))
+                         .bind("c")),
+             *F->getBody(), AST->getASTContext())))
+      Out += Descriptors.followsWouldBlockProtocol(Call, F) ? '1' : '0';
+    return Out;
+  }
+  /// The calls bound to "c" in \p Matches, in source order.
+  std::vector<const CallExpr *>
+  readsInOrder(const llvm::SmallVector<BoundNodes, 1> &Matches) {
     std::vector<const CallExpr *> Calls;
-    for (const BoundNodes &N :
-         match(findAll(callExpr(callee(functionDecl(hasAnyName("read", "recv"))))
-                           .bind("c")),
-               *F->getBody(), AST->getASTContext()))
+    for (const BoundNodes &N : Matches)
       Calls.push_back(N.getNodeAs<CallExpr>("c"));
     std::sort(Calls.begin(), Calls.end(), [&](const CallExpr *A, const CallExpr *B) {
       return AST->getSourceManager().isBeforeInTranslationUnit(A->getBeginLoc(),
                                                                B->getBeginLoc());
     });
-    std::string Out;
-    for (const CallExpr *Call : Calls)
-      Out += Descriptors.followsWouldBlockProtocol(Call, F) ? '1' : '0';
-    return Out;
+    return Calls;
   }
   NonBlockingDescriptors Descriptors;
   std::unique_ptr<ASTUnit> AST;
