@@ -206,14 +206,18 @@ static utils::FunctionFacts::Mark markOf(const FunctionDecl *FD) {
 // one, and a chain is a path of calls that can reach it (which branch runs
 // is not known). What blocking costs, and what to do instead, is on the
 // docs page.
+/// What every chain's headline says between the helper and the sink.
+static constexpr llvm::StringLiteral ReachesBlocking =
+    "can reach a blocking call to";
+
 const utils::ChainWording &BlockingCallCheck::chainWording() {
   static const utils::ChainWording Wording = {
       [](StringRef Sink, StringRef Coroutine) {
         return ("blocking call to " + Sink + " in " + Coroutine).str();
       },
       [](StringRef Helper, StringRef Coroutine, StringRef Sink) {
-        return ("call to " + Helper + " in " + Coroutine +
-                " can reach a blocking call to " + Sink)
+        return ("call to " + Helper + " in " + Coroutine + " " +
+                ReachesBlocking + " " + Sink)
             .str();
       },
       [](StringRef Caller, StringRef Callee) {
@@ -233,7 +237,8 @@ const utils::ChainWording &BlockingCallCheck::chainWording() {
                 (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
-      }};
+      },
+      ReachesBlocking};
   return Wording;
 }
 

@@ -49,6 +49,10 @@ std::string describeEntryPoint(const utils::CallStep &Step) {
 // when nothing is ready), and what a nested one does (deadlock, starve or
 // re-enter the outer loop, throw) depends on the runtime: the docs page
 // says which.
+/// What every chain's headline says between the helper and the entry point.
+static constexpr llvm::StringLiteral ReachesEntryPoint =
+    "can reach event loop entry point";
+
 const utils::ChainWording &NestedLoopRunCheck::chainWording() {
   static const utils::ChainWording Wording = {
       [](StringRef Entry, StringRef Coroutine) {
@@ -57,8 +61,8 @@ const utils::ChainWording &NestedLoopRunCheck::chainWording() {
             .str();
       },
       [](StringRef Helper, StringRef Coroutine, StringRef Entry) {
-        return ("call to '" + Helper + "' in " + Coroutine +
-                " can reach event loop entry point '" + Entry + "'")
+        return ("call to '" + Helper + "' in " + Coroutine + " " +
+                ReachesEntryPoint + " '" + Entry + "'")
             .str();
       },
       [](StringRef Caller, StringRef Callee) {
@@ -81,7 +85,8 @@ const utils::ChainWording &NestedLoopRunCheck::chainWording() {
                 (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
-      }};
+      },
+      ReachesEntryPoint};
   return Wording;
 }
 

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ChainGroups.h"
 #include "Compilation.h"
 #include "Config.h"
 #include "ConfigExplain.h"
@@ -207,6 +208,13 @@ cl::opt<bool> ProjectAnalysis(
              "each other unit: it is as fresh as those runs "
              "(docs/project-analysis.md)"),
     cl::init(true), cl::cat(Category));
+cl::opt<unsigned> GroupChainsFrom(
+    "group-chains-from",
+    cl::desc("Report chains through helpers that end at the same blocking "
+             "call once, at that call, when this many call sites in "
+             "coroutines reach it (default 3; 0: report every site)"),
+    cl::value_desc("sites"), cl::init(coro_tidy::DefaultGroupChainsFrom),
+    cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Check only part K of N of the units (a fixed partition), for "
@@ -401,6 +409,7 @@ coro_tidy::OutputRequest reportRequest(const std::vector<std::string> &Files,
                    : FB_NoFix;
   Report.FixErrors = FixErrors;
   Report.ReplayCompilerMessages = !Quiet;
+  Report.GroupChainsFrom = GroupChainsFrom;
   Report.Report.EnabledChecks = getCheckNames(Effective, false);
   Report.Report.Argv0 = Argv0;
   Report.Report.DocsBaseUrl = DocsUrl;

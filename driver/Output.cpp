@@ -1,12 +1,15 @@
 //===--- Output.cpp -------------------------------------------------------===//
 
 #include "Output.h"
+#include "ChainGroups.h"
 #include "StderrCapture.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <tuple>
 #include <unistd.h>
@@ -87,7 +90,16 @@ struct Reporter::State {
   std::set<std::tuple<std::string, std::string, unsigned>> Seen;
   SourcePositions Positions;
   std::vector<ClangTidyError> All;
+  /// Chains that wait for every unit, to be grouped by finish().
+  std::vector<ClangTidyError> Chains;
+  /// The unit of the first of them (for the text report's context).
+  std::string ChainsFile;
   OutputSummary Summary;
+
+  /// Prints \p Errors of \p File as text (handleErrors also applies
+  /// fixes) or counts them for the other formats, and keeps them for the
+  /// machine-readable reports and --export-fixes.
+  void report(std::vector<ClangTidyError> Errors, llvm::StringRef File);
 };
 
 Reporter::Reporter(const OutputRequest &Request,
@@ -95,6 +107,32 @@ Reporter::Reporter(const OutputRequest &Request,
     : S(std::make_unique<State>(Request, MakeProvider)) {}
 
 Reporter::~Reporter() = default;
+
+void Reporter::State::report(std::vector<ClangTidyError> Errors,
+                             llvm::StringRef File) {
+  bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
+  Summary.CompileErrors |= UnitHasCompileError;
+  if (Request.Format == "text") {
+    Context.setCurrentFile(File);
+    // Like clang-tidy: no fixes for a unit that does not compile, unless
+    // --fix-errors. handleErrors reports applied fixes under clang-tidy's
+    // name.
+    std::string Said = captureStderr([&] {
+      handleErrors(Errors, Context,
+                   UnitHasCompileError && !Request.FixErrors ? FB_NoFix
+                                                             : Request.Fix,
+                   Summary.WarningsAsErrors, BaseFS);
+    });
+    for (size_t At; (At = Said.find("clang-tidy applied")) != std::string::npos;)
+      Said.replace(At, 10, "coro-tidy");
+    llvm::outs().flush();
+    llvm::errs() << Said;
+  } else {
+    Summary.WarningsAsErrors += llvm::count_if(
+        Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+  }
+  All.insert(All.end(), Errors.begin(), Errors.end());
+}
 
 void Reporter::add(UnitOutcome &Unit) {
   const OutputRequest &Request = S->Request;
@@ -104,32 +142,24 @@ void Reporter::add(UnitOutcome &Unit) {
     return;
   std::vector<ClangTidyError> Errors =
       reportedFindings(Unit, Request.Changed, S->Seen, S->Positions);
-  bool UnitHasCompileError = llvm::any_of(Errors, isCompileError);
-  S->Summary.CompileErrors |= UnitHasCompileError;
-  if (Request.Format == "text") {
-    S->Context.setCurrentFile(Unit.File);
-    // Like clang-tidy: no fixes for a unit that does not compile, unless
-    // --fix-errors. handleErrors reports applied fixes under clang-tidy's
-    // name.
-    std::string Said = captureStderr([&] {
-      handleErrors(Errors, S->Context,
-                   UnitHasCompileError && !Request.FixErrors ? FB_NoFix
-                                                             : Request.Fix,
-                   S->Summary.WarningsAsErrors, S->BaseFS);
-    });
-    for (size_t At; (At = Said.find("clang-tidy applied")) != std::string::npos;)
-      Said.replace(At, 10, "coro-tidy");
-    llvm::outs().flush();
-    llvm::errs() << Said;
-  } else {
-    S->Summary.WarningsAsErrors += llvm::count_if(
-        Errors, [](const ClangTidyError &E) { return E.IsWarningAsError; });
+  if (Request.GroupChainsFrom > 1) {
+    auto Chains = std::stable_partition(Errors.begin(), Errors.end(),
+                                        [](const ClangTidyError &E) {
+                                          return !isGroupableChain(E);
+                                        });
+    if (Chains != Errors.end() && S->Chains.empty())
+      S->ChainsFile = Unit.File;
+    std::move(Chains, Errors.end(), std::back_inserter(S->Chains));
+    Errors.erase(Chains, Errors.end());
   }
-  S->All.insert(S->All.end(), Errors.begin(), Errors.end());
+  S->report(std::move(Errors), Unit.File);
 }
 
 llvm::Expected<OutputSummary> Reporter::finish() {
   const OutputRequest &Request = S->Request;
+  if (!S->Chains.empty())
+    S->report(groupSharedChains(std::move(S->Chains), Request.GroupChainsFrom),
+              S->ChainsFile);
   std::string Where = Request.OutputPath.empty()
                           ? std::string("the report to standard output")
                           : "--output file '" + Request.OutputPath + "'";

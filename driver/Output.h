@@ -2,7 +2,8 @@
 //
 // The last stage of a run: findings of every unit, in input order, are
 // filtered to the changed lines (--diff), de-duplicated across units (a
-// header finding seen by several units is printed once, by the first), then
+// header finding seen by several units is printed once, by the first),
+// chains that share their blocking step grouped (ChainGroups.h), then
 // printed as text with clang-tidy's handleErrors (which also applies
 // fixes), or written as SARIF or JSON, and exported for
 // clang-apply-replacements. A write that fails is an error, never a lost
@@ -33,6 +34,9 @@ struct OutputRequest {
   const ChangedLines *Changed = nullptr; ///< --diff: report these lines only
   ReportOptions Report; ///< for the machine-readable formats
   std::string MainFile; ///< MainSourceFile of --export-fixes
+  /// --group-chains-from: chains ending at one step that this many call
+  /// sites share are reported once (0: never).
+  unsigned GroupChainsFrom = 0;
 };
 
 struct OutputSummary {
@@ -45,8 +49,9 @@ bool isKnownFormat(llvm::StringRef Format);
 
 /// Reports units as Request asks, one at a time and in input order: text
 /// is printed as each unit arrives (a CI log shows findings while the run
-/// goes on); the machine-readable formats and --export-fixes are written
-/// by finish(). Errors (a report or fixes file that cannot be written) are
+/// goes on), except the chains that may be grouped, which wait for every
+/// unit; the machine-readable formats and --export-fixes are written by
+/// finish(). Errors (a report or fixes file that cannot be written) are
 /// one line.
 class Reporter {
 public:

@@ -36,6 +36,9 @@ struct ChainWording {
   /// A note at one override of a virtual method the chain calls.
   std::string (*Override)(llvm::StringRef Override, llvm::StringRef Method,
                           bool EveryOverride);
+  /// Words every headline contains and no other finding of the check:
+  /// how a report tells a chain from the check's other findings.
+  llvm::StringRef HeadlineMark;
 };
 
 /// The wording of \p Check, null for a check with no chains.
