@@ -145,6 +145,30 @@ TEST(SharedChains, AGroupIsOneWarningAsError) {
       << R.Err;
 }
 
+TEST(SharedChains, LoopEntryChainsAreGroupedToo) {
+  TaskProject P;
+  std::string Text = R"cpp(#include "task.h"
+void run_loop();
+inline void drain() { run_loop(); }
+)cpp";
+  for (int I = 0; I < 3; ++I)
+    Text += "Task<> c" + std::to_string(I) + "() { drain(); co_return; }\n";
+  std::string A = P.file("a.cpp", Text);
+  ProcessResult R = run(
+      coroTidy(),
+      {"--checks=-*,coro-nested-loop-run", "--quiet",
+       "--config={CheckOptions: {coro-nested-loop-run.ExtraEntryPoints: "
+       "run_loop}}",
+       A});
+  ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
+  std::vector<Diagnostic> Found = warnings(R);
+  ASSERT_EQ(Found.size(), 1u) << R.Out;
+  EXPECT_EQ(Found[0].Line, 3u);
+  EXPECT_NE(Found[0].Message.find("; reached from coroutines at 3 call sites"),
+            std::string::npos)
+      << Found[0].Message;
+}
+
 TEST(SharedChains, JsonAndSarifCarryTheSitesAsNotes) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 3));
