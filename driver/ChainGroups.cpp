@@ -10,6 +10,10 @@ using clang::tidy::coro::utils::chainWording;
 
 namespace coro_tidy {
 
+/// Between a grouped finding's shared step and its count of sites.
+static constexpr llvm::StringLiteral SitesSuffix =
+    "; reached from coroutines at ";
+
 static bool hasFix(const clang::tooling::DiagnosticMessage &M) {
   for (const auto &File : M.Fix)
     if (!File.second.empty())
@@ -61,7 +65,7 @@ static ClangTidyError groupFinding(const std::vector<ClangTidyError> &Chains,
   Group.Message.Fix.clear();
   size_t Listed = std::min<size_t>(Members.size(), ListedGroupSites);
   Group.Message.Message =
-      (Last.Message + "; reached from coroutines at " +
+      (Last.Message + SitesSuffix +
        llvm::Twine(Members.size()) + " call sites" +
        (Listed < Members.size()
             ? " (" + llvm::Twine(Listed) + " listed)"
@@ -100,6 +104,10 @@ groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From) {
       Reported.push_back(groupFinding(Chains, Members));
   }
   return Reported;
+}
+
+llvm::StringRef withoutSiteCount(llvm::StringRef Message) {
+  return Message.take_front(Message.rfind(SitesSuffix));
 }
 
 } // namespace coro_tidy

@@ -36,6 +36,11 @@ std::vector<clang::tidy::ClangTidyError>
 groupSharedChains(std::vector<clang::tidy::ClangTidyError> Chains,
                   unsigned From);
 
+/// \p Message without the count of sites that a grouped finding's message
+/// ends with: what its fingerprint hashes, so that an alert (dismissed
+/// or not) stays the same alert when a call site is added or removed.
+llvm::StringRef withoutSiteCount(llvm::StringRef Message);
+
 } // namespace coro_tidy
 
 #endif

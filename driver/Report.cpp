@@ -1,6 +1,7 @@
 //===--- Report.cpp -------------------------------------------------------===//
 
 #include "Report.h"
+#include "ChainGroups.h"
 #include "Findings.h"
 #include "ResultCache.h"
 #include "llvm/ADT/StringExtras.h"
@@ -174,7 +175,8 @@ public:
     Position P = Positions.at(E.Message.FilePath, E.Message.FileOffset);
     std::string Material = E.DiagnosticName + "\n" +
                            displayPath(E.Message.FilePath, Options) + "\n" +
-                           P.LineText.trim().str() + "\n" + E.Message.Message;
+                           P.LineText.trim().str() + "\n" +
+                           withoutSiteCount(E.Message.Message).str();
     std::string Hash = sha256Hex(Material).substr(0, 32);
     unsigned Occurrence = ++Seen[Hash];
     return Hash + ":" + std::to_string(Occurrence);

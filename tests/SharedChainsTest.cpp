@@ -201,4 +201,26 @@ TEST(SharedChains, JsonAndSarifCarryTheSitesAsNotes) {
   EXPECT_EQ(Related->size(), 4u);
 }
 
+TEST(SharedChains, AFingerprintIgnoresTheNumberOfSites) {
+  LogProject P; // One folder: the path is part of a fingerprint.
+  auto Fingerprint = [&](unsigned Sites) {
+    std::string A = P.file("a.cpp", loggingCoroutines("a", Sites));
+    ProcessResult S = run(coroTidy(), blockingCall({"--format=sarif", A}));
+    auto Sarif = llvm::json::parse(S.Out);
+    if (!Sarif)
+      return std::string("unparsed: ") + llvm::toString(Sarif.takeError());
+    const llvm::json::Object *Run =
+        (*Sarif->getAsObject()->getArray("runs"))[0].getAsObject();
+    const llvm::json::Object *Result =
+        (*Run->getArray("results"))[0].getAsObject();
+    const llvm::json::Object *Prints = Result->getObject("partialFingerprints");
+    std::optional<llvm::StringRef> Print =
+        Prints ? Prints->getString("coroTidyFinding/v1") : std::nullopt;
+    return Print ? Print->str() : std::string("no fingerprint");
+  };
+  std::string Three = Fingerprint(3);
+  EXPECT_EQ(Three.find("no fingerprint"), std::string::npos) << Three;
+  EXPECT_EQ(Three, Fingerprint(4));
+}
+
 } // namespace
