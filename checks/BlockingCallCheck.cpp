@@ -312,6 +312,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   ZeroPointees.clear();
   ExecutorFacts.reset();
   CurrentCoroutine = nullptr;
+  CurrentParents.reset();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *MatchFinder) {
@@ -467,6 +468,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
 void BlockingCallCheck::checkCoroutine(const FunctionDecl *Coroutine,
                                        ASTContext &Ctx) {
   CurrentCoroutine = Coroutine;
+  CurrentParents.reset();
   // A wait on a future of a task spawned onto this coroutine's own loop is
   // a deadlock: coro-nested-loop-run owns that finding (both docs pages say
   // so), whether or not it runs, so that no check depends on another.
@@ -665,8 +667,11 @@ std::optional<FixItHint> BlockingCallCheck::sleepFix(const CallExpr *Call,
     return std::nullopt;
   // Only a whole expression statement `sleep_for(d);` becomes
   // `co_await sleep(d);`.
-  if (!CurrentCoroutine ||
-      !utils::isExpressionStatement(*Call, utils::BodyParents(*CurrentCoroutine)))
+  if (!CurrentCoroutine)
+    return std::nullopt;
+  if (!CurrentParents)
+    CurrentParents.emplace(*CurrentCoroutine);
+  if (!utils::isExpressionStatement(*Call, *CurrentParents))
     return std::nullopt;
   if (SleepReplacement.empty() || !sleepReplacementDeclared(Ctx))
     return std::nullopt;

@@ -9,6 +9,7 @@
 #include "utils/ExecutorFlow.h"
 #include "utils/NameListOption.h"
 #include "utils/NonBlockingDescriptors.h"
+#include "utils/BodyParents.h"
 #include "utils/CallChains.h"
 #include "utils/ProjectChains.h"
 #include "utils/Runtimes.h"
@@ -85,6 +86,9 @@ private:
   std::optional<bool> ReplacementDeclared;
   llvm::DenseSet<const FunctionDecl *> Checked;
   const FunctionDecl *CurrentCoroutine = nullptr;
+  /// CurrentCoroutine's parent map, built for its first sleep fix-it and
+  /// kept for the next ones (one walk per coroutine, not per call).
+  std::optional<utils::BodyParents> CurrentParents;
 };
 
 } // namespace clang::tidy::coro

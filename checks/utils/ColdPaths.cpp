@@ -2,6 +2,7 @@
 
 #include "ColdPaths.h"
 #include "Coroutines.h"
+#include "ForwardDataflow.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
@@ -19,10 +20,8 @@ llvm::DenseSet<const Expr *> coldCalls(const FunctionDecl *FD,
   llvm::DenseSet<const Expr *> Cold;
   if (!FD || !FD->getBody() || llvm::none_of(Calls, callsNoReturn))
     return Cold;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(FD, FD->getBody(), &FD->getASTContext(), Options);
+      buildStatementCFG(FD, FD->getBody(), FD->getASTContext());
   if (!Graph)
     return Cold;
 

@@ -242,10 +242,8 @@ statementsOnBlockingExecutor(const FunctionDecl *Coroutine,
   if (!Starts && !Finder.Found)
     return OnPool;
 
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(Coroutine, Body->getBody(), &Ctx, Options);
+      buildStatementCFG(Coroutine, Body->getBody(), Ctx);
   if (!Graph)
     return OnPool;
   ExecutorDataflow Problem(Starts ? Pool : Unknown, V, OnPool);

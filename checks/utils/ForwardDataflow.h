@@ -42,6 +42,16 @@
 
 namespace clang::tidy::coro::utils {
 
+/// The CFG of \p Body (the body of \p D) with every statement an element
+/// of its block, as the flow facts that look at calls and their operands
+/// need; null where clang cannot build one.
+inline std::unique_ptr<CFG> buildStatementCFG(const Decl *D, Stmt *Body,
+                                              ASTContext &Ctx) {
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  return CFG::buildCFG(D, Body, &Ctx, Options);
+}
+
 /// Why transfer() runs: to reach the fixed point (no reports), or in the
 /// replay with the fixed-point entry state (report here).
 enum class DataflowPass { Solve, Report };

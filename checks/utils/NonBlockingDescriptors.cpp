@@ -229,10 +229,8 @@ llvm::DenseSet<const Expr *> callsOnNonBlocking(const FunctionDecl *FD) {
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
   if (!Finder.Found)
     return Out;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
+      buildStatementCFG(FD, const_cast<Stmt *>(Body), Ctx);
   if (!Graph)
     return Out;
   DescriptorDataflow Problem(Ctx, Out);
