@@ -46,6 +46,11 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitCallExpr(CallExpr *Call) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *Object = dyn_cast<DeclRefExpr>(
+              Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (const CXXMethodDecl *Method = Member->getMethodDecl())
+          MethodCalls[Object->getDecl()].push_back(Method);
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
       if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
@@ -126,7 +131,8 @@ public:
   /// is named again (joined, waited, detached, moved) is left to those
   /// calls; a user object is followed unless it is moved away or awaited
   /// (`co_await t`): then its wait happened there, and its destructor finds
-  /// nothing left to wait for. (A method call that did the wait is the
+  /// nothing left to wait for; or unless a method detached what it waits
+  /// for (detachesFromDestructor). (A method call that did the wait is the
   /// check's to judge: finishesLikeDestructor.)
   void finish() {
     for (const CallStep &Step : Locals) {
@@ -134,14 +140,27 @@ public:
       bool Library = libraryDestructorWaits(Step.Call, Dtor);
       if (Library ? Named.contains(Step.Destroyed)
                   : Moved.contains(Step.Destroyed) ||
-                        Finished.contains(Step.Destroyed))
+                        Finished.contains(Step.Destroyed) ||
+                        detached(Step.Destroyed, Dtor))
         continue;
       Fn(Step);
     }
   }
 
 private:
+  /// A method call on \p Object detached what \p Dtor would wait for.
+  bool detached(const Decl *Object, const CXXDestructorDecl *Dtor) const {
+    auto It = MethodCalls.find(Object);
+    return It != MethodCalls.end() &&
+           llvm::any_of(It->second, [&](const CXXMethodDecl *Method) {
+             return detachesFromDestructor(Method, Dtor);
+           });
+  }
+
   llvm::function_ref<void(const CallStep &)> Fn;
+  /// Member calls on named objects, for the locals' destructors.
+  llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
+      MethodCalls;
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallVector<CallStep, 4> Locals;
   llvm::SmallPtrSet<const Decl *, 16> Named;
@@ -207,6 +226,27 @@ bool finishesLikeDestructor(const CXXMethodDecl *Method,
   return llvm::any_of(selfCalls(Method), [&](const SelfCall &Call) {
     return Call.Field && llvm::is_contained(ByDtor, Call);
   });
+}
+
+bool detachesFromDestructor(const CXXMethodDecl *Method,
+                            const CXXDestructorDecl *Dtor) {
+  if (!Method || isa<CXXDestructorDecl>(Method))
+    return false;
+  llvm::SmallVector<SelfCall, 4> ByDtor;
+  for (const SelfCall &Call : selfCalls(Method)) {
+    if (!Call.Field)
+      continue;
+    std::string Name = qualifiedName(Call.Method);
+    if (Name != "std::thread::detach" && Name != "std::jthread::detach")
+      continue;
+    if (ByDtor.empty())
+      ByDtor = selfCalls(Dtor);
+    if (llvm::any_of(ByDtor, [&](const SelfCall &D) {
+          return D.Field == Call.Field;
+        }))
+      return true;
+  }
+  return false;
 }
 
 namespace {

@@ -115,6 +115,13 @@ bool libraryDestructorWaits(const Expr *Init, const CXXDestructorDecl *Dtor);
 bool finishesLikeDestructor(const CXXMethodDecl *Method,
                             const CXXDestructorDecl *Dtor);
 
+/// True if calling \p Method on an object leaves its destructor \p Dtor
+/// nothing to wait for: it detaches (`std::thread::detach`,
+/// `std::jthread::detach`) a field that the destructor waits through
+/// (`t_.detach()` in `W::detach()`, `t_.join()` in `~W()`).
+bool detachesFromDestructor(const CXXMethodDecl *Method,
+                            const CXXDestructorDecl *Dtor);
+
 void forEachOwnCall(const FunctionDecl *FD,
                     llvm::function_ref<void(const CallStep &)> Fn,
                     bool SkipColdPaths = false);

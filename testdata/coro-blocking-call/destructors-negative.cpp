@@ -90,3 +90,24 @@ mini::Task<void> awaited_first() {
   AwaitableWorker w(work);
   co_await w;
 }
+
+// A method that detaches the thread the destructor would join: the
+// destructor finds nothing joinable.
+class Detachable {
+public:
+  explicit Detachable(void (*fn)()) : thread_(fn) {}
+  ~Detachable() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void detach() { thread_.detach(); }
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> detached_first() {
+  Detachable d(work);
+  d.detach();
+  co_return;
+}

@@ -191,3 +191,24 @@ mini::Task<void> woken() {
   w.wake();
   co_return;
 } // expected-warning {{call to the destructor of 'w' ('Waker') in coroutine 'woken' can reach a blocking call to 'std::thread::join'}}
+
+// Detaching one thread leaves the destructor's join of the other.
+class TwoThreads {
+public:
+  TwoThreads(void (*fn)(), void (*gn)()) : first_(fn), second_(gn) {}
+  ~TwoThreads() {
+    if (second_.joinable())
+      second_.join(); // expected-note {{'TwoThreads::~TwoThreads' calls 'std::thread::join', which can block}}
+  }
+  void detach_first() { first_.detach(); }
+
+private:
+  std::thread first_;
+  std::thread second_;
+};
+
+mini::Task<void> one_detached() {
+  TwoThreads t(work, work);
+  t.detach_first();
+  co_return;
+} // expected-warning {{call to the destructor of 't' ('TwoThreads') in coroutine 'one_detached' can reach a blocking call to 'std::thread::join'}}
