@@ -3,6 +3,7 @@
 #include "Config.h"
 #include "clang-tidy/GlobList.h"
 #include "InputFiles.h"
+#include "utils/ProjectFacts.h"
 #include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/ADT/StringSet.h"
@@ -421,7 +422,7 @@ makeClangTidyProvider(const ConfigRequest &Request) {
   if (Request.FormatStyle)
     Overrides.FormatStyle = *Request.FormatStyle;
   if (!Request.ProjectIndex.empty())
-    for (const char *Check : {"coro-blocking-call", "coro-nested-loop-run"})
+    for (const char *Check : clang::tidy::coro::utils::ChainChecks)
       Overrides.CheckOptions[std::string(Check) + ".ProjectIndex"] =
           ClangTidyOptions::ClangTidyValue(Request.ProjectIndex);
 

@@ -99,6 +99,20 @@ UnitFacts unit(const std::string &Main, std::vector<FunctionFacts> Functions,
   return U;
 }
 
+TEST(ProjectGraph, EveryChainCheckHasAWordingAndNoOtherCheckDoes) {
+  for (const char *Check : ChainChecks) {
+    const ChainWording *Wording = chainWording(Check);
+    ASSERT_NE(Wording, nullptr) << Check;
+    EXPECT_FALSE(Wording->HeadlineMark.empty()) << Check;
+    EXPECT_TRUE(llvm::StringRef(Wording->Headline("h", "c", "s"))
+                    .contains(Wording->HeadlineMark))
+        << Check;
+  }
+  for (const char *Check : {"coro-missing-co-await", "coro-dangling-task",
+                            "coro-lock-across-suspend", "coro-unhandled-gather"})
+    EXPECT_EQ(chainWording(Check), nullptr) << Check;
+}
+
 TEST(ProjectGraph, ChainAcrossUnitsHasANotePerStepInItsFile) {
   UnitFacts Routes = unit("/p/routes.cpp", {coroutine("route", "/p/routes.cpp", {"query"})});
   UnitFacts Db = unit("/p/db.cpp", {function("query", "/p/db.cpp", {"read_all"})});

@@ -28,6 +28,11 @@ namespace clang::tidy::coro::utils {
 
 constexpr unsigned FactsVersion = 1;
 
+/// The checks that record facts and report chains across files: each has
+/// a ProjectIndex option and a wording (chainWording, ChainWordings.cpp).
+inline constexpr const char *ChainChecks[] = {"coro-blocking-call",
+                                              "coro-nested-loop-run"};
+
 /// A place in a source file: absolute path, 0-based offset, 1-based line
 /// and column (bytes), as reports print them.
 struct FactPlace {
