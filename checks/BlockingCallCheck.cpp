@@ -209,6 +209,8 @@ static utils::FunctionFacts::Mark markOf(const FunctionDecl *FD) {
 /// What every chain's headline says between the helper and the sink.
 static constexpr llvm::StringLiteral ReachesBlocking =
     "can reach a blocking call to";
+/// What every last step of a chain says of its callee.
+static constexpr llvm::StringLiteral CanBlock = "can block";
 
 const utils::ChainWording &BlockingCallCheck::chainWording() {
   static const utils::ChainWording Wording = {
@@ -224,21 +226,21 @@ const utils::ChainWording &BlockingCallCheck::chainWording() {
         return (Caller + " calls " + Callee).str();
       },
       [](StringRef Caller, StringRef Sink) {
-        return (Caller + " calls " + Sink + ", which can block").str();
+        return (Caller + " calls " + Sink + ", which " + CanBlock).str();
       },
       [](StringRef Override, StringRef Method, bool EveryOverride) {
         if (Override == Method) // The method's own body.
-          return (Method + " can block" +
+          return (Method + " " + CanBlock +
                   (EveryOverride ? ", and so can every override in the "
                                    "project"
                                  : ""))
               .str();
-        return (Override + " overrides " + Method + " and can block" +
+        return (Override + " overrides " + Method + " and " + CanBlock +
                 (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
       },
-      ReachesBlocking};
+      ReachesBlocking, CanBlock};
   return Wording;
 }
 

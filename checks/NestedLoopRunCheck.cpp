@@ -52,6 +52,8 @@ std::string describeEntryPoint(const utils::CallStep &Step) {
 /// What every chain's headline says between the helper and the entry point.
 static constexpr llvm::StringLiteral ReachesEntryPoint =
     "can reach event loop entry point";
+/// What every last step of a chain says of its callee.
+static constexpr llvm::StringLiteral AnEntryPoint = "an event loop entry point";
 
 const utils::ChainWording &NestedLoopRunCheck::chainWording() {
   static const utils::ChainWording Wording = {
@@ -70,23 +72,23 @@ const utils::ChainWording &NestedLoopRunCheck::chainWording() {
       },
       [](StringRef Caller, StringRef Entry) {
         return ("'" + Caller + "' calls '" + Entry +
-                "', an event loop entry point")
+                "', " + AnEntryPoint)
             .str();
       },
       [](StringRef Override, StringRef Method, bool EveryOverride) {
         if (Override == Method) // The method's own body.
-          return ("'" + Method + "' can reach an event loop entry point" +
+          return ("'" + Method + "' can reach " + AnEntryPoint +
                   (EveryOverride ? ", and so can every override in the "
                                    "project"
                                  : ""))
               .str();
         return ("'" + Override + "' overrides '" + Method +
-                "' and can reach an event loop entry point" +
+                "' and can reach " + AnEntryPoint +
                 (EveryOverride ? " (every override in the project can)"
                                : ""))
             .str();
       },
-      ReachesEntryPoint};
+      ReachesEntryPoint, AnEntryPoint};
   return Wording;
 }
 

@@ -26,7 +26,8 @@ bool isGroupableChain(const ClangTidyError &Finding) {
     return false; // A compile error.
   const auto *Wording = chainWording(Finding.DiagnosticName);
   if (!Wording || Finding.Notes.empty() ||
-      !llvm::StringRef(Finding.Message.Message).contains(Wording->HeadlineMark))
+      !llvm::StringRef(Finding.Message.Message).contains(Wording->HeadlineMark) ||
+      !llvm::StringRef(Finding.Notes.back().Message).contains(Wording->LastMark))
     return false;
   if (hasFix(Finding.Message))
     return false;
@@ -85,7 +86,8 @@ static ClangTidyError groupFinding(const std::vector<ClangTidyError> &Chains,
 }
 
 std::vector<ClangTidyError>
-groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From) {
+groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From,
+                  llvm::function_ref<bool(llvm::StringRef File)> Reportable) {
   if (From < 2)
     return Chains;
   llvm::StringMap<std::vector<size_t>> Groups;
@@ -95,10 +97,19 @@ groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From) {
     Keys.push_back(groupKey(Chains[I]));
     Groups[Keys.back()].push_back(I);
   }
+  // Decided before any chain is moved into the result.
+  std::vector<char> Grouped(Chains.size(), 0);
+  for (const auto &Group : Groups) {
+    const std::vector<size_t> &Members = Group.getValue();
+    if (Members.size() >= From &&
+        Reportable(Chains[Members.front()].Notes.back().FilePath))
+      for (size_t Member : Members)
+        Grouped[Member] = 1;
+  }
   std::vector<ClangTidyError> Reported;
   for (size_t I = 0; I < Chains.size(); ++I) {
     const std::vector<size_t> &Members = Groups[Keys[I]];
-    if (Members.size() < From)
+    if (!Grouped[I])
       Reported.push_back(std::move(Chains[I]));
     else if (Members.front() == I)
       Reported.push_back(groupFinding(Chains, Members));

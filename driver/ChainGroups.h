@@ -15,6 +15,7 @@
 #define CORO_TIDY_DRIVER_CHAINGROUPS_H
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace coro_tidy {
@@ -29,12 +30,14 @@ constexpr unsigned ListedGroupSites = 10;
 bool isGroupableChain(const clang::tidy::ClangTidyError &Finding);
 
 /// \p Chains in their order, except that the chains of one check ending
-/// at the same step, when at least \p From of them do, are replaced by one
-/// finding at that step, where the first of them was. \p From of 0 or 1
-/// keeps every chain.
+/// at the same step, when at least \p From of them do and the step's file
+/// is \p Reportable (the run would report a finding there), are replaced
+/// by one finding at that step, where the first of them was. \p From of 0
+/// or 1 keeps every chain.
 std::vector<clang::tidy::ClangTidyError>
 groupSharedChains(std::vector<clang::tidy::ClangTidyError> Chains,
-                  unsigned From);
+                  unsigned From,
+                  llvm::function_ref<bool(llvm::StringRef File)> Reportable);
 
 /// \p Message without the count of sites that a grouped finding's message
 /// ends with: what its fingerprint hashes, so that an alert (dismissed

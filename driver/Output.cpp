@@ -4,7 +4,10 @@
 #include "ChainGroups.h"
 #include "StderrCapture.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -83,7 +86,14 @@ struct Reporter::State {
   State(const OutputRequest &Request, const ProviderFactory &MakeProvider)
       : Request(Request), Context(MakeProvider()),
         BaseFS(new llvm::vfs::OverlayFileSystem(
-            llvm::vfs::getRealFileSystem())) {}
+            llvm::vfs::getRealFileSystem())),
+        // Fixes are applied unit by unit, and a held chain would be printed
+        // from the fixed files; --diff reports changed lines, and a shared
+        // step is rarely one; a line filter is the user's own choice of
+        // lines. Each of these reports every site.
+        Grouping(Request.GroupChainsFrom > 1 && Request.Fix == FB_NoFix &&
+                 !Request.Changed &&
+                 Context.getGlobalOptions().LineFilter.empty()) {}
   const OutputRequest &Request;
   ClangTidyContext Context;
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS;
@@ -94,7 +104,15 @@ struct Reporter::State {
   std::vector<ClangTidyError> Chains;
   /// The unit of the first of them (for the text report's context).
   std::string ChainsFile;
+  const bool Grouping;
+  /// The run's units, absolute: their findings are always reported.
+  llvm::StringSet<> Units;
   OutputSummary Summary;
+
+  /// Whether this run reports findings in \p File, as the units' own
+  /// filters decide: a unit's main file, or a header that the header
+  /// filter takes and the exclusion does not.
+  bool reportable(llvm::StringRef File);
 
   /// Prints \p Errors of \p File as text (handleErrors also applies
   /// fixes) or counts them for the other formats, and keeps them for the
@@ -134,6 +152,17 @@ void Reporter::State::report(std::vector<ClangTidyError> Errors,
   All.insert(All.end(), Errors.begin(), Errors.end());
 }
 
+bool Reporter::State::reportable(llvm::StringRef File) {
+  if (Units.contains(File))
+    return true;
+  Context.setCurrentFile(ChainsFile);
+  const ClangTidyOptions &Options = Context.getOptions();
+  std::string Take = Options.HeaderFilterRegex.value_or("");
+  std::string Leave = Options.ExcludeHeaderFilterRegex.value_or("");
+  return !Take.empty() && llvm::Regex(Take).match(File) &&
+         (Leave.empty() || !llvm::Regex(Leave).match(File));
+}
+
 void Reporter::add(UnitOutcome &Unit) {
   const OutputRequest &Request = S->Request;
   if (Request.ReplayCompilerMessages)
@@ -142,7 +171,11 @@ void Reporter::add(UnitOutcome &Unit) {
     return;
   std::vector<ClangTidyError> Errors =
       reportedFindings(Unit, Request.Changed, S->Seen, S->Positions);
-  if (Request.GroupChainsFrom > 1) {
+  if (S->Grouping) {
+    llvm::SmallString<256> Main(Unit.File);
+    llvm::sys::fs::make_absolute(Main);
+    llvm::sys::path::remove_dots(Main, /*remove_dot_dot=*/true);
+    S->Units.insert(Main);
     auto Chains = std::stable_partition(Errors.begin(), Errors.end(),
                                         [](const ClangTidyError &E) {
                                           return !isGroupableChain(E);
@@ -158,7 +191,10 @@ void Reporter::add(UnitOutcome &Unit) {
 llvm::Expected<OutputSummary> Reporter::finish() {
   const OutputRequest &Request = S->Request;
   if (!S->Chains.empty())
-    S->report(groupSharedChains(std::move(S->Chains), Request.GroupChainsFrom),
+    S->report(groupSharedChains(std::move(S->Chains), Request.GroupChainsFrom,
+                                [&](llvm::StringRef File) {
+                                  return S->reportable(File);
+                                }),
               S->ChainsFile);
   std::string Where = Request.OutputPath.empty()
                           ? std::string("the report to standard output")

@@ -58,8 +58,10 @@ std::string findProjectIndex(StringRef BuildPath, StringRef File) {
 }
 
 Error writeFileAtomically(StringRef Path, StringRef Text) {
+  // A bare file name (`--facts-out=s1.json`) is in the current folder.
+  StringRef Folder = sys::path::parent_path(Path);
   if (std::error_code EC =
-          sys::fs::create_directories(sys::path::parent_path(Path)))
+          Folder.empty() ? std::error_code() : sys::fs::create_directories(Folder))
     return failure("cannot create the folder of '" + Path +
                    "': " + EC.message());
   SmallString<256> Temp;

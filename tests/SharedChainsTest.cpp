@@ -2,8 +2,10 @@
 //
 // driver/ChainGroups.h end to end: chains that end at the same blocking
 // call are one finding at that call once --group-chains-from sites reach
-// it, counted over every unit of the run, after NOLINT (and --diff); every
-// format carries the sites as notes.
+// it, counted over every unit of the run, after NOLINT; every format
+// carries the sites as notes. Where the group could mislead (--fix,
+// --diff, a step the run does not report, a NOLINTed step), each site is
+// reported.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,6 +36,9 @@ struct LogProject : TaskProject {
   LogProject() { file("log.h", LogHeader); }
 };
 
+/// Runs are made in the project's folder, as users make them: its headers
+/// are then the project's, which the run reports (a run from elsewhere
+/// reports main files only, and groups nothing in a header).
 std::vector<std::string> blockingCall(std::vector<std::string> Args) {
   Args.insert(Args.begin(), {"--checks=-*,coro-blocking-call", "--quiet"});
   return Args;
@@ -57,7 +62,7 @@ TEST(SharedChains, SitesOfEveryUnitAreOneFindingAtTheSharedCall) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 2));
   std::string B = P.file("b.cpp", loggingCoroutines("b", 1));
-  ProcessResult R = run(coroTidy(), blockingCall({A, B}));
+  ProcessResult R = run(coroTidy(), blockingCall({A, B}), P.Dir.path());
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 1u) << R.Out;
@@ -80,21 +85,21 @@ TEST(SharedChains, SitesOfEveryUnitAreOneFindingAtTheSharedCall) {
 TEST(SharedChains, FewerSitesThanTheThresholdAreReportedEach) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 2));
-  ProcessResult R = run(coroTidy(), blockingCall({A}));
+  ProcessResult R = run(coroTidy(), blockingCall({A}), P.Dir.path());
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 2u) << R.Out;
   EXPECT_EQ(Found[0].File, A);
   EXPECT_EQ(Found[1].File, A);
 
-  ProcessResult Two = run(coroTidy(), blockingCall({"--group-chains-from=2", A}));
+  ProcessResult Two = run(coroTidy(), blockingCall({"--group-chains-from=2", A}), P.Dir.path());
   EXPECT_EQ(warnings(Two).size(), 1u) << Two.Out;
 }
 
 TEST(SharedChains, ZeroReportsEverySite) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 5));
-  ProcessResult R = run(coroTidy(), blockingCall({"--group-chains-from=0", A}));
+  ProcessResult R = run(coroTidy(), blockingCall({"--group-chains-from=0", A}), P.Dir.path());
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
   EXPECT_EQ(warnings(R).size(), 5u) << R.Out;
 }
@@ -102,7 +107,7 @@ TEST(SharedChains, ZeroReportsEverySite) {
 TEST(SharedChains, ManySitesListTheFirstTen) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 14));
-  ProcessResult R = run(coroTidy(), blockingCall({A}));
+  ProcessResult R = run(coroTidy(), blockingCall({A}), P.Dir.path());
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 1u) << R.Out;
   EXPECT_NE(Found[0].Message.find("at 14 call sites (10 listed)"),
@@ -116,11 +121,63 @@ TEST(SharedChains, NolintedSitesDoNotCount) {
   std::string Text = loggingCoroutines("a", 3);
   Text.insert(Text.find("co_return; }\n") + 12, " // NOLINT(coro-blocking-call)");
   std::string A = P.file("a.cpp", Text);
-  ProcessResult R = run(coroTidy(), blockingCall({A}));
+  ProcessResult R = run(coroTidy(), blockingCall({A}), P.Dir.path());
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 2u) << R.Out;
   EXPECT_EQ(Found[0].Line, 4u);
   EXPECT_EQ(Found[1].Line, 5u);
+}
+
+TEST(SharedChains, ANolintAtTheBlockingCallLeavesEachSite) {
+  // clang-tidy drops the chain's last note: the chains no longer end at
+  // the blocking call, and must not be grouped at the step before it.
+  TaskProject P;
+  P.file("log.h", R"cpp(#pragma once
+#include <unistd.h>
+inline void flush_log() { ::fsync(1); } // NOLINT(coro-blocking-call)
+inline void log(const char *) { flush_log(); }
+)cpp");
+  std::string A = P.file("a.cpp", loggingCoroutines("a", 3));
+  ProcessResult R = run(coroTidy(), blockingCall({A}), P.Dir.path());
+  std::vector<Diagnostic> Found = warnings(R);
+  ASSERT_EQ(Found.size(), 3u) << R.Out;
+  for (const Diagnostic &D : Found)
+    EXPECT_EQ(D.File, A);
+}
+
+TEST(SharedChains, AStepInAFileTheRunDoesNotReportLeavesEachSite) {
+  LogProject P;
+  std::string A = P.file("a.cpp", loggingCoroutines("a", 3));
+  ProcessResult R =
+      run(coroTidy(), blockingCall({"--header-filter=nothing-matches", A}), P.Dir.path());
+  std::vector<Diagnostic> Found = warnings(R);
+  ASSERT_EQ(Found.size(), 3u) << R.Out;
+  EXPECT_EQ(Found[0].File, A);
+}
+
+TEST(SharedChains, FixAndDiffReportEachSite) {
+  LogProject P;
+  P.file("a.cpp", "#include \"task.h\"\n#include \"log.h\"\n");
+  auto Git = [&](std::vector<std::string> Args) {
+    Args.insert(Args.begin(), {"-c", "user.email=t@example.invalid", "-c",
+                               "user.name=t"});
+    ProcessResult R = run("git", Args, P.Dir.path());
+    EXPECT_EQ(R.ExitCode, 0) << R.Err;
+  };
+  Git({"init", "-q", "-b", "main"});
+  Git({"add", "."});
+  Git({"commit", "-q", "-m", "init"});
+  std::string A = P.file("a.cpp", loggingCoroutines("a", 3));
+  // --diff: the shared step did not change; the three sites did.
+  ProcessResult Diff = run(coroTidy(), blockingCall({"--diff", A}), P.Dir.path());
+  ASSERT_EQ(Diff.ExitCode, 0) << Diff.Out << Diff.Err;
+  EXPECT_EQ(warnings(Diff).size(), 3u) << Diff.Out;
+  // --fix: the chains would be printed from files already fixed.
+  ProcessResult Fix = run(coroTidy(), blockingCall({"--fix", A}), P.Dir.path());
+  ASSERT_EQ(Fix.ExitCode, 0) << Fix.Out << Fix.Err;
+  EXPECT_EQ(warnings(Fix).size(), 3u) << Fix.Out;
+  // And without either, the same sites are one finding.
+  EXPECT_EQ(warnings(run(coroTidy(), blockingCall({A}), P.Dir.path())).size(), 1u);
 }
 
 TEST(SharedChains, DirectCallsAreNeverGrouped) {
@@ -129,14 +186,14 @@ TEST(SharedChains, DirectCallsAreNeverGrouped) {
   for (int I = 0; I < 4; ++I)
     Text += "Task<> c" + std::to_string(I) + "() { ::fsync(1); co_return; }\n";
   std::string A = P.file("a.cpp", Text);
-  ProcessResult R = run(coroTidy(), blockingCall({A}));
+  ProcessResult R = run(coroTidy(), blockingCall({A}), P.Dir.path());
   EXPECT_EQ(warnings(R).size(), 4u) << R.Out;
 }
 
 TEST(SharedChains, AGroupIsOneWarningAsError) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 4));
-  ProcessResult R = run(coroTidy(), blockingCall({"--warnings-as-errors=*", A}));
+  ProcessResult R = run(coroTidy(), blockingCall({"--warnings-as-errors=*", A}), P.Dir.path());
   EXPECT_EQ(R.ExitCode, 1) << R.Out << R.Err;
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 1u) << R.Out;
@@ -159,7 +216,8 @@ inline void drain() { run_loop(); }
       {"--checks=-*,coro-nested-loop-run", "--quiet",
        "--config={CheckOptions: {coro-nested-loop-run.ExtraEntryPoints: "
        "run_loop}}",
-       A});
+       A},
+      P.Dir.path());
   ASSERT_EQ(R.ExitCode, 0) << R.Out << R.Err;
   std::vector<Diagnostic> Found = warnings(R);
   ASSERT_EQ(Found.size(), 1u) << R.Out;
@@ -172,7 +230,7 @@ inline void drain() { run_loop(); }
 TEST(SharedChains, JsonAndSarifCarryTheSitesAsNotes) {
   LogProject P;
   std::string A = P.file("a.cpp", loggingCoroutines("a", 3));
-  ProcessResult J = run(coroTidy(), blockingCall({"--format=json", A}));
+  ProcessResult J = run(coroTidy(), blockingCall({"--format=json", A}), P.Dir.path());
   ASSERT_EQ(J.ExitCode, 0) << J.Err;
   auto Parsed = llvm::json::parse(J.Out);
   ASSERT_TRUE(bool(Parsed)) << J.Out;
@@ -186,7 +244,7 @@ TEST(SharedChains, JsonAndSarifCarryTheSitesAsNotes) {
   ASSERT_TRUE(Notes);
   EXPECT_EQ(Notes->size(), 4u); // Three sites and the first one's step.
 
-  ProcessResult S = run(coroTidy(), blockingCall({"--format=sarif", A}));
+  ProcessResult S = run(coroTidy(), blockingCall({"--format=sarif", A}), P.Dir.path());
   ASSERT_EQ(S.ExitCode, 0) << S.Err;
   auto Sarif = llvm::json::parse(S.Out);
   ASSERT_TRUE(bool(Sarif)) << S.Out;
@@ -205,7 +263,7 @@ TEST(SharedChains, AFingerprintIgnoresTheNumberOfSites) {
   LogProject P; // One folder: the path is part of a fingerprint.
   auto Fingerprint = [&](unsigned Sites) {
     std::string A = P.file("a.cpp", loggingCoroutines("a", Sites));
-    ProcessResult S = run(coroTidy(), blockingCall({"--format=sarif", A}));
+    ProcessResult S = run(coroTidy(), blockingCall({"--format=sarif", A}), P.Dir.path());
     auto Sarif = llvm::json::parse(S.Out);
     if (!Sarif)
       return std::string("unparsed: ") + llvm::toString(Sarif.takeError());

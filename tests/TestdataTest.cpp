@@ -262,7 +262,7 @@ TEST_P(Testdata, ReportsTheExpectedDiagnosticsInToolAndPlugin) {
   TempDir Tmp;
   std::vector<std::string> Args = toolArgs(Case, Case.Path);
   // Each site as the check reports it, as in the plugin: grouping shared
-  // chains is the driver's report (DriverTest's SharedChains tests).
+  // chains is the driver's report (SharedChainsTest.cpp).
   Args.insert(Args.begin(), {"--export-fixes=" + Tmp.path() + "/tool.yaml",
                              "--group-chains-from=0"});
   ProcessResult R = run(coroTidy(), Args);

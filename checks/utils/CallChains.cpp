@@ -50,7 +50,7 @@ public:
       if (const auto *Object = dyn_cast<DeclRefExpr>(
               Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
         if (const CXXMethodDecl *Method = Member->getMethodDecl())
-          MethodCalls[Object->getDecl()].push_back(Method);
+          MethodCalls[Object->getDecl()].insert(Method);
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Fn({Call, Callee});
       if (isStdFunction(Callee, {"move", "forward"}) && Call->getNumArgs() == 1)
@@ -159,7 +159,7 @@ private:
 
   llvm::function_ref<void(const CallStep &)> Fn;
   /// Member calls on named objects, for the locals' destructors.
-  llvm::DenseMap<const Decl *, llvm::SmallVector<const CXXMethodDecl *, 2>>
+  llvm::DenseMap<const Decl *, llvm::SmallSetVector<const CXXMethodDecl *, 2>>
       MethodCalls;
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallVector<CallStep, 4> Locals;
@@ -192,6 +192,19 @@ public:
         if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
           Out.push_back({Field, Method->getCanonicalDecl()});
     }
+    return true;
+  }
+
+  // `thread_ = std::thread(...)`: a member call in all but syntax.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    if (!Method || Call->getOperator() != OO_Equal || Call->getNumArgs() != 2)
+      return true;
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+          Out.push_back({Field, Method->getCanonicalDecl()});
     return true;
   }
 
@@ -232,9 +245,17 @@ bool detachesFromDestructor(const CXXMethodDecl *Method,
                             const CXXDestructorDecl *Dtor) {
   if (!Method || isa<CXXDestructorDecl>(Method))
     return false;
+  llvm::SmallVector<SelfCall, 4> ByMethod = selfCalls(Method);
+  // A thread detached and then replaced (`restart()`) is joined again.
+  auto Reassigned = [&](const FieldDecl *Field) {
+    return llvm::any_of(ByMethod, [&](const SelfCall &Call) {
+      return Call.Field == Field && (Call.Method->isCopyAssignmentOperator() ||
+                                     Call.Method->isMoveAssignmentOperator());
+    });
+  };
   llvm::SmallVector<SelfCall, 4> ByDtor;
-  for (const SelfCall &Call : selfCalls(Method)) {
-    if (!Call.Field)
+  for (const SelfCall &Call : ByMethod) {
+    if (!Call.Field || Reassigned(Call.Field))
       continue;
     std::string Name = qualifiedName(Call.Method);
     if (Name != "std::thread::detach" && Name != "std::jthread::detach")

@@ -39,6 +39,10 @@ struct ChainWording {
   /// Words every headline contains and no other finding of the check:
   /// how a report tells a chain from the check's other findings.
   llvm::StringRef HeadlineMark;
+  /// Words every last-step note contains (Last and Override) and no other
+  /// step: a chain whose last note is gone (a NOLINT on its line) is not
+  /// one that ends there.
+  llvm::StringRef LastMark;
 };
 
 /// The wording of \p Check, null for a check with no chains.

@@ -212,3 +212,26 @@ mini::Task<void> one_detached() {
   t.detach_first();
   co_return;
 } // expected-warning {{call to the destructor of 't' ('TwoThreads') in coroutine 'one_detached' can reach a blocking call to 'std::thread::join'}}
+
+// A thread detached and replaced by a new one is joined again.
+class Restartable {
+public:
+  explicit Restartable(void (*fn)()) : thread_(fn) {}
+  ~Restartable() {
+    if (thread_.joinable())
+      thread_.join(); // expected-note {{'Restartable::~Restartable' calls 'std::thread::join', which can block}}
+  }
+  void restart() {
+    thread_.detach();
+    thread_ = std::thread(work);
+  }
+
+private:
+  std::thread thread_;
+};
+
+mini::Task<void> restarted() {
+  Restartable r(work);
+  r.restart();
+  co_return;
+} // expected-warning {{call to the destructor of 'r' ('Restartable') in coroutine 'restarted' can reach a blocking call to 'std::thread::join'}}
