@@ -47,6 +47,10 @@ struct Loop {
 struct DerivedPool : Pool {};
 template <class E> struct move_to { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
 template <class E> move_to<E> resume_on(E &);
+struct Executor { virtual ~Executor(); };
+struct ErasedPool : Pool, Executor {};
+struct erased_move { explicit erased_move(Executor &); bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+erased_move on(Executor &);
 struct token {};
 template <class T, class E> struct binder {};
 template <class T, class E> binder<T, E> bind(E &, T);
@@ -83,7 +87,7 @@ class ExecutorFlowTest : public ::testing::Test {
 protected:
   void SetUp() override {
     V.BlockingExecutors.add({"rt::Pool"});
-    V.SwitchAwaiters.add({"rt::move_to", "rt::Loop::op"});
+    V.SwitchAwaiters.add({"rt::move_to", "rt::Loop::op", "rt::erased_move"});
     V.StartPromises.add({"rt::start_on_promise"});
     V.Binders.add({"rt::binder"});
     ExecutorVocabulary::Spawn Free{{}, 0, 1}, Member{{}, -1, 0};
@@ -201,6 +205,24 @@ Task f(rt::DerivedPool &d, rt::Loop &l, Mine &m) {
 }
 )cpp");
   EXPECT_EQ(onPool("f"), "1,3,4");
+}
+
+TEST_F(ExecutorFlowTest, ATypeErasedAwaiterMovesToTheClassOfItsArgument) {
+  parse(R"cpp(
+Task f(rt::ErasedPool &p, rt::ErasedPool *q, rt::Executor &e) {
+  co_await rt::on(p);        // made from an ErasedPool: a pool
+  block(1);
+  co_await rt::on(e);        // only an Executor: not known to be one
+  block(2);
+  co_await rt::on(*q);
+  block(3);
+  co_await rt::erased_move(e);
+  block(4);
+  co_await rt::erased_move(p);
+  block(5);
+}
+)cpp");
+  EXPECT_EQ(onPool("f"), "1,3,5");
 }
 
 TEST_F(ExecutorFlowTest, OnThePoolOnlyWhereEveryPathIs) {

@@ -79,6 +79,28 @@ enclosingBlockingExecutor(const CXXRecordDecl *RD,
   return nullptr;
 }
 
+/// The class of the first class-typed argument (through a reference or a
+/// pointer) of the call or construction that makes \p Made, as written:
+/// `On(tp)` gives tp's own class, not the interface it converts to.
+static const CXXRecordDecl *executorArgument(const Expr *Made) {
+  // `OnAwaiter(tp)` is a functional cast around the construction.
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Made))
+    Made = Cast->getSubExpr()->IgnoreImplicit();
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast<CallExpr>(Made))
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Made))
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  for (const Expr *Arg : Args) {
+    QualType T = Arg->IgnoreImpCasts()->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (const CXXRecordDecl *Class = getRecord(T))
+      return Class;
+  }
+  return nullptr;
+}
+
 ExecutorMove classifySuspension(const CoroutineSuspendExpr *Suspend,
                                 const ExecutorVocabulary &V) {
   const auto *Await = dyn_cast<CoawaitExpr>(Suspend);
@@ -92,14 +114,18 @@ ExecutorMove classifySuspension(const CoroutineSuspendExpr *Suspend,
       Await->getOperand(), IgnoreImplicitSingleStep, IgnoreParensSingleStep);
 
   // An awaiter that moves the coroutine: the executor is its first template
-  // argument (concurrencpp's resume_on_awaitable<E>) or the class it is
-  // nested in (a pool's schedule_operation).
+  // argument (concurrencpp's resume_on_awaitable<E>), the class it is
+  // nested in (a pool's schedule_operation), or, for an awaiter that holds
+  // a type-erased executor, the argument it is made from (YACLib's
+  // `On(tp)` returns an OnAwaiter holding an IExecutor&).
   if (const CXXRecordDecl *Awaiter = getRecord(Operand->getType())) {
     if (V.SwitchAwaiters.matches(Awaiter)) {
       const CXXRecordDecl *Executor =
           executorClass(templateTypeArgument(Awaiter, 0));
       if (!Executor)
-        Executor = dyn_cast<CXXRecordDecl>(Awaiter->getParent());
+        Executor = isa<CXXRecordDecl>(Awaiter->getParent())
+                       ? cast<CXXRecordDecl>(Awaiter->getParent())
+                       : executorArgument(Operand);
       return Executor && enclosingBlockingExecutor(Executor, V)
                  ? ExecutorMove::ToBlocking
                  : ExecutorMove::Elsewhere;

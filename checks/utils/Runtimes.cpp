@@ -419,6 +419,18 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
          ExecutorSpawn::ObjectArgument, 0}};
     All.push_back(Concurrencpp);
 
+    // YACLib (include/yaclib): `co_await yaclib::On(e)` submits the
+    // coroutine to e (detail::OnAwaiter holds the IExecutor&; its
+    // await_suspend calls e.Submit). FairThreadPool is a plain pool of
+    // worker threads that run one job at a time. Not: Strand and
+    // ManualExecutor (jobs run one after another on whichever thread
+    // drives them), MakeInline() (the calling thread).
+    RuntimePreset Yaclib;
+    Yaclib.Name = "yaclib";
+    Yaclib.BlockingExecutors = {"yaclib::FairThreadPool"};
+    Yaclib.ExecutorSwitchAwaiters = {"yaclib::detail::OnAwaiter"};
+    All.push_back(Yaclib);
+
     // netcan/asyncio, the asyncio-shaped C++20 clone (include/asyncio/*.h).
     RuntimePreset Asyncio;
     Asyncio.Name = "asyncio";
