@@ -509,6 +509,13 @@ bool ExecutorFacts::useStartsOnBlocking(const Expr *Object,
   ValueUse Task = valueUse(Call, Index.Parents);
   if (spawnsOnBlocking(Task.User, Task.Child))
     return true;
+  // The task's own method starts it: `f().ToFuture(tp)`.
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Task.User))
+    if (const auto *Start =
+            dyn_cast_or_null<CXXMemberCallExpr>(Index.Parents.parent(Member)))
+      if (Start->getCallee()->IgnoreParens() == Member &&
+          spawnsObjectOnBlocking(Start))
+        return true;
   return isa_and_nonnull<CoawaitExpr>(Task.User) && isCoroutine(Enclosing) &&
          statementsOnBlockingExecutor(Enclosing).contains(Call);
 }
@@ -547,6 +554,24 @@ bool ExecutorFacts::spawnsOnBlocking(const Stmt *User,
     }
     const CXXRecordDecl *Class =
         Executor ? executorArgumentClass(Executor) : nullptr;
+    if (Class && enclosingBlockingExecutor(Class, V))
+      return true;
+  }
+  return false;
+}
+
+bool ExecutorFacts::spawnsObjectOnBlocking(
+    const CXXMemberCallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  for (const ExecutorVocabulary::Spawn &S : V.Spawns) {
+    if (S.Task != ExecutorSpawn::ObjectTask || S.Executor < 0 ||
+        static_cast<unsigned>(S.Executor) >= Call->getNumArgs() ||
+        !S.Functions.matches(Callee))
+      continue;
+    const CXXRecordDecl *Class =
+        executorArgumentClass(Call->getArg(S.Executor));
     if (Class && enclosingBlockingExecutor(Class, V))
       return true;
   }

@@ -131,6 +131,9 @@ private:
   bool useStartsOnBlocking(const Expr *Use, const FunctionDecl *Enclosing,
                            const BodyIndex &Index);
   bool spawnsOnBlocking(const Stmt *User, const Expr *Child) const;
+  /// \p Call starts its object, a task, on a blocking-allowed executor
+  /// (an ExecutorSpawn whose Task is ObjectTask).
+  bool spawnsObjectOnBlocking(const CXXMemberCallExpr *Call) const;
 
   const ExecutorVocabulary &V;
   llvm::DenseMap<const FunctionDecl *,

@@ -429,6 +429,11 @@ llvm::ArrayRef<RuntimePreset> runtimePresets() {
     Yaclib.Name = "yaclib";
     Yaclib.BlockingExecutors = {"yaclib::FairThreadPool"};
     Yaclib.ExecutorSwitchAwaiters = {"yaclib::detail::OnAwaiter"};
+    // A lazy Task's ToFuture(e) and Detach(e) start it on e (lazy/task.hpp:
+    // detail::Start(core, e) submits the coroutine to e).
+    Yaclib.ExecutorSpawns = {
+        {"yaclib::Task::ToFuture", 0, ExecutorSpawn::ObjectTask},
+        {"yaclib::Task::Detach", 0, ExecutorSpawn::ObjectTask}};
     All.push_back(Yaclib);
 
     // netcan/asyncio, the asyncio-shaped C++20 clone (include/asyncio/*.h).

@@ -37,7 +37,10 @@ struct PollingArgument {
 /// Executor is ObjectArgument; the task, or the coroutine function object,
 /// is argument Task.
 struct ExecutorSpawn {
+  /// Executor: the object of the member call.
   static constexpr int ObjectArgument = -1;
+  /// Task: the object of the member call (YACLib's `f().ToFuture(tp)`).
+  static constexpr unsigned ObjectTask = ~0u;
   llvm::StringRef Function;
   int Executor;
   unsigned Task;

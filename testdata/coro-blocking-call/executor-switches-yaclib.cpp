@@ -1,4 +1,5 @@
-// YACLib: `co_await yaclib::On(e)` submits the rest of the coroutine to e.
+// YACLib: `co_await yaclib::On(e)` submits the rest of the coroutine to e,
+// and a lazy Task's ToFuture(e) or Detach(e) starts it on e.
 // After a switch to a FairThreadPool (or a class derived from one) a
 // blocking call runs on a pool worker; before it, and after a switch to a
 // strand or to an executor known only as an IExecutor, it may stall the
@@ -8,6 +9,7 @@
 #include <thread>
 #include <yaclib/coro/on.hpp>
 #include <yaclib/exe/strand.hpp>
+#include <yaclib/lazy/task.hpp>
 #include <yaclib/runtime/fair_thread_pool.hpp>
 
 using namespace std::chrono_literals;
@@ -42,4 +44,22 @@ void test_lambda() {
     std::this_thread::sleep_for(10ms); // on a worker of tp
   };
   coro();
+}
+
+void started_on_the_pool(yaclib::FairThreadPool &tp, yaclib::Strand &strand) {
+  auto on_pool = [&]() -> yaclib::Task<> {
+    std::this_thread::sleep_for(10ms); // started on tp by ToFuture(tp)
+    co_return;
+  };
+  auto started = on_pool().ToFuture(tp);
+  auto detached = [&]() -> yaclib::Task<> {
+    std::this_thread::sleep_for(10ms); // started on tp by Detach(tp)
+    co_return;
+  };
+  detached().Detach(tp);
+  auto on_strand = [&]() -> yaclib::Task<> {
+    std::this_thread::sleep_for(10ms); // expected-warning {{blocking call to 'std::this_thread::sleep_for' in coroutine lambda}}
+    co_return;
+  };
+  auto elsewhere = on_strand().ToFuture(strand);
 }
