@@ -90,12 +90,14 @@ groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From,
                   llvm::function_ref<bool(llvm::StringRef File)> Reportable) {
   if (From < 2)
     return Chains;
+  // StringMap entries stay where they are as the map grows.
   llvm::StringMap<std::vector<size_t>> Groups;
-  std::vector<std::string> Keys;
-  Keys.reserve(Chains.size());
+  std::vector<const std::vector<size_t> *> GroupOf;
+  GroupOf.reserve(Chains.size());
   for (size_t I = 0; I < Chains.size(); ++I) {
-    Keys.push_back(groupKey(Chains[I]));
-    Groups[Keys.back()].push_back(I);
+    std::vector<size_t> &Members = Groups[groupKey(Chains[I])];
+    Members.push_back(I);
+    GroupOf.push_back(&Members);
   }
   // Decided before any chain is moved into the result.
   std::vector<char> Grouped(Chains.size(), 0);
@@ -108,11 +110,10 @@ groupSharedChains(std::vector<ClangTidyError> Chains, unsigned From,
   }
   std::vector<ClangTidyError> Reported;
   for (size_t I = 0; I < Chains.size(); ++I) {
-    const std::vector<size_t> &Members = Groups[Keys[I]];
     if (!Grouped[I])
       Reported.push_back(std::move(Chains[I]));
-    else if (Members.front() == I)
-      Reported.push_back(groupFinding(Chains, Members));
+    else if (GroupOf[I]->front() == I)
+      Reported.push_back(groupFinding(Chains, *GroupOf[I]));
   }
   return Reported;
 }

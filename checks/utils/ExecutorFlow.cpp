@@ -79,8 +79,8 @@ enclosingBlockingExecutor(const CXXRecordDecl *RD,
   return nullptr;
 }
 
-/// The class of the first class-typed argument (through a reference or a
-/// pointer) of the call or construction that makes \p Made, as written:
+/// The executor class (executorClass) of the first class-typed argument of
+/// the call or construction that makes \p Made, as written:
 /// `On(tp)` gives tp's own class, not the interface it converts to.
 static const CXXRecordDecl *executorArgument(const Expr *Made) {
   // `OnAwaiter(tp)` is a functional cast around the construction.
@@ -91,13 +91,9 @@ static const CXXRecordDecl *executorArgument(const Expr *Made) {
     Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Made))
     Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-  for (const Expr *Arg : Args) {
-    QualType T = Arg->IgnoreImpCasts()->getType().getNonReferenceType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    if (const CXXRecordDecl *Class = getRecord(T))
+  for (const Expr *Arg : Args)
+    if (const CXXRecordDecl *Class = executorClass(Arg->IgnoreImpCasts()->getType()))
       return Class;
-  }
   return nullptr;
 }
 
